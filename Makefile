@@ -1,0 +1,52 @@
+# rVibe Player developer commands. `make test` works from a fresh clone.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+PIP    := $(BIN)/python -m pip
+BENCH_TRACKS ?= 20000
+
+.PHONY: all venv test lint fmt bench run clean
+
+all: test
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -c constraints.txt -e '.[server,dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
+
+fmt: venv
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: venv
+	$(BIN)/python bench/scan.py --tracks $(BENCH_TRACKS)
+	$(BIN)/python bench/search.py
+	$(BIN)/python bench/playback.py
+
+run: venv
+	$(BIN)/rvibe-player
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist *.egg-info
+
+# Store load benchmark (PostgreSQL from RVIBE_TEST_DATABASE_URL; a database is created and dropped).
+.PHONY: bench-store
+bench-store: venv
+	$(BIN)/python bench/store_load.py
+
+# Store client benchmark: delivery to the panel's model and cold start (embedded store, SQLite).
+.PHONY: bench-sync
+bench-sync: venv
+	$(BIN)/python bench/sync.py

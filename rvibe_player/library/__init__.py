@@ -1,0 +1,1 @@
+"""The local music library: scanning, identity, search and playlist files; no Qt."""

@@ -1,0 +1,351 @@
+"""The library database: connections (WAL), roots, tracks, statistics and unreadable files.
+
+Every thread opens its own :class:`LibraryDatabase`; SQLite's WAL mode lets readers go on
+while the scanner's single writer commits in short batches.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rvibe_player.library import schema
+from rvibe_player.library.model import (
+    TRACK_SELECT,
+    Root,
+    Track,
+    UnreadableEntry,
+    display_path,
+    path_from_key,
+    path_key,
+)
+
+if TYPE_CHECKING:
+    from rvibe_player.library.tags import TrackTags
+
+TAG_COLUMNS = (
+    "title", "artist", "album", "albumartist", "composer", "genre", "date", "year",
+    "tracknumber", "tracktotal", "discnumber", "disctotal", "duration", "codec", "bitrate",
+    "samplerate", "channels", "has_cover", "mb_trackid", "mb_releasetrackid", "mb_albumid",
+    "mb_artistid", "mb_albumartistid", "rg_track_gain", "rg_track_peak", "rg_album_gain",
+    "rg_album_peak",
+)  # fmt: skip
+"""Columns filled from :class:`TrackTags`, in this order."""
+
+_FILE_COLUMNS = ("path", "path_text", "filename", "size", "mtime_ns", "fingerprint")
+TrackRow = tuple[Any, ...]
+"""A file's column values in the order of :func:`track_row` (built by the tag readers)."""
+
+_INSERT_TRACK = (
+    "INSERT INTO tracks (root_id, "
+    + ", ".join((*_FILE_COLUMNS, *TAG_COLUMNS, "sort_artist", "sort_album", "added_at"))
+    + ") VALUES ("
+    + ", ".join("?" * (len(_FILE_COLUMNS) + len(TAG_COLUMNS) + 4))
+    + ") ON CONFLICT(path) DO UPDATE SET status = 'ok', root_id = excluded.root_id, "
+    + ", ".join(
+        f"{c} = excluded.{c}"
+        for c in (*_FILE_COLUMNS[1:], *TAG_COLUMNS, "sort_artist", "sort_album")
+    )
+)
+_UPDATE_TRACK = (
+    "UPDATE tracks SET status = 'ok', root_id = ?, "
+    + ", ".join(f"{c} = ?" for c in (*_FILE_COLUMNS, *TAG_COLUMNS, "sort_artist", "sort_album"))
+    + " WHERE id = ?"
+)
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating and migrating if needed) the library database in WAL mode."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA cache_size = -16000")
+    schema.migrate(conn)
+    return conn
+
+
+def track_row(path: str, size: int, mtime_ns: int, fingerprint: bytes, tags: TrackTags) -> TrackRow:
+    """The column values stored for a file (file columns, tag columns, sort keys)."""
+    text = display_path(path)
+    filename = text.replace("\\", "/").rsplit("/", 1)[-1]
+    return (
+        path_key(path),
+        text,
+        filename,
+        size,
+        mtime_ns,
+        fingerprint,
+        *(getattr(tags, c) for c in TAG_COLUMNS),
+        _sort_name(tags.albumartist or tags.artist),
+        _sort_name(tags.album),
+    )
+
+
+def _under(top: bytes) -> tuple[str, tuple[bytes, ...]]:
+    """A WHERE clause matching ``path`` equal to ``top`` or inside it (a range on the index)."""
+    sep = os.sep.encode()
+    low = top.rstrip(sep) + sep
+    high = low[:-1] + bytes([low[-1] + 1])
+    return "(path = ? OR (path >= ? AND path < ?))", (top, low, high)
+
+
+def _sort_name(text: str) -> str:
+    lowered = text.casefold().strip()
+    return lowered[4:] if lowered.startswith("the ") else lowered
+
+
+class LibraryDatabase:
+    """One connection to the library database and the operations on it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = connect(path)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    # -- roots -----------------------------------------------------------------------------
+
+    def add_root(self, path: str) -> int:
+        """Add a folder to scan (idempotent) and return its id."""
+        key = path_key(path)
+        self.conn.execute(
+            "INSERT OR IGNORE INTO roots (path, path_text) VALUES (?, ?)",
+            (key, display_path(path)),
+        )
+        row = self.conn.execute("SELECT id FROM roots WHERE path = ?", (key,)).fetchone()
+        return int(row[0])
+
+    def roots(self) -> list[Root]:
+        """Every library folder."""
+        rows = self.conn.execute(
+            "SELECT id, path, path_text, online, status_note, last_scan FROM roots ORDER BY id"
+        ).fetchall()
+        return [Root(r[0], path_from_key(r[1]), r[2], bool(r[3]), r[4], r[5]) for r in rows]
+
+    def remove_root(self, root_id: int) -> None:
+        """Stop scanning a folder; its tracks leave the library but keep their statistics."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE tracks SET status = 'removed', root_id = NULL WHERE root_id = ?",
+                (root_id,),
+            )
+            self.conn.execute("DELETE FROM roots WHERE id = ?", (root_id,))
+
+    def set_root_online(self, root_id: int, online: bool, note: str = "") -> None:
+        """Mark a root reachable or not; an offline root's tracks become 'offline'."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE roots SET online = ?, status_note = ?, last_scan = ? WHERE id = ?",
+                (int(online), note, time.time(), root_id),
+            )
+            if online:
+                self.conn.execute(
+                    "UPDATE tracks SET status = 'ok' WHERE root_id = ? AND status = 'offline'",
+                    (root_id,),
+                )
+            else:
+                self.conn.execute(
+                    "UPDATE tracks SET status = 'offline' WHERE root_id = ? AND status = 'ok'",
+                    (root_id,),
+                )
+
+    # -- what the scanner compares against -------------------------------------------------
+
+    def known_files(self, top: bytes) -> dict[bytes, tuple[int, int, int, str]]:
+        """``path -> (id, size, mtime_ns, status)`` of tracks at or under ``top``.
+
+        Removed tracks are included, so a file that comes back is recognised.
+        """
+        where, params = _under(top)
+        rows = self.conn.execute(
+            f"SELECT path, id, size, mtime_ns, status FROM tracks WHERE {where}",
+            params,
+        )
+        return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+
+    def known_unreadable(self, top: bytes) -> dict[bytes, tuple[int, int]]:
+        """``path -> (size, mtime_ns)`` of files at or under ``top`` not read last time."""
+        where, params = _under(top)
+        rows = self.conn.execute(
+            f"SELECT path, size, mtime_ns FROM unreadable WHERE {where}",
+            params,
+        )
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def track_fingerprints(self, track_ids: Iterable[int]) -> dict[int, bytes]:
+        """Fingerprints of the given tracks."""
+        ids = list(track_ids)
+        result: dict[int, bytes] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT id, fingerprint FROM tracks WHERE id IN ({marks})"
+            result.update(self.conn.execute(query, chunk).fetchall())
+        return result
+
+    # -- writes from the scanner (call inside transaction()) ---------------------------------
+
+    def insert_track(
+        self,
+        root_id: int,
+        path: str,
+        size: int,
+        mtime_ns: int,
+        fingerprint: bytes,
+        tags: TrackTags,
+    ) -> int:
+        """Add a newly found file (or refresh the row already at its path); returns its id."""
+        row = track_row(path, size, mtime_ns, fingerprint, tags)
+        cursor = self.conn.execute(_INSERT_TRACK + " RETURNING id", (root_id, *row, time.time()))
+        return int(cursor.fetchone()[0])
+
+    def insert_rows(self, root_id: int, rows: Iterable[TrackRow]) -> None:
+        """Add many newly found files at once (rows from :func:`track_row`)."""
+        now = time.time()
+        self.conn.executemany(_INSERT_TRACK, [(root_id, *row, now) for row in rows])
+
+    def update_track(
+        self,
+        track_id: int,
+        root_id: int,
+        path: str,
+        size: int,
+        mtime_ns: int,
+        fingerprint: bytes,
+        tags: TrackTags,
+    ) -> None:
+        """Refresh a changed or moved file; its id, statistics and playlist places stay."""
+        row = track_row(path, size, mtime_ns, fingerprint, tags)
+        self.update_rows([(track_id, root_id, row)])
+
+    def update_rows(self, updates: Iterable[tuple[int, int, TrackRow]]) -> None:
+        """Refresh many ``(track id, root id, row)`` at once."""
+        self.conn.executemany(
+            _UPDATE_TRACK, [(root_id, *row, track_id) for track_id, root_id, row in updates]
+        )
+
+    def set_status(self, track_ids: Iterable[int], status: str) -> None:
+        """Mark tracks 'ok', 'offline' or 'removed' (removed tracks keep their statistics)."""
+        self.conn.executemany(
+            "UPDATE tracks SET status = ? WHERE id = ?", [(status, i) for i in track_ids]
+        )
+
+    def revive(self, tracks: Iterable[tuple[int, int]]) -> None:
+        """Mark ``(track id, root id)`` pairs whose file is back as present."""
+        self.conn.executemany(
+            "UPDATE tracks SET status = 'ok', root_id = ? WHERE id = ?",
+            [(root_id, track_id) for track_id, root_id in tracks],
+        )
+
+    def record_unreadable(
+        self, root_id: int, path: str, size: int, mtime_ns: int, reason: str, kind: str
+    ) -> None:
+        """Remember why a file was not indexed, so it is retried only when it changes."""
+        self.record_unreadable_many(root_id, [(path, size, mtime_ns, reason)], kind)
+
+    def record_unreadable_many(
+        self, root_id: int, files: Iterable[tuple[str, int, int, str]], kind: str
+    ) -> None:
+        """:meth:`record_unreadable` for many ``(path, size, mtime_ns, reason)`` at once."""
+        now = time.time()
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO unreadable "
+            "(path, path_text, root_id, size, mtime_ns, reason, kind, seen_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (path_key(path), display_path(path), root_id, size, mtime, reason, kind, now)
+                for path, size, mtime, reason in files
+            ],
+        )
+
+    def forget_unreadable(self, keys: Iterable[bytes]) -> None:
+        """Drop unreadable records (the file was read, or is gone)."""
+        self.conn.executemany("DELETE FROM unreadable WHERE path = ?", [(k,) for k in keys])
+
+    def unreadable(self, kind: str | None = "error") -> list[UnreadableEntry]:
+        """Files not indexed, with their reasons; ``kind=None`` lists skipped ones too."""
+        query = "SELECT path, path_text, reason, kind FROM unreadable"
+        params: tuple[str, ...] = ()
+        if kind is not None:
+            query += " WHERE kind = ?"
+            params = (kind,)
+        rows = self.conn.execute(query + " ORDER BY path_text", params).fetchall()
+        return [UnreadableEntry(path_from_key(r[0]), r[1], r[2], r[3]) for r in rows]
+
+    # -- reads -----------------------------------------------------------------------------
+
+    def track(self, track_id: int) -> Track | None:
+        """One track by id, whatever its status."""
+        row = self.conn.execute(TRACK_SELECT + " WHERE id = ?", (track_id,)).fetchone()
+        return Track.from_row(row) if row else None
+
+    def tracks(self, track_ids: Sequence[int]) -> list[Track]:
+        """Tracks by id, in the order given (unknown ids are left out)."""
+        found: dict[int, Track] = {}
+        for start in range(0, len(track_ids), 500):
+            chunk = list(track_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"{TRACK_SELECT} WHERE id IN ({marks})", chunk):
+                track = Track.from_row(row)
+                found[track.id] = track
+        return [found[i] for i in track_ids if i in found]
+
+    def track_by_path(self, path: str) -> Track | None:
+        """The track stored at exactly this path."""
+        row = self.conn.execute(TRACK_SELECT + " WHERE path = ?", (path_key(path),)).fetchone()
+        return Track.from_row(row) if row else None
+
+    def counts(self) -> dict[str, int]:
+        """How many tracks per status, plus unreadable files."""
+        result = {"ok": 0, "offline": 0, "removed": 0}
+        result.update(self.conn.execute("SELECT status, count(*) FROM tracks GROUP BY status"))
+        result["unreadable"] = self.conn.execute(
+            "SELECT count(*) FROM unreadable WHERE kind = 'error'"
+        ).fetchone()[0]
+        return result
+
+    # -- statistics ------------------------------------------------------------------------
+
+    def record_play(self, track_id: int, when: float | None = None) -> None:
+        """Count a play (heard long enough, the way scrobblers count)."""
+        self.conn.execute(
+            "UPDATE tracks SET play_count = play_count + 1, last_played = ?, "
+            "resume_position = NULL WHERE id = ?",
+            (when if when is not None else time.time(), track_id),
+        )
+
+    def record_skip(self, track_id: int) -> None:
+        """Count a skip (left before half the track)."""
+        self.conn.execute("UPDATE tracks SET skip_count = skip_count + 1 WHERE id = ?", (track_id,))
+
+    def set_rating(self, track_id: int, rating: int | None) -> None:
+        """Rate a track 0-5 stars, or clear the rating."""
+        if rating is not None and not 0 <= rating <= 5:
+            raise ValueError("a rating is between 0 and 5 stars")
+        self.conn.execute("UPDATE tracks SET rating = ? WHERE id = ?", (rating, track_id))
+
+    def set_resume_position(self, track_id: int, seconds: float | None) -> None:
+        """Where to pick a track up again."""
+        self.conn.execute("UPDATE tracks SET resume_position = ? WHERE id = ?", (seconds, track_id))

@@ -1,0 +1,137 @@
+"""Parallel tag reading: a process pool of tag readers, or the calling process for a few files.
+
+Each result is ``(path, fingerprint, row, reason)``: ``row`` holds the file's database columns
+(built in the worker, so the single writer only writes), or is None with ``reason`` saying
+why the file could not be indexed. Nothing a file contains can make a worker raise.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from rvibe_player.library.database import TrackRow, track_row
+from rvibe_player.library.fingerprint import fingerprint_of
+from rvibe_player.library.tags import UnreadableFileError, read_tags_from
+
+log = logging.getLogger(__name__)
+
+ReadResult = tuple[str, bytes | None, TrackRow | None, str | None]
+WorkItem = tuple[str, int, int]
+"""(path, size, mtime_ns) of a file to read."""
+
+CHUNK = 48
+"""Files per task sent to a worker: large enough to amortise pickling, small to cancel fast."""
+POOL_THRESHOLD = 64
+"""Below this many files the pool's start-up costs more than it saves."""
+
+
+def read_one(path: str, size: int, mtime_ns: int) -> ReadResult:
+    """Fingerprint and read the tags of one file (opened once); never raises."""
+    digest = None
+    try:
+        with open(path, "rb") as handle:
+            digest = fingerprint_of(handle, size)
+            tags = read_tags_from(handle, path)
+        return path, digest, track_row(path, size, mtime_ns, digest, tags), None
+    except UnreadableFileError as exc:
+        return path, digest, None, exc.reason
+    except PermissionError:
+        return path, None, None, "permission denied: the file cannot be opened"
+    except OSError as exc:
+        return path, digest, None, f"cannot read the file: {exc.strerror or exc}"
+    except Exception as exc:  # a bug of ours must not end the scan
+        log.exception("Unexpected failure reading %r", path)
+        return path, digest, None, f"internal error while reading: {type(exc).__name__}"
+
+
+def read_chunk(items: Sequence[WorkItem]) -> list[ReadResult]:
+    """Worker entry point: read a chunk of files."""
+    return [read_one(*item) for item in items]
+
+
+def default_workers() -> int:
+    """One reader per core."""
+    return max(1, os.cpu_count() or 1)
+
+
+def read_all(
+    items: Sequence[WorkItem],
+    workers: int | None = None,
+    cancel: threading.Event | None = None,
+) -> Iterator[ReadResult]:
+    """Read every item, yielding results as they come (order is not kept).
+
+    Stops early, without waiting for queued work, when ``cancel`` is set.
+    """
+    workers = workers or default_workers()
+    if len(items) < POOL_THRESHOLD or workers == 1:
+        for item in items:
+            if cancel is not None and cancel.is_set():
+                return
+            yield read_one(*item)
+        return
+    yield from _read_pooled(items, workers, cancel)
+
+
+def _chunks(items: Sequence[WorkItem]) -> Iterator[Sequence[WorkItem]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def _read_pooled(
+    items: Sequence[WorkItem], workers: int, cancel: threading.Event | None
+) -> Iterator[ReadResult]:
+    # "spawn" everywhere: forking a process that runs Qt or watcher threads is unsafe.
+    context = multiprocessing.get_context("spawn")
+    pending: deque[tuple[Future[list[ReadResult]], Sequence[WorkItem]]] = deque()
+    chunks = _chunks(items)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        try:
+            _fill(pool, pending, chunks, workers * 3)
+            while pending:
+                if cancel is not None and cancel.is_set():
+                    break
+                future, chunk = pending.popleft()
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    log.error("A tag reader process died; reading the rest in this process.")
+                    yield from _read_serial([chunk, *(c for _, c in pending), *chunks], cancel)
+                    pending.clear()
+                    return
+                yield from results
+                _fill(pool, pending, chunks, workers * 3)
+        finally:
+            for future, _ in pending:
+                future.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _fill(
+    pool: ProcessPoolExecutor,
+    pending: deque[tuple[Future[list[ReadResult]], Sequence[WorkItem]]],
+    chunks: Iterator[Sequence[WorkItem]],
+    limit: int,
+) -> None:
+    while len(pending) < limit:
+        chunk = next(chunks, None)
+        if chunk is None:
+            return
+        pending.append((pool.submit(read_chunk, chunk), chunk))
+
+
+def _read_serial(
+    chunks: Iterable[Sequence[WorkItem]], cancel: threading.Event | None
+) -> Iterator[ReadResult]:
+    for chunk in chunks:
+        for item in chunk:
+            if cancel is not None and cancel.is_set():
+                return
+            yield read_one(*item)

@@ -1,0 +1,104 @@
+"""Runs a library scan in a separate process and streams its progress back.
+
+A scan in a thread of the player's own process competes with the window for Python's GIL;
+the window then stutters while tens of thousands of files are compared and written. In its
+own process the scan costs the window nothing but a queue read now and then.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from multiprocessing.synchronize import Event as ProcessEvent
+from pathlib import Path
+from typing import Any
+
+from rvibe_player.library.scanner import Scanner, ScanProgress, ScanReport
+
+log = logging.getLogger(__name__)
+
+
+def _child(db_path: str, roots: Sequence[str] | None, events: Any, cancel: ProcessEvent) -> None:
+    """The scan process: progress and the outcome go to ``events``."""
+    if hasattr(os, "nice"):  # background work yields the CPU to the window (POSIX)
+        with contextlib.suppress(OSError):
+            os.nice(10)
+    flag = threading.Event()
+
+    def watch_cancel() -> None:
+        cancel.wait()
+        flag.set()
+
+    threading.Thread(target=watch_cancel, daemon=True).start()
+    try:
+        report = Scanner(Path(db_path)).scan(
+            roots, progress=lambda state: events.put(("progress", state)), cancel=flag
+        )
+    except Exception as exc:  # the database itself failed: say so, do not vanish
+        logging.getLogger(__name__).exception("Scan failed")
+        events.put(("failed", f"The library could not be updated: {exc}"))
+    else:
+        events.put(("done", report))
+    cancel.set()  # releases the watcher thread
+
+
+class ScanProcess:
+    """One scan in a child process; callbacks run on a listener thread of this process."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        roots: Sequence[str] | None,
+        on_progress: Callable[[ScanProgress], None],
+        on_done: Callable[[ScanReport], None],
+        on_failed: Callable[[str], None],
+    ) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._events: Any = context.Queue()
+        self._cancel = context.Event()
+        self._process = context.Process(
+            target=_child,
+            args=(str(db_path), list(roots) if roots is not None else None, self._events,
+                  self._cancel),
+            name="rvibe-scan",
+            daemon=False,  # it runs a pool of tag readers; quitting cancels and joins it
+        )  # fmt: skip
+        self._callbacks = (on_progress, on_done, on_failed)
+        self._listener = threading.Thread(target=self._listen, name="scan-listener", daemon=True)
+
+    def start(self) -> None:
+        self._process.start()
+        self._listener.start()
+
+    def cancel(self) -> None:
+        """Ask the scan to stop; what it wrote so far is kept."""
+        self._cancel.set()
+
+    def join(self, timeout: float | None = None) -> None:
+        self._listener.join(timeout)
+        self._process.join(timeout)
+
+    def _listen(self) -> None:
+        on_progress, on_done, on_failed = self._callbacks
+        while True:
+            try:
+                kind, payload = self._events.get(timeout=0.5)
+            except queue.Empty:
+                if not self._process.is_alive():
+                    on_failed("The library scan stopped unexpectedly; run it again.")
+                    return
+                continue
+            if kind == "progress":
+                on_progress(payload)
+                continue
+            self._process.join()  # here, not on the caller's (GUI) thread
+            if kind == "done":
+                on_done(payload)
+            else:
+                on_failed(payload)
+            return

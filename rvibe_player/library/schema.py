@@ -1,0 +1,181 @@
+"""The library's SQLite schema and its migrations, applied in order by ``PRAGMA user_version``.
+
+Paths are stored twice: ``path`` as the exact bytes the operating system gave us (so a file
+name that is not valid UTF-8 still round-trips) and ``path_text`` for display and search.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+_V1 = """
+CREATE TABLE roots (
+    id          INTEGER PRIMARY KEY,
+    path        BLOB NOT NULL UNIQUE,
+    path_text   TEXT NOT NULL,
+    online      INTEGER NOT NULL DEFAULT 1,
+    status_note TEXT NOT NULL DEFAULT '',
+    last_scan   REAL
+);
+
+CREATE TABLE tracks (
+    id            INTEGER PRIMARY KEY,
+    root_id       INTEGER REFERENCES roots(id) ON DELETE SET NULL,
+    path          BLOB NOT NULL UNIQUE,
+    path_text     TEXT NOT NULL,
+    filename      TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    mtime_ns      INTEGER NOT NULL,
+    fingerprint   BLOB NOT NULL,
+    status        TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'offline', 'removed')),
+    title         TEXT NOT NULL DEFAULT '',
+    artist        TEXT NOT NULL DEFAULT '',
+    album         TEXT NOT NULL DEFAULT '',
+    albumartist   TEXT NOT NULL DEFAULT '',
+    composer      TEXT NOT NULL DEFAULT '',
+    genre         TEXT NOT NULL DEFAULT '',
+    date          TEXT NOT NULL DEFAULT '',
+    year          INTEGER,
+    tracknumber   INTEGER,
+    tracktotal    INTEGER,
+    discnumber    INTEGER,
+    disctotal     INTEGER,
+    duration      REAL NOT NULL DEFAULT 0,
+    codec         TEXT NOT NULL DEFAULT '',
+    bitrate       INTEGER,
+    samplerate    INTEGER,
+    channels      INTEGER,
+    has_cover     INTEGER NOT NULL DEFAULT 0,
+    mb_trackid        TEXT NOT NULL DEFAULT '',
+    mb_releasetrackid TEXT NOT NULL DEFAULT '',
+    mb_albumid        TEXT NOT NULL DEFAULT '',
+    mb_artistid       TEXT NOT NULL DEFAULT '',
+    mb_albumartistid  TEXT NOT NULL DEFAULT '',
+    rg_track_gain REAL,
+    rg_track_peak REAL,
+    rg_album_gain REAL,
+    rg_album_peak REAL,
+    rating        INTEGER CHECK (rating BETWEEN 0 AND 5),
+    play_count    INTEGER NOT NULL DEFAULT 0,
+    skip_count    INTEGER NOT NULL DEFAULT 0,
+    last_played   REAL,
+    resume_position REAL,
+    added_at      REAL NOT NULL,
+    sort_artist   TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
+    sort_album    TEXT NOT NULL DEFAULT '' COLLATE NOCASE
+);
+
+CREATE INDEX tracks_fingerprint ON tracks(fingerprint);
+CREATE INDEX tracks_root ON tracks(root_id, status);
+CREATE INDEX tracks_order ON tracks(sort_artist, sort_album, discnumber, tracknumber);
+CREATE INDEX tracks_album ON tracks(sort_album, discnumber, tracknumber);
+CREATE INDEX tracks_year ON tracks(year);
+CREATE INDEX tracks_added ON tracks(added_at);
+CREATE INDEX tracks_mb_track ON tracks(mb_trackid) WHERE mb_trackid != '';
+
+CREATE VIRTUAL TABLE tracks_fts USING fts5(
+    title, artist, album, albumartist, composer, genre, filename,
+    content='tracks', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+);
+
+-- The full-text index holds every track that is not removed, so text searches need no
+-- join; removing or reviving a track takes it out of or back into the index.
+CREATE TRIGGER tracks_fts_insert AFTER INSERT ON tracks WHEN new.status != 'removed' BEGIN
+    INSERT INTO tracks_fts(rowid, title, artist, album, albumartist, composer, genre, filename)
+    VALUES (new.id, new.title, new.artist, new.album, new.albumartist, new.composer, new.genre,
+            new.filename);
+END;
+CREATE TRIGGER tracks_fts_delete AFTER DELETE ON tracks WHEN old.status != 'removed' BEGIN
+    INSERT INTO tracks_fts(tracks_fts, rowid, title, artist, album, albumartist, composer,
+                           genre, filename)
+    VALUES ('delete', old.id, old.title, old.artist, old.album, old.albumartist, old.composer,
+            old.genre, old.filename);
+END;
+CREATE TRIGGER tracks_fts_update
+AFTER UPDATE OF title, artist, album, albumartist, composer, genre, filename ON tracks
+WHEN old.status != 'removed' AND new.status != 'removed' BEGIN
+    INSERT INTO tracks_fts(tracks_fts, rowid, title, artist, album, albumartist, composer,
+                           genre, filename)
+    VALUES ('delete', old.id, old.title, old.artist, old.album, old.albumartist, old.composer,
+            old.genre, old.filename);
+    INSERT INTO tracks_fts(rowid, title, artist, album, albumartist, composer, genre, filename)
+    VALUES (new.id, new.title, new.artist, new.album, new.albumartist, new.composer, new.genre,
+            new.filename);
+END;
+CREATE TRIGGER tracks_fts_removed AFTER UPDATE OF status ON tracks
+WHEN old.status != 'removed' AND new.status = 'removed' BEGIN
+    INSERT INTO tracks_fts(tracks_fts, rowid, title, artist, album, albumartist, composer,
+                           genre, filename)
+    VALUES ('delete', old.id, old.title, old.artist, old.album, old.albumartist, old.composer,
+            old.genre, old.filename);
+END;
+CREATE TRIGGER tracks_fts_revived AFTER UPDATE OF status ON tracks
+WHEN old.status = 'removed' AND new.status != 'removed' BEGIN
+    INSERT INTO tracks_fts(rowid, title, artist, album, albumartist, composer, genre, filename)
+    VALUES (new.id, new.title, new.artist, new.album, new.albumartist, new.composer, new.genre,
+            new.filename);
+END;
+
+-- order_version changes whenever the default track order may have changed, so a cached
+-- ordering knows when to rebuild (play counts and ratings do not touch it).
+CREATE TABLE library_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO library_state VALUES ('order_version', 0);
+CREATE TRIGGER order_after_insert AFTER INSERT ON tracks BEGIN
+    UPDATE library_state SET value = value + 1 WHERE key = 'order_version';
+END;
+CREATE TRIGGER order_after_delete AFTER DELETE ON tracks BEGIN
+    UPDATE library_state SET value = value + 1 WHERE key = 'order_version';
+END;
+CREATE TRIGGER order_after_update
+AFTER UPDATE OF sort_artist, sort_album, discnumber, tracknumber, status ON tracks
+WHEN old.sort_artist IS NOT new.sort_artist OR old.sort_album IS NOT new.sort_album
+     OR old.discnumber IS NOT new.discnumber OR old.tracknumber IS NOT new.tracknumber
+     OR (old.status = 'removed') != (new.status = 'removed') BEGIN
+    UPDATE library_state SET value = value + 1 WHERE key = 'order_version';
+END;
+
+CREATE TABLE unreadable (
+    path      BLOB PRIMARY KEY,
+    path_text TEXT NOT NULL,
+    root_id   INTEGER REFERENCES roots(id) ON DELETE CASCADE,
+    size      INTEGER NOT NULL,
+    mtime_ns  INTEGER NOT NULL,
+    reason    TEXT NOT NULL,
+    kind      TEXT NOT NULL CHECK (kind IN ('error', 'skipped')),
+    seen_at   REAL NOT NULL
+);
+
+CREATE TABLE playlists (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL,
+    query    TEXT,
+    created  REAL NOT NULL,
+    modified REAL NOT NULL
+);
+
+CREATE TABLE playlist_entries (
+    playlist_id INTEGER NOT NULL REFERENCES playlists(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    track_id    INTEGER REFERENCES tracks(id) ON DELETE SET NULL,
+    location    TEXT NOT NULL DEFAULT '',
+    title       TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (playlist_id, position)
+) WITHOUT ROWID;
+CREATE INDEX playlist_entries_track ON playlist_entries(track_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1,)
+"""Migration N (1-based) brings a database from user_version N-1 to N."""
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring the database to the newest schema, one transaction per step."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise RuntimeError(
+            f"This library was written by a newer rVibe Player (schema {version}); "
+            "update the player to open it."
+        )
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")

@@ -1,0 +1,1 @@
+"""Playback on libVLC behind a backend interface: queue, ReplayGain, statistics; no Qt."""

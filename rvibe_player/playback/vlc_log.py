@@ -1,0 +1,110 @@
+"""What libVLC says about a file it cannot play, turned into words for the listener.
+
+libVLC reports a failure as a bare event; the reason is in its log. Its log callback (on
+libVLC's threads) only keeps recent warnings and errors here, and forwards the few that
+mean a stream cannot be decoded (the input would otherwise play silence to the end).
+"""
+
+from __future__ import annotations
+
+import collections
+import ctypes
+import os
+import re
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+_UNDECODABLE = ("is not supported", "could not decode the format", "could not identify")
+"""How libVLC's decoder says an audio stream has no decoder (the input then plays silence)."""
+
+
+class LogTail:
+    """Keeps libVLC's recent warnings and errors (its log callback only appends here)."""
+
+    def __init__(self, vlc: Any, on_undecodable: Callable[[str, float], None]) -> None:
+        """Make the callback to give ``Instance.log_set``.
+
+        Args:
+            vlc: the ``vlc`` module (only vlc_backend imports it).
+            on_undecodable: called on libVLC's thread with a message saying a stream cannot
+                be decoded and its ``time.monotonic()`` moment; it must only forward.
+        """
+        self._lock = threading.Lock()
+        self._lines: collections.deque[tuple[float, str]] = collections.deque(maxlen=200)
+        self._format = _vsnprintf()
+
+        def callback(data: Any, level: int, ctx: Any, fmt: bytes, args: Any) -> None:
+            if level < 3 or not fmt:  # below libvlc's WARNING level
+                return
+            text = self._format(fmt, args) if self._format else fmt.decode("utf-8", "replace")
+            now = time.monotonic()
+            with self._lock:
+                self._lines.append((now, text))
+            if level >= 4 and any(marker in text for marker in _UNDECODABLE):
+                on_undecodable(text, now)
+
+        self.callback = vlc.CallbackDecorators.LogCb(callback)  # kept referenced
+
+    def since(self, moment: float) -> list[str]:
+        """Messages logged at or after ``moment`` (a ``time.monotonic()`` reading)."""
+        with self._lock:
+            return [text for at, text in self._lines if at >= moment]
+
+
+def _vsnprintf() -> Callable[[bytes, Any], str] | None:
+    """C's vsnprintf, to format libVLC's log messages (None where it cannot be found)."""
+    try:
+        libc = ctypes.cdll.msvcrt if sys.platform == "win32" else ctypes.CDLL(None)
+        function = libc._vsnprintf if sys.platform == "win32" else libc.vsnprintf
+    except (OSError, AttributeError):
+        return None
+    function.restype = ctypes.c_int
+    function.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_void_p]
+
+    def format_message(fmt: bytes, args: Any) -> str:
+        buffer = ctypes.create_string_buffer(512)
+        function(buffer, len(buffer), fmt, args)
+        return buffer.value.decode("utf-8", "replace")
+
+    return format_message
+
+
+def failure_reason(messages: Sequence[str]) -> str:
+    """Words for why libVLC could not play a file, from what it logged."""
+    text = "\n".join(messages).lower()
+    unsupported = re.search(r"codec `.*?' \((.+?)\) is not supported", "\n".join(messages), re.I)
+    if unsupported:
+        return f"libVLC has no decoder for its audio ({unsupported.group(1)})"
+    if "could not identify" in text or "unidentified codec" in text:
+        return "libVLC does not recognise the codec of its audio"
+    if "no suitable demux" in text:
+        return "its format is not one libVLC can read, or the file is damaged"
+    if "no suitable decoder" in text or "could not decode" in text:
+        return "libVLC has no decoder for its audio"
+    if "cannot open" in text or "unable to open" in text or "permission denied" in text:
+        return "libVLC cannot open it"
+    last = next((m.strip() for m in reversed(messages) if m.strip()), "")
+    return f"libVLC could not play it ({last})" if last else "libVLC could not play it"
+
+
+def is_stream(path: str) -> bool:
+    """Whether an item's path is an http(s) address to stream rather than a file."""
+    return path.startswith(("http://", "https://"))
+
+
+def file_problem(path: str) -> str | None:
+    """Why a local file cannot be played at all, found without opening it in libVLC."""
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        return "the file does not exist (moved, deleted, or on a disk that is not connected)"
+    except OSError as exc:
+        return f"the file cannot be read ({exc.strerror or exc})"
+    if not os.access(path, os.R_OK):
+        return "the file cannot be read (permission denied)"
+    if size == 0:
+        return "the file is empty"
+    return None

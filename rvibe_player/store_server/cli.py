@@ -1,0 +1,284 @@
+"""``rvibe-store``: serve, migrate, create-user, assign, seed-demo and compact.
+
+``serve`` migrates first (once, before any worker starts), binds the socket itself so
+``--port 0`` works, and prints one line ``RVIBE_STORE_URL=http://127.0.0.1:PORT`` on stdout
+as soon as the socket accepts connections; the player reads that line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import logging.handlers
+import os
+import socket
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from rvibe_player import appinfo, paths
+from rvibe_player.core.store_protocol import Role
+from rvibe_player.store_server.config import ENV_DATABASE_URL, StoreConfig
+from rvibe_player.store_server.database import Database
+from rvibe_player.store_server.errors import ApiError
+from rvibe_player.store_server.security import Passwords
+
+log = logging.getLogger("rvibe_player.store_server")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rvibe-store", description=f"The rVibe store service {appinfo.VERSION}"
+    )
+    parser.add_argument("--version", action="version", version=appinfo.VERSION)
+    parser.add_argument(
+        "--database-url",
+        help=f"SQLAlchemy URL (default: ${ENV_DATABASE_URL}, else a SQLite file in the data dir)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the HTTP service (uvicorn)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8765, help="0 picks a free port (default 8765)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (PostgreSQL)")
+    serve.add_argument("--port-file", type=Path, help="also write the bound port to this file")
+    serve.add_argument(
+        "--seed-demo-if-empty", action="store_true", help="load the demo data into an empty store"
+    )
+    serve.add_argument("--no-migrate", action="store_true", help="do not migrate on start")
+
+    commands.add_parser("migrate", help="create or upgrade the database schema")
+
+    user = commands.add_parser("create-user", help="create an account")
+    user.add_argument("username")
+    user.add_argument("--role", choices=[r.value for r in Role], required=True)
+    user.add_argument("--name", help="display name (default: the user name)")
+    user.add_argument("--bio", default="", help="a line about a curator")
+    user.add_argument("--capacity", type=int, help="listeners a curator may have")
+    user.add_argument(
+        "--password-stdin", action="store_true", help="read the password from stdin, not a prompt"
+    )
+
+    assign = commands.add_parser("assign", help="assign (or hand over) a listener to a curator")
+    assign.add_argument("listener", help="the listener's user name")
+    assign.add_argument("curator", help="the curator's user name")
+
+    seed = commands.add_parser("seed-demo", help="load the demo catalog, curator and listeners")
+    seed.add_argument("--json", action="store_true", help="print the demo credentials as JSON")
+
+    compact = commands.add_parser("compact", help="compact the logs, forget old client ids")
+    compact.add_argument("--tombstone-days", type=int, default=90)
+    compact.add_argument("--client-id-days", type=int, default=90)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``rvibe-store``; returns the exit status."""
+    args = _parser().parse_args(sys.argv[1:] if argv is None else list(argv))
+    _configure_logging(args.verbose)
+    config = StoreConfig.from_env(args.database_url)
+    try:
+        if args.command == "serve":
+            return _serve(config, args)
+        db = Database(config.database_url, pool_size=2)
+        try:
+            return _run(db, config, args)
+        finally:
+            db.dispose()
+    except ApiError as exc:
+        print(f"rvibe-store: {exc.message}", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"rvibe-store: {exc}", file=sys.stderr)
+        return 2
+
+
+def _configure_logging(verbose: bool) -> None:
+    """stderr, and a rotating file in the user log dir a store owner can attach to a report."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if not verbose:
+        logging.getLogger("alembic").setLevel(logging.WARNING)
+    try:
+        handler = logging.handlers.RotatingFileHandler(
+            paths.log_dir() / "rvibe-store.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as exc:  # a read-only home must not stop the store
+        log.warning("cannot write the log file (%s); logging to stderr only", exc)
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+
+
+def _run(db: Database, config: StoreConfig, args: argparse.Namespace) -> int:
+    from rvibe_player.store_server import demo
+
+    db.migrate()
+    if args.command == "migrate":
+        print(f"The store schema is up to date ({db.url.get_backend_name()}).")
+        return 0
+    passwords = Passwords(config.argon2_time_cost, config.argon2_memory_kib)
+    if args.command == "create-user":
+        return _create_user(db, passwords, args)
+    if args.command == "assign":
+        return _assign(db, args.listener, args.curator)
+    if args.command == "seed-demo":
+        credentials = demo.seed(db, passwords)
+        _print_credentials(credentials, as_json=args.json)
+        return 0
+    if args.command == "compact":
+        return _compact(db, args)
+    raise AssertionError(args.command)
+
+
+def _create_user(db: Database, passwords: Passwords, args: argparse.Namespace) -> int:
+    from rvibe_player.core.store_protocol import PASSWORD_MAX, PASSWORD_MIN
+    from rvibe_player.store_server.services.accounts import create_account
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"Password for {args.username}: ")
+    if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
+        print(f"rvibe-store: the password needs {PASSWORD_MIN} to {PASSWORD_MAX} characters")
+        return 2
+    with db.write() as session:
+        account = create_account(
+            session,
+            passwords,
+            username=args.username,
+            password=password,
+            role=Role(args.role),
+            display_name=args.name,
+            bio=args.bio,
+            capacity=args.capacity,
+        )
+        print(f"Created {account.role} {account.username!r} (id {account.id}).")
+    return 0
+
+
+def _assign(db: Database, listener_name: str, curator_name: str) -> int:
+    from rvibe_player.store_server.models import Account
+    from rvibe_player.store_server.services.admin import assign
+
+    with db.write() as session:
+        ids = {}
+        for name in (listener_name, curator_name):
+            found = session.scalar(select(Account.id).where(Account.username == name.lower()))
+            if found is None:
+                print(f"rvibe-store: there is no account {name!r}", file=sys.stderr)
+                return 1
+            ids[name] = found
+        assign(session, ids[listener_name], ids[curator_name], None)
+    print(f"{listener_name} is now with {curator_name}.")
+    return 0
+
+
+def _compact(db: Database, args: argparse.Namespace) -> int:
+    from rvibe_player.store_server import idempotency, synclog
+    from rvibe_player.store_server.models import Relationship, utcnow
+
+    horizon = utcnow() - timedelta(days=args.tombstone_days)
+    with db.read() as session:
+        listeners = list(session.scalars(select(Relationship.listener_id)))
+    removed = 0
+    for listener_id in listeners:
+        with db.write() as session:
+            removed += synclog.compact(session, listener_id, horizon).removed
+    with db.write() as session:
+        forgotten = idempotency.prune(session, utcnow() - timedelta(days=args.client_id_days))
+    print(f"Removed {removed} log entries; forgot {forgotten} client ids.")
+    return 0
+
+
+def _print_credentials(credentials: list[dict[str, str]], *, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"accounts": credentials}, indent=2))
+        return
+    print("Demo accounts (user name / password):")
+    for entry in credentials:
+        print(f"  {entry['role']:<9} {entry['username']:<10} {entry['password']}")
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A bound, listening TCP socket (``port`` 0 picks a free one), shared by all workers.
+
+    Created with ``IPPROTO_TCP`` on purpose: asyncio sets ``TCP_NODELAY`` on accepted
+    connections only when the listening socket says so, and without it every keep-alive
+    answer waits ~40 ms for a delayed ACK (uvicorn's own ``bind_socket`` passes protocol 0).
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(socket.SOMAXCONN)  # queue connections from now on, before workers are up
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+def _serve(config: StoreConfig, args: argparse.Namespace) -> int:
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    db = Database(config.database_url, pool_size=2)
+    try:
+        if db.url.get_backend_name() == "sqlite" and args.workers > 1:
+            print("rvibe-store: SQLite serves from one process; use PostgreSQL for --workers > 1")
+            return 2
+        if not args.no_migrate:
+            db.migrate()
+        if args.seed_demo_if_empty:
+            from rvibe_player.store_server import demo
+
+            passwords = Passwords(config.argon2_time_cost, config.argon2_memory_kib)
+            if demo.is_empty(db):
+                _print_credentials(demo.seed(db, passwords), as_json=False)
+    finally:
+        db.dispose()
+    # Workers read their settings from the environment (they are separate processes).
+    os.environ[ENV_DATABASE_URL] = config.database_url
+    uv_config = uvicorn.Config(
+        "rvibe_player.store_server.app:app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="debug" if args.verbose else "warning",
+        timeout_graceful_shutdown=3,
+        server_header=False,
+    )
+    try:
+        sock = listening_socket(args.host, args.port)
+    except OSError as exc:
+        print(f"rvibe-store: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 1
+    port = sock.getsockname()[1]
+    url = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{port}"
+    if args.port_file:
+        args.port_file.write_text(f"{port}\n", encoding="utf-8")
+    print(f"RVIBE_STORE_URL={url}", flush=True)
+    log.info(
+        "serving %s with %d worker(s), database %s", url, args.workers, db.url.get_backend_name()
+    )
+    if args.workers > 1:
+        Multiprocess(uv_config, sockets=[sock]).run()
+    else:
+        uvicorn.Server(uv_config).run(sockets=[sock])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""The store's settings: database URL, session lifetimes, hashing cost, limits; read from env."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from rvibe_player import paths
+
+ENV_DATABASE_URL = "RVIBE_STORE_DATABASE_URL"
+
+
+def default_database_url() -> str:
+    """``RVIBE_STORE_DATABASE_URL``, else a SQLite file in the user data dir."""
+    url = os.environ.get(ENV_DATABASE_URL, "").strip()
+    if url:
+        return url
+    return f"sqlite:///{paths.data_dir() / 'store.sqlite3'}"
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    return int(raw) if raw else default
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    """Everything the service needs to know at start; passed in, never global."""
+
+    database_url: str
+    session_idle: timedelta = timedelta(days=30)
+    """A session unused this long expires; each use extends it (at most hourly)."""
+    session_max: timedelta = timedelta(days=365)
+    """No session outlives this, however often it is used."""
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
+    login_window: timedelta = timedelta(minutes=15)
+    login_failures_per_user: int = 5
+    login_failures_per_address: int = 50
+    max_body_bytes: int = 256 * 1024
+    pool_size: int = 10
+    token_cache_s: float = 30.0
+    """How long a checked token is trusted without asking the database (revocation is
+    immediate regardless: it drops the account's cached tokens in every worker)."""
+    access_coalesce: timedelta = timedelta(minutes=10)
+    """Repeated staff reads of the same log within this window make one access record."""
+
+    @classmethod
+    def from_env(cls, database_url: str | None = None) -> StoreConfig:
+        """Defaults, overridden by ``RVIBE_STORE_*`` variables (hashing cost for tests)."""
+        return cls(
+            database_url=database_url or default_database_url(),
+            argon2_time_cost=_env_int("RVIBE_STORE_ARGON2_TIME_COST", 3),
+            argon2_memory_kib=_env_int("RVIBE_STORE_ARGON2_MEMORY_KIB", 65536),
+            pool_size=_env_int("RVIBE_STORE_POOL_SIZE", 10),
+        )
+
+    def with_url(self, database_url: str) -> StoreConfig:
+        """A copy pointing at another database."""
+        return replace(self, database_url=database_url)

@@ -1,0 +1,106 @@
+"""Authorization: one FastAPI dependency per rule, so every route states who may call it.
+
+Rules: ``authenticated`` (any signed-in account), ``listener_only``, ``curator_only``,
+``admin_only``, and ``assigned_listener`` (a curator, and the listener in the path is theirs).
+Another curator's listener and an unknown id answer the same 404, so ids cannot be probed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Path, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+
+from rvibe_player.core.store_protocol import Role
+from rvibe_player.store_server.errors import ApiError, not_found
+from rvibe_player.store_server.models import Account, Relationship
+from rvibe_player.store_server.services.accounts import Principal
+from rvibe_player.store_server.store import Store
+
+_bearer = HTTPBearer(auto_error=False, description="The token from POST /v1/auth/login.")
+_TOKEN_MAX = 200
+
+
+def get_store(request: Request) -> Store:
+    """The worker's composed services."""
+    store: Store = request.app.state.store
+    return store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def authenticated(
+    store: StoreDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    """Any signed-in account (401 without a valid, unexpired, unrevoked token)."""
+    token = credentials.credentials if credentials else ""
+    principal = store.auth.authenticate(token) if 0 < len(token) <= _TOKEN_MAX else None
+    if principal is None:
+        raise ApiError(
+            401,
+            "unauthenticated",
+            "Sign in first: this needs a valid session token.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return principal
+
+
+Authenticated = Annotated[Principal, Depends(authenticated)]
+
+
+def _role(principal: Principal, role: Role) -> Principal:
+    if principal.role is not role:
+        raise ApiError(403, "forbidden", f"Only a {role.value} may do this.")
+    return principal
+
+
+def listener_only(principal: Authenticated) -> Principal:
+    """A listener, acting on their own relationship."""
+    return _role(principal, Role.LISTENER)
+
+
+def curator_only(principal: Authenticated) -> Principal:
+    """A curator."""
+    return _role(principal, Role.CURATOR)
+
+
+def admin_only(principal: Authenticated) -> Principal:
+    """An admin (accounts and assignments; admins do not read relationships)."""
+    return _role(principal, Role.ADMIN)
+
+
+ListenerOnly = Annotated[Principal, Depends(listener_only)]
+CuratorOnly = Annotated[Principal, Depends(curator_only)]
+AdminOnly = Annotated[Principal, Depends(admin_only)]
+ListenerIdPath = Annotated[int, Path(ge=1, le=2_147_483_647, description="The listener's id")]
+
+
+@dataclass(frozen=True)
+class StaffTarget:
+    """A curator and one of their listeners."""
+
+    curator: Principal
+    listener_id: int
+
+
+def assigned_listener(
+    store: StoreDep, curator: CuratorOnly, listener_id: ListenerIdPath
+) -> StaffTarget:
+    """The curator's own listener (404 for anyone else's or an unknown id)."""
+    with store.db.read() as session:
+        owner = session.scalar(
+            select(Relationship.curator_id)
+            .join(Account, Account.id == Relationship.listener_id)
+            .where(Relationship.listener_id == listener_id, Account.disabled.is_(False))
+        )
+    if owner is None or owner != curator.account_id:
+        raise not_found("listener among yours")
+    return StaffTarget(curator, listener_id)
+
+
+AssignedListener = Annotated[StaffTarget, Depends(assigned_listener)]

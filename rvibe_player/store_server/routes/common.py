@@ -1,0 +1,147 @@
+"""Pieces every route module shares: idempotent sends, the long-poll, JSON answers."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import Path, Query, Response
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+
+from rvibe_player.core import store_protocol as p
+from rvibe_player.store_server.errors import error_body
+from rvibe_player.store_server.idempotency import request_hash, run_once
+from rvibe_player.store_server.models import Account
+from rvibe_player.store_server.schemas import ErrorBody, ResyncBody, SendResult, SyncPage
+from rvibe_player.store_server.services.accounts import Principal
+from rvibe_player.store_server.store import Store
+from rvibe_player.store_server.synclog import Page, Resync, dumps, read_page
+
+JSON = "application/json"
+
+ItemId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+PageLimit = Annotated[int, Query(ge=1, le=p.PAGE_MAX, description="Items per page")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+After = Annotated[int, Query(ge=0, le=2**62, description="The last seq the client has")]
+SyncLimit = Annotated[int, Query(ge=1, le=p.SYNC_PAGE_MAX, description="Entries per page")]
+Wait = Annotated[float, Query(ge=0, le=p.SYNC_WAIT_MAX_S, description="Long-poll seconds")]
+Epoch = Annotated[
+    int | None, Query(ge=1, le=2**31 - 1, description="The epoch of the previous page")
+]
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (401, 403, 404, 409, 422, 429)
+}
+SEND_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"model": SendResult, "description": "Nothing changed (already in that state)."},
+    201: {"model": SendResult, "description": "Done; ``entry`` is the new log entry."},
+    **ERRORS,
+}
+SYNC_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"model": SyncPage},
+    410: {"model": ResyncBody, "description": "Resync: read again from after=0."},
+    **ERRORS,
+}
+
+
+def json_response(body: dict[str, Any], status: int = 200) -> Response:
+    """A JSON answer from a plain dict."""
+    return Response(dumps(body), status_code=status, media_type=JSON)
+
+
+def idempotent(
+    store: Store,
+    principal: Principal,
+    body: BaseModel,
+    route: str,
+    action: Callable[[Session, Account], dict[str, Any]],
+) -> Response:
+    """Run a send once per client id: 201 when it made an entry, 200 when nothing changed.
+
+    A replay answers with the stored status and body and the header ``Idempotent-Replayed``.
+    """
+
+    def run(session: Session) -> tuple[int, dict[str, Any]]:
+        actor = session.get(Account, principal.account_id)
+        assert actor is not None
+        answer = action(session, actor)
+        return (201 if answer.get("entry") else 200), answer
+
+    payload = body.model_dump(mode="json")
+    fingerprint = request_hash(route, payload)
+    outcome = run_once(store.db, principal.account_id, payload["client_id"], fingerprint, run)
+    headers = {"Idempotent-Replayed": "true"} if outcome.replayed else None
+    return Response(outcome.body, status_code=outcome.status, media_type=JSON, headers=headers)
+
+
+def as_account(
+    store: Store, principal: Principal, action: Callable[[Session, Account], dict[str, Any]]
+) -> dict[str, Any]:
+    """Run ``action`` in a write transaction with the caller's account row."""
+    with store.db.write() as session:
+        actor = session.get(Account, principal.account_id)
+        assert actor is not None
+        return action(session, actor)
+
+
+def _read(
+    store: Store, listener_id: int, after: int, limit: int, epoch: int | None
+) -> Page | Resync:
+    with store.db.read() as session:
+        return read_page(session, listener_id, after, limit, epoch)
+
+
+def _resync(resync: Resync) -> Response:
+    body = error_body(
+        "resync_required",
+        "This sync cursor is no longer served; drop the cached relationship and read again "
+        "from after=0.",
+    ) | {"resync": {"reason": resync.reason, "after": 0, "latest_seq": resync.latest_seq}}
+    return Response(dumps(body), status_code=410, media_type=JSON)
+
+
+def _jittered(wait: float) -> float:
+    """Up to half shorter than asked (never below 1 s), at random.
+
+    Long-polls that time out together come back together; without jitter a crowd started at
+    once (a server restart, a network blip) stays in lock-step and hits the workers in bursts
+    every ``wait`` seconds. Clients must not rely on waiting the full ``wait``.
+    """
+    if wait <= 1:
+        return wait
+    return max(1.0, wait * random.uniform(0.5, 1.0))  # noqa: S311 (spreading load, not secrets)
+
+
+async def long_poll(
+    store: Store, listener_id: int, after: int, limit: int, wait: float, epoch: int | None
+) -> Response:
+    """Entries after ``after``; with ``wait`` and none yet, wait for them up to ``wait`` s.
+
+    The waiter is registered before each read, so an entry committed between the read and
+    the wait still wakes it. While waiting the request holds a future only: no database
+    connection (reads run in the thread pool and return it at once) and no thread.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + _jittered(wait)
+    notifier = store.notifier
+    while True:
+        future = notifier.register(listener_id, after) if wait > 0 else None
+        try:
+            result = await run_in_threadpool(_read, store, listener_id, after, limit, epoch)
+            if isinstance(result, Resync):
+                return _resync(result)
+            remaining = deadline - loop.time()
+            if result.entries_json or result.next_after > after or future is None:
+                return Response(result.body(), media_type=JSON)
+            if remaining <= 0:
+                return Response(result.body(timed_out=True), media_type=JSON)
+            done, _pending = await asyncio.wait({future}, timeout=remaining)
+            if not done:
+                return Response(result.body(timed_out=True), media_type=JSON)
+        finally:
+            if future is not None:
+                notifier.unregister(listener_id, future)

@@ -1,0 +1,99 @@
+"""Routes anyone may call: health, catalog search and releases, previews, avatars."""
+
+from __future__ import annotations
+
+import hashlib
+from html import escape
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response
+from pydantic import AfterValidator
+from sqlalchemy import text
+
+from rvibe_player import appinfo
+from rvibe_player.core import store_protocol as p
+from rvibe_player.store_server.deps import StoreDep
+from rvibe_player.store_server.errors import not_found
+from rvibe_player.store_server.models import Account
+from rvibe_player.store_server.routes.common import ERRORS, ItemId, Offset, PageLimit
+from rvibe_player.store_server.schemas import Health, Paged, safe_line
+from rvibe_player.store_server.services import catalog
+
+router = APIRouter(prefix="/v1", tags=["public"])
+
+_CACHE = {"Cache-Control": "public, max-age=86400"}
+
+
+@router.get("/health", response_model=Health)
+def health(store: StoreDep) -> dict[str, Any]:
+    """The service and its database answer."""
+    with store.db.read() as session:
+        session.execute(text("SELECT 1"))
+    return {
+        "status": "ok",
+        "database": store.db.url.get_backend_name(),
+        "version": appinfo.VERSION,
+        "waiting_long_polls": store.notifier.waiting(),
+    }
+
+
+@router.get("/catalog/search", response_model=Paged, responses=ERRORS)
+def search(
+    store: StoreDep,
+    q: Annotated[
+        str,
+        Query(max_length=p.SEARCH_QUERY_MAX, description="Words to find"),
+        AfterValidator(safe_line),
+    ] = "",
+    limit: PageLimit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Releases whose artist, title, label, genre or track titles contain every word."""
+    with store.db.read() as session:
+        return catalog.search(session, q, limit, offset)
+
+
+@router.get("/catalog/releases/{release_id}", responses=ERRORS)
+def release(release_id: ItemId, store: StoreDep) -> dict[str, Any]:
+    """A release with its tracks, prices and preview URLs."""
+    with store.db.read() as session:
+        return catalog.release_detail(session, release_id)
+
+
+@router.get(
+    "/catalog/tracks/{track_id}/preview.wav",
+    response_class=Response,
+    responses={200: {"content": {"audio/wav": {}}}, **ERRORS},
+)
+def preview(track_id: ItemId, store: StoreDep) -> Response:
+    """A few seconds of audio for the track (WAV)."""
+    with store.db.read() as session:
+        if not catalog.track_exists(session, track_id):
+            raise not_found("track")
+    return Response(catalog.preview_wav(track_id), media_type="audio/wav", headers=_CACHE)
+
+
+_COLOURS = ("#5b6ee1", "#d9774b", "#3f9e7a", "#b65db0", "#c4a43a", "#4a90b8")
+
+
+@router.get(
+    "/avatars/{account_id}.svg",
+    response_class=Response,
+    responses={200: {"content": {"image/svg+xml": {}}}, **ERRORS},
+)
+def avatar(account_id: ItemId, store: StoreDep) -> Response:
+    """A generated picture (initials on a colour) for staff; listeners have none here."""
+    with store.db.read() as session:
+        account = session.get(Account, account_id)
+        if account is None or account.role == p.Role.LISTENER:
+            raise not_found("avatar")
+        name = account.display_name
+    initials = "".join(w[0] for w in name.split()[:2]).upper() or "?"
+    colour = _COLOURS[int(hashlib.sha256(name.encode()).hexdigest(), 16) % len(_COLOURS)]
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128" viewBox="0 0 128 128">'
+        f'<rect width="128" height="128" rx="64" fill="{colour}"/>'
+        '<text x="64" y="80" font-family="sans-serif" font-size="48" fill="#fff" '
+        f'text-anchor="middle">{escape(initials)}</text></svg>'
+    )
+    return Response(svg, media_type="image/svg+xml", headers=_CACHE)

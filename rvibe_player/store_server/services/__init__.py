@@ -1,0 +1,1 @@
+"""What the store does, apart from HTTP: accounts, relationship, staff views, catalog."""

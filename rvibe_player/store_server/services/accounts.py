@@ -1,0 +1,250 @@
+"""Accounts and sessions: creation, login with throttling, bearer tokens, logout everywhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from rvibe_player.core.store_protocol import Role
+from rvibe_player.store_server.config import StoreConfig
+from rvibe_player.store_server.database import Database, record_revocation
+from rvibe_player.store_server.errors import ApiError
+from rvibe_player.store_server.models import (
+    Account,
+    AuthSession,
+    LoginThrottle,
+    Relationship,
+    utcnow,
+)
+from rvibe_player.store_server.security import Passwords, new_token, token_hash
+from rvibe_player.store_server.token_cache import TokenCache
+
+_REFRESH_EVERY = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the account behind a valid bearer token."""
+
+    account_id: int
+    role: Role
+    session_id: int
+    username: str
+    display_name: str
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    """A fresh login: the token is shown once and never stored in clear."""
+
+    token: str
+    expires_at: datetime
+    account: Account
+
+
+def create_account(
+    session: Session,
+    passwords: Passwords,
+    *,
+    username: str,
+    password: str,
+    role: Role,
+    display_name: str | None = None,
+    bio: str = "",
+    avatar_url: str | None = None,
+    capacity: int | None = None,
+    password_hash: str | None = None,
+) -> Account:
+    """A new account (and, for a listener, an empty relationship); 409 if the name is taken."""
+    username = username.strip().lower()
+    if session.scalar(select(Account.id).where(Account.username == username)) is not None:
+        raise ApiError(409, "username_taken", f"The user name {username!r} is already taken.")
+    account = Account(
+        username=username,
+        display_name=display_name or username,
+        role=role.value,
+        password_hash=password_hash or passwords.hash(password),
+        bio=bio,
+        avatar_url=avatar_url,
+        capacity=capacity if role is Role.CURATOR else None,
+        disabled=False,
+        created_at=utcnow(),
+    )
+    session.add(account)
+    session.flush()
+    if role is Role.LISTENER:
+        session.add(
+            Relationship(
+                listener_id=account.id,
+                last_seq=0,
+                resync_below=0,
+                log_epoch=1,
+                sharing_level="off",
+                listener_read_seq=0,
+                curator_read_seq=0,
+                unread_by_curator=0,
+            )
+        )
+        session.flush()
+    return account
+
+
+class Authenticator:
+    """Logins, tokens and their revocation, with the configured lifetimes and throttles."""
+
+    def __init__(
+        self,
+        db: Database,
+        config: StoreConfig,
+        passwords: Passwords,
+        cache: TokenCache[Principal] | None = None,
+    ) -> None:
+        self._db = db
+        self._config = config
+        self._passwords = passwords
+        self.cache: TokenCache[Principal] = cache or TokenCache(config.token_cache_s)
+        db.add_revoke_hook(self.cache.drop_accounts)
+
+    def login(self, username: str, password: str, address: str, user_agent: str) -> IssuedToken:
+        """A new session for valid credentials; 401 otherwise, 429 when throttled."""
+        username = username.strip().lower()
+        keys = (f"user:{username}", f"addr:{address}")
+        limits = (self._config.login_failures_per_user, self._config.login_failures_per_address)
+        now = utcnow()
+        with self._db.read() as session:
+            for key, limit in zip(keys, limits, strict=True):
+                self._refuse_if_throttled(session, key, limit, now)
+            account = session.scalar(select(Account).where(Account.username == username))
+        stored = account.password_hash if account is not None else None
+        # Verified with no database connection held: argon2 is deliberately slow.
+        if not self._passwords.verify(stored, password) or account is None or account.disabled:
+            self._count_failure(keys, now)
+            raise ApiError(401, "invalid_credentials", "The user name or password is wrong.")
+        token = new_token()
+        expires = now + self._config.session_idle
+        with self._db.write() as session:
+            session.add(
+                AuthSession(
+                    account_id=account.id,
+                    token_hash=token_hash(token),
+                    created_at=now,
+                    last_used_at=now,
+                    expires_at=expires,
+                    revoked_at=None,
+                    user_agent=user_agent[:200],
+                )
+            )
+            row = session.get(LoginThrottle, keys[0])
+            if row is not None:
+                session.delete(row)
+            if self._passwords.needs_rehash(account.password_hash):
+                fresh = session.get(Account, account.id)
+                if fresh is not None:
+                    fresh.password_hash = self._passwords.hash(password)
+        return IssuedToken(token, expires, account)
+
+    def _refuse_if_throttled(self, session: Session, key: str, limit: int, now: datetime) -> None:
+        row = session.get(LoginThrottle, key)
+        if row is None or row.failures < limit:
+            return
+        ends = row.window_start + self._config.login_window
+        if ends <= now:
+            return
+        wait = max(1, int((ends - now).total_seconds()) + 1)
+        raise ApiError(
+            429,
+            "too_many_attempts",
+            f"Too many failed sign-ins; try again in {wait} seconds.",
+            headers={"Retry-After": str(wait)},
+        )
+
+    def _count_failure(self, keys: tuple[str, ...], now: datetime) -> None:
+        for _attempt in range(3):
+            try:
+                with self._db.write() as session:
+                    for key in keys:
+                        row = session.get(LoginThrottle, key)
+                        if row is None:
+                            session.add(LoginThrottle(key=key, window_start=now, failures=1))
+                        elif row.window_start + self._config.login_window <= now:
+                            row.window_start, row.failures = now, 1
+                        else:
+                            row.failures += 1
+                return
+            except IntegrityError:  # another failure for the same key was counted first
+                continue
+
+    def authenticate(self, token: str) -> Principal | None:
+        """The caller behind ``token``, or None when it is unknown, expired or revoked."""
+        now = utcnow()
+        digest = token_hash(token)
+        cached = self.cache.get(digest, now)
+        if cached is not None:
+            principal, last_used = cached
+            if now - last_used < _REFRESH_EVERY:
+                return principal
+        with self._db.read() as session:
+            row = session.execute(
+                select(
+                    AuthSession.id,
+                    AuthSession.created_at,
+                    AuthSession.last_used_at,
+                    AuthSession.expires_at,
+                    Account.id,
+                    Account.role,
+                    Account.username,
+                    Account.display_name,
+                )
+                .join(Account, Account.id == AuthSession.account_id)
+                .where(
+                    AuthSession.token_hash == digest,
+                    AuthSession.revoked_at.is_(None),
+                    AuthSession.expires_at > now,
+                    Account.disabled.is_(False),
+                )
+            ).one_or_none()
+        if row is None:
+            return None
+        session_id, created_at, last_used, expires, account_id, role, username, name = row
+        if now - last_used >= _REFRESH_EVERY:
+            last_used = now
+            expires = min(now + self._config.session_idle, created_at + self._config.session_max)
+            with self._db.write() as session:
+                session.execute(
+                    update(AuthSession)
+                    .where(AuthSession.id == session_id)
+                    .values(last_used_at=now, expires_at=expires)
+                )
+        principal = Principal(account_id, Role(role), session_id, username, name)
+        self.cache.put(digest, principal, account_id, expires, last_used)
+        return principal
+
+    def logout(self, principal: Principal) -> None:
+        """Revoke one session."""
+        with self._db.write() as session:
+            session.execute(
+                update(AuthSession)
+                .where(AuthSession.id == principal.session_id, AuthSession.revoked_at.is_(None))
+                .values(revoked_at=utcnow())
+            )
+            record_revocation(session, principal.account_id)
+
+    def logout_everywhere(self, account_id: int) -> int:
+        """Revoke every session of an account; returns how many were live."""
+        with self._db.write() as session:
+            return revoke_all(session, account_id)
+
+
+def revoke_all(session: Session, account_id: int) -> int:
+    """Revoke every live session of ``account_id`` in the caller's transaction."""
+    result = session.execute(
+        update(AuthSession)
+        .where(AuthSession.account_id == account_id, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+    record_revocation(session, account_id)
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,36 @@
+"""The service objects of one worker process, composed once and passed to every route."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rvibe_player.store_server.config import StoreConfig
+from rvibe_player.store_server.database import Database
+from rvibe_player.store_server.notifier import PostgresListener, SyncNotifier
+from rvibe_player.store_server.security import Passwords
+from rvibe_player.store_server.services.accounts import Authenticator
+
+
+@dataclass
+class Store:
+    """Database, password hasher, authenticator and long-poll notifier."""
+
+    config: StoreConfig
+    db: Database
+    passwords: Passwords
+    auth: Authenticator
+    notifier: SyncNotifier = field(default_factory=SyncNotifier)
+    pg_listener: PostgresListener | None = None
+
+    @classmethod
+    def open(cls, config: StoreConfig) -> Store:
+        """Connect to the configured database (the schema must be migrated already)."""
+        db = Database(config.database_url, pool_size=config.pool_size)
+        passwords = Passwords(config.argon2_time_cost, config.argon2_memory_kib)
+        store = cls(config, db, passwords, Authenticator(db, config, passwords))
+        db.add_commit_hook(store.notifier.publish_threadsafe)
+        return store
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.db.dispose()

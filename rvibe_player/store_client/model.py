@@ -1,0 +1,236 @@
+"""Plain records the relationship panel shows: curator, notes, picks, messages, status.
+
+Built from the local cache (so they read the same offline) by :mod:`relationship`. Every
+text field came over the network: show it as plain text, never as HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+def parse_time(text: object) -> datetime | None:
+    """A store timestamp (ISO 8601 with ``Z``) as an aware datetime; None when absent."""
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+class Connection(StrEnum):
+    """Where the sync stands."""
+
+    SIGNED_OUT = "signed-out"
+    CONNECTING = "connecting"
+    ONLINE = "online"
+    OFFLINE = "offline"
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """The sync loop's state and, when something is wrong, what and what to do (in words)."""
+
+    connection: Connection
+    error: str = ""
+    since: float = 0.0
+    """``time.monotonic()`` when this state began."""
+
+
+@dataclass(frozen=True, slots=True)
+class CuratorCard:
+    """The listener's curator as the panel introduces them."""
+
+    id: int
+    name: str
+    bio: str
+    avatar_url: str
+    """Absolute URL of their picture (fetch it with ``Relationship.avatar``)."""
+    median_first_reply_seconds: float | None
+
+    def reply_time_words(self) -> str:
+        """ "Usually replies within 2 hours", or "" when the store has no figure yet."""
+        seconds = self.median_first_reply_seconds
+        if seconds is None:
+            return ""
+        if seconds < 3600:
+            minutes = max(1, round(seconds / 60))
+            return f"Usually replies within {minutes} minute{'s' if minutes != 1 else ''}"
+        if seconds < 2 * 86400:
+            hours = max(1, round(seconds / 3600))
+            return f"Usually replies within {hours} hour{'s' if hours != 1 else ''}"
+        return f"Usually replies within {round(seconds / 86400)} days"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note from the curator."""
+
+    id: int
+    body: str
+    author: str
+    created_at: datetime | None
+    updated_at: datetime | None
+
+    @property
+    def edited(self) -> bool:
+        """True when the curator changed it after writing it."""
+        return (
+            self.created_at is not None
+            and self.updated_at is not None
+            and self.updated_at > self.created_at
+        )
+
+
+class Ownership(StrEnum):
+    """How much of a pick the listener's library already holds."""
+
+    OWNED = "owned"
+    PARTLY_OWNED = "partly-owned"
+    NOT_OWNED = "not-owned"
+    UNKNOWN = "unknown"
+    """The library has not been compared yet."""
+
+
+@dataclass(frozen=True, slots=True)
+class PickMatch:
+    """A pick resolved against the local library."""
+
+    ownership: Ownership
+    track_ids: tuple[int, ...] = ()
+    """Library tracks to play, in release order where known."""
+    how: str = ""
+    """``musicbrainz`` or ``text``: what the match rests on."""
+    owned: int = 0
+    """Tracks of the pick found in the library."""
+    total: int | None = None
+    """Tracks the pick has (None when the release's track list is not known yet)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PickItem:
+    """What was picked: a release, or one track of it."""
+
+    type: str
+    release_id: int
+    release_title: str
+    artist: str
+    artist_mbid: str
+    release_mbid: str
+    year: int | None
+    genre: str
+    label: str
+    price_cents: int | None
+    currency: str
+    track_id: int | None
+    track_title: str
+    track_mbid: str
+    preview_url: str
+    """Absolute URL of a short preview the player can stream ("" when there is none)."""
+    catalog_url: str
+    """The store's description of the release (JSON: tracks, prices, previews); the store has
+    no web page for it, so "Open in store" shows this in the panel."""
+
+    @classmethod
+    def from_wire(cls, item: dict[str, Any], absolute: Any) -> PickItem:
+        """From a pick's ``item``; ``absolute`` turns the store's paths into URLs."""
+        release = item.get("release") or {}
+        artist = release.get("artist") or {}
+        track = item.get("track") or {}
+        price = (track or release).get("price") or {}
+        preview = item.get("preview_url") or ""
+        release_id = int(release.get("id") or 0)
+        return cls(
+            type=str(item.get("type", "release")),
+            release_id=release_id,
+            release_title=str(release.get("title", "")),
+            artist=str(artist.get("name", "")),
+            artist_mbid=str(artist.get("mbid") or ""),
+            release_mbid=str(release.get("mbid") or ""),
+            year=release.get("year"),
+            genre=str(release.get("genre") or ""),
+            label=str(release.get("label") or ""),
+            price_cents=price.get("cents"),
+            currency=str(price.get("currency") or ""),
+            track_id=track.get("id"),
+            track_title=str(track.get("title", "")),
+            track_mbid=str(track.get("mbid") or ""),
+            preview_url=absolute(preview) if preview else "",
+            catalog_url=absolute(f"/v1/catalog/releases/{release_id}"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """A pick from the curator, with the listener's answer and what the library holds of it."""
+
+    id: int
+    reason: str
+    curator: str
+    created_at: datetime | None
+    item: PickItem
+    feedback: str | None
+    """``seen``, ``played``, ``loved``, ``dismissed`` or None (new: show it as new)."""
+    feedback_pending: bool
+    """The feedback shown is still in the outbox."""
+    match: PickMatch
+
+    @property
+    def is_new(self) -> bool:
+        """Not seen yet: mark it until it is."""
+        return self.feedback is None
+
+
+class MessageState(StrEnum):
+    """Where a message stands, as its bubble shows it."""
+
+    PENDING = "pending"
+    """Mine, waiting in the outbox ("waiting to send")."""
+    FAILED = "failed"
+    """Mine, refused by the store for good; ``error`` says why."""
+    SENT = "sent"
+    """Mine, at the store, not read by the curator yet."""
+    READ = "read"
+    """Mine read by the curator, or theirs read by me."""
+    UNREAD = "unread"
+    """Theirs, not read by me yet."""
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One bubble of the conversation."""
+
+    key: str
+    """Stable across the pending -> sent change: the client id for mine, else ``message:ID``."""
+    id: int | None
+    seq: int | None
+    body: str
+    mine: bool
+    author: str
+    created_at: datetime | None
+    state: MessageState
+    error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RelationshipState:
+    """Everything the panel shows, read from the cache in one go."""
+
+    account: dict[str, Any] | None
+    curator: CuratorCard | None
+    notes: list[Note] = field(default_factory=list)
+    """Newest first."""
+    picks: list[Pick] = field(default_factory=list)
+    """Newest first."""
+    messages: list[Message] = field(default_factory=list)
+    """Oldest first, pending ones last."""
+    unread: int = 0
+    """Notes, picks and messages from the curator after my read marker."""
+    sharing_level: str = "off"
+    waiting_to_send: int = 0
+    failed_to_send: int = 0
+    latest_seq: int = 0

@@ -1,0 +1,141 @@
+"""The outbox: sends written to the cache first, then drained in order to the store.
+
+Each send (message, pick feedback, read marker, sharing level) gets its client id when it is
+written, before the first attempt, and keeps it through every retry and restart: the store
+answers a replay with the first result, so a send whose answer was lost is safe to repeat and
+nothing is made twice. The drainer sends strictly one at a time in the order written, so the
+curator reads messages in the order they were typed.
+
+A network error or a 5xx is retried with back-off for as long as it takes; a 4xx the store
+explains (409 ``client_id_reused``, 422, 404 ...) will never succeed, so the row is marked
+failed with the store's words (messages and sharing changes: the panel shows them) or dropped
+(read markers and feedback, which the panel shows from the log anyway).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rvibe_player.store_client.backoff import Backoff
+from rvibe_player.store_client.cache import OutboxItem, RelationshipCache
+from rvibe_player.store_client.errors import (
+    CallInterruptedError,
+    StoreError,
+    StoreRejectedError,
+    StoreUnauthorizedError,
+    TooManyAttemptsError,
+)
+from rvibe_player.store_client.worker import LoopThread
+
+if TYPE_CHECKING:
+    from rvibe_player.store_client.api import StoreApi  # requests loads only when used
+
+log = logging.getLogger(__name__)
+
+KEEP_WHEN_REFUSED = frozenset({"message", "sharing"})
+"""Kinds a refused send stays visible for (failed, with the store's words)."""
+
+KIND_AREAS = {"message": "messages", "feedback": "picks", "read": "read", "sharing": "sharing"}
+"""The part of the panel each kind of send shows in."""
+
+
+def message_route() -> tuple[str, str]:
+    """``(method, path)`` of a message to my curator."""
+    return "POST", "/messages"
+
+
+def feedback_route(pick_id: int) -> tuple[str, str]:
+    """``(method, path)`` of feedback on a pick."""
+    return "POST", f"/picks/{int(pick_id)}/feedback"
+
+
+def read_route() -> tuple[str, str]:
+    """``(method, path)`` of my read marker."""
+    return "POST", "/read"
+
+
+def sharing_route() -> tuple[str, str]:
+    """``(method, path)`` of my sharing level."""
+    return "PUT", "/me/sharing"
+
+
+class OutboxDrainer(LoopThread):
+    """Sends the outbox's pending rows, oldest first, whenever the store takes them."""
+
+    def __init__(
+        self,
+        cache_path: Path,
+        api: StoreApi,
+        my_id: int,
+        on_change: Callable[[set[str]], None],
+        *,
+        on_unauthorized: Callable[[StoreUnauthorizedError], None] | None = None,
+        on_trouble: Callable[[StoreError | None], None] | None = None,
+        backoff: Backoff | None = None,
+        idle_check_s: float = 30.0,
+    ) -> None:
+        super().__init__(
+            "store-outbox", cache_path, api, my_id, on_change, on_unauthorized, backoff
+        )
+        self.on_trouble = on_trouble
+        self.idle_check_s = idle_check_s
+        self.last_error: StoreError | None = None
+
+    def _run(self) -> None:
+        cache = RelationshipCache(self.cache_path)
+        try:
+            while not self.stopping:
+                item = cache.next_pending()
+                if item is None:
+                    self._sleep(self.idle_check_s)
+                    continue
+                if not self._send(cache, item):
+                    return
+        finally:
+            cache.close()
+
+    def _send(self, cache: RelationshipCache, item: OutboxItem) -> bool:
+        """One attempt (with the API's own quick retries); False when the loop must end."""
+        cache.record_attempt(item.client_id)
+        try:
+            result = self.api.send(item.method, item.path, item.body)
+        except CallInterruptedError:
+            return False
+        except StoreUnauthorizedError as exc:
+            self._trouble(exc)
+            if self.on_unauthorized is not None:
+                self.on_unauthorized(exc)
+            return False
+        except TooManyAttemptsError as exc:
+            self._trouble(exc)
+            return self._sleep(exc.retry_after)
+        except StoreRejectedError as exc:
+            self._refused(cache, item, exc)
+            return True
+        except StoreError as exc:
+            self._trouble(exc)
+            return self._sleep(self.backoff.next())
+        self.backoff.reset()
+        changed = cache.complete(item.client_id, result.entry, self.my_id)
+        if self.last_error is not None:
+            self._trouble(None)
+        self.on_change(changed)
+        return True
+
+    def _refused(self, cache: RelationshipCache, item: OutboxItem, exc: StoreRejectedError) -> None:
+        log.warning("the store refused %s %s (%s): %s", item.kind, item.client_id, exc.code, exc)
+        if item.kind in KEEP_WHEN_REFUSED:
+            cache.fail(item.client_id, str(exc), exc.code)
+        else:
+            cache.complete(item.client_id, None, self.my_id)
+        self.on_change({"outbox", KIND_AREAS.get(item.kind, item.kind)})
+
+    def _trouble(self, error: StoreError | None) -> None:
+        self.last_error = error
+        if error is not None:
+            log.info("outbox: %s", error)
+        if self.on_trouble is not None:
+            self.on_trouble(error)

@@ -1,0 +1,1 @@
+"""The composition root: builds the services and wires them; no widgets."""

@@ -1,0 +1,1 @@
+"""Qt widgets, views, dialogs and models, platform integration and staff mode."""

@@ -1,0 +1,64 @@
+"""The library's pages: all songs (and search results), the album grid with album pages, artists."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rvibe_player.ui.pages import plain_label
+from rvibe_player.ui.track_model import TrackTableModel
+from rvibe_player.ui.track_table import TrackTable
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def heading(text: str) -> QLabel:
+    label = plain_label(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(False)
+    return label
+
+
+class TracksPage(QWidget):
+    """A heading, a count line and a track table."""
+
+    def __init__(self, conn: sqlite3.Connection, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 0)
+        self.title = heading(title)
+        self.summary = plain_label("")
+        self.summary.setEnabled(False)
+        self.model = TrackTableModel(conn, self)
+        self.table = TrackTable(self.model)
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch()
+        self.header_row = header
+        layout.addLayout(header)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    def set_ids(self, ids: Sequence[int], summary: str) -> None:
+        """Show these tracks with a line saying what they are."""
+        self.model.set_ids(ids)
+        self.summary.setText(summary)
+
+
+def songs_summary(count: int, query: str) -> str:
+    """'12,345 songs' or '3 songs match "nina"'."""
+    noun = "song" if count == 1 else "songs"
+    if query.strip():
+        return f"{count:,} {noun} match “{query.strip()}”"
+    return f"{count:,} {noun}"

@@ -1,0 +1,678 @@
+"""The main window: sidebar, pages, search, scans, menus and window state.
+
+Only what the first frame shows is built before it is painted (the search box, the
+sidebar and the songs page); the other pages, the scanner and the cover cache are made
+the first time they are needed, so the window appears as fast as a bare one can.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QCursor, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rvibe_player import paths
+from rvibe_player import settings as keys
+from rvibe_player.app.services import Services
+from rvibe_player.ui.library_pages import TracksPage, songs_summary
+from rvibe_player.ui.library_worker import LibraryQueries
+from rvibe_player.ui.pages import Banner, WelcomePage, plain_label
+from rvibe_player.ui.scan_status import ScanStatus
+from rvibe_player.ui.sidebar import Sidebar
+
+if TYPE_CHECKING:
+    from rvibe_player.library.scanner import ScanReport
+    from rvibe_player.ui.album_page import AlbumsPage
+    from rvibe_player.ui.artists_page import ArtistsPage
+    from rvibe_player.ui.cover_cache import CoverCache
+    from rvibe_player.ui.playback_ui import PlaybackUi
+    from rvibe_player.ui.playlist_actions import PlaylistActions
+    from rvibe_player.ui.playlist_page import PlaylistPage
+    from rvibe_player.ui.relationship_bridge import RelationshipBridge
+    from rvibe_player.ui.scan_runner import ScanRunner
+    from rvibe_player.ui.store_page import StorePage
+    from rvibe_player.ui.track_table import TrackTable
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 120
+_LAZY_PAGES = {"albums": "albums", "artists": "artists", "queue": "queue_page",
+               "store": "store_page", "playlist": "playlist_page"}  # fmt: skip
+
+
+def _is_within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _b64(data: QByteArray) -> str:
+    return bytes(data.toBase64().data()).decode()
+
+
+class MainWindow(QMainWindow):
+    """The player's window. Collaborators come in through ``services``."""
+
+    library_changed = Signal()
+    """The library's content changed (a scan or the watcher); views reload."""
+    settings_applied = Signal()
+    """The settings dialog wrote new settings (theme, playback, behaviour)."""
+    _watcher_report = Signal(object)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle("rVibe Player")
+        self.setAcceptDrops(True)
+        self.queries = LibraryQueries(services.library_path, self)
+        saved: dict[str, Any] = services.settings.get(keys.UI_STATE)
+        self._state = dict(saved)
+        self._query = ""
+        self._sort = str(self._state.get("sort", ""))
+        self._current_page = "tracks"
+        self._shut_down = False
+        self._quitting = False
+        self._pending_queue: list[str] = []
+        self._build()
+        self._menus()
+        self._connect()
+        self._restore_state()
+        self._painted = False
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().paintEvent(event)
+        if not self._painted:  # load the library once the window is on screen
+            self._painted = True
+            QTimer.singleShot(0, self._first_load)
+
+    # -- the frame -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search: words, artist:nina, year:>1970, -live …")
+        self.search.setClearButtonEnabled(True)
+        self.search.setFixedWidth(440)
+        self.search_error = plain_label("")
+        self.search_error.setWordWrap(False)
+        self.search_error.setStyleSheet("color: #c0392b; padding-left: 10px;")
+        toolbar = QToolBar("Search")
+        toolbar.setObjectName("search-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setStyleSheet("QToolBar { padding: 6px 10px; border: none; spacing: 6px; }")
+        toolbar.addWidget(self.search)
+        toolbar.addWidget(self.search_error)
+        self.addToolBar(toolbar)
+        self.sidebar = Sidebar()
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage(paths.default_music_dir())
+        self.songs = TracksPage(self.services.library.conn, "Songs")
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.songs)
+        self.pages: dict[str, QWidget] = {"welcome": self.welcome, "tracks": self.songs}
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([200, 1000])
+        self.banner = Banner()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.bar_slot = QWidget()  # the now-playing bar lands here once playback is open
+        self.bar_slot.setFixedHeight(76)
+        self.bar_layout = QVBoxLayout(self.bar_slot)
+        self.bar_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar_slot)
+        self.central_layout = layout
+        self.setCentralWidget(central)
+        self.scan_status = ScanStatus()
+        self.statusBar().addWidget(self.scan_status, 1)
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        file.addAction("Add music folder…", self.choose_folder)
+        file.addAction("Rescan library", lambda: self.scans.scan(None))
+        file.addSeparator()
+        file.addAction("New playlist…", lambda: self.playlist_actions.new())
+        file.addAction("New smart playlist…", lambda: self.playlist_actions.new_smart())
+        file.addAction("Import playlist…", lambda: self.playlist_actions.import_file())
+        file.addSeparator()
+        quit_action = file.addAction("Quit", self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu("&Edit")
+        find = QAction("Find", self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        edit.addAction(find)
+        preferences = edit.addAction("Settings…", self.open_settings)
+        preferences.setShortcut(QKeySequence.StandardKey.Preferences)
+        view = bar.addMenu("&View")
+        pages = (("artists", "Artists"), ("albums", "Albums"), ("tracks", "Songs"),
+                 ("queue", "Play queue"))  # fmt: skip
+        for number, (name, label) in enumerate(pages, start=1):
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(functools.partial(self.show_page, name))
+            view.addAction(action)
+        self.view_menu = view
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.addAction("Keyboard shortcuts", self.open_shortcuts)
+        self.help_menu.addAction("Files that could not be read…", self.open_problems)
+
+    def _connect(self) -> None:
+        self.sidebar.page_selected.connect(self.show_page)
+        self.sidebar.playlist_selected.connect(self.show_playlist)
+        self.sidebar.playlist_menu_requested.connect(
+            lambda playlist_id, where: self.playlist_actions.context_menu(playlist_id, where)
+        )
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.search.returnPressed.connect(self._run_search)
+        self.queries.searched.connect(self._on_searched)
+        self.songs.model.sort_requested.connect(self._on_sort)
+        self._wire_table(self.songs.table)
+        self.welcome.folder_chosen.connect(self.add_folder)
+        self.welcome.choose_requested.connect(self.choose_folder)
+        self.scan_status.cancel_requested.connect(lambda: self.scans.cancel())
+        self.scan_status.details_requested.connect(self.open_problems)
+        self.library_changed.connect(self.reload)
+        self._watcher_report.connect(lambda _report: self.library_changed.emit())
+
+    def _wire_table(self, table: TrackTable) -> None:
+        """Connect the actions every library track table shares."""
+        table.reveal_requested.connect(self.reveal)
+        table.info_requested.connect(self.open_track_info)
+        table.play_requested.connect(self.play_tracks)
+        table.play_next_requested.connect(lambda ids: self._with_player("play_next", ids))
+        table.enqueue_requested.connect(lambda ids: self._with_player("enqueue", ids))
+        table.add_to_playlist_requested.connect(
+            lambda ids: self.playlist_actions.add_to_menu(ids, QCursor.pos())
+        )
+        self._tables.append(table)
+
+    @functools.cached_property
+    def _tables(self) -> list[TrackTable]:
+        return []
+
+    def track_tables(self) -> list[TrackTable]:
+        """Every table of library tracks made so far (they share actions)."""
+        return list(self._tables)
+
+    # -- pages made on first use -------------------------------------------------------------
+
+    def _add_page(self, name: str, page: QWidget) -> None:
+        self.pages[name] = page
+        self.stack.addWidget(page)
+
+    @functools.cached_property
+    def covers(self) -> CoverCache:
+        from rvibe_player.ui.cover_cache import CoverCache
+
+        return CoverCache(self.services.cache_dir / "covers", parent=self)
+
+    @functools.cached_property
+    def albums(self) -> AlbumsPage:
+        from rvibe_player.ui.album_page import AlbumsPage
+
+        page = AlbumsPage(self.services.library.conn, self.covers)
+        self._add_page("albums", page)
+        self.queries.albums_ready.connect(page.set_albums)
+        self.queries.album_tracks_ready.connect(self._on_album_tracks)
+        page.album_opened.connect(self.queries.album_tracks)
+        self._wire_table(page.detail.table)
+        self.queries.albums()
+        return page
+
+    @functools.cached_property
+    def artists(self) -> ArtistsPage:
+        from rvibe_player.ui.artists_page import ArtistsPage
+
+        page = ArtistsPage(self.services.library.conn)
+        self._add_page("artists", page)
+        if splitter := self._state.get("artists_splitter"):
+            page.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
+        self.queries.artists_ready.connect(page.set_artists)
+        self.queries.artist_tracks_ready.connect(
+            lambda ids: page.tracks.set_ids(ids, songs_summary(len(ids), ""))
+        )
+        page.artist_chosen.connect(self.queries.artist_tracks)
+        self._wire_table(page.tracks.table)
+        self.queries.artists()
+        return page
+
+    @functools.cached_property
+    def playlist_page(self) -> PlaylistPage:
+        from rvibe_player.ui.playlist_page import PlaylistPage
+
+        page = PlaylistPage(self.services.playlists, self.services.library.conn)
+        self._add_page("playlist", page)
+        page.play_requested.connect(self.play_tracks)
+        self.queries.smart_ready.connect(self._on_smart)
+        self._wire_table(page.smart_page.table)
+        return page
+
+    @functools.cached_property
+    def queue_page(self) -> QWidget:
+        from rvibe_player.ui.queue_page import QueuePage
+
+        page = QueuePage(self.playback.player, self.services.library)
+        self._add_page("queue", page)
+        return page
+
+    @functools.cached_property
+    def playback(self) -> PlaybackUi:
+        """The player and everything that shows it (opened once the window is painted)."""
+        from rvibe_player.ui.playback_ui import PlaybackUi
+
+        playback = PlaybackUi(self, self.services, self.covers, self.show_and_raise, self.quit)
+        self.bar_layout.addWidget(playback.bar)
+        playback.player.problem.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        playback.player.track_changed.connect(self._track_changed)
+        self.settings_applied.connect(playback.settings_changed)
+        if playback.player.unavailable:
+            self.banner.show_message(playback.player.unavailable)
+        return playback
+
+    # -- playing -----------------------------------------------------------------------------
+
+    def play_tracks(self, track_ids: list[int], start: int) -> None:
+        """Replace the queue with these tracks and play from ``start``."""
+        self.playback.player.play_tracks(track_ids, start)
+
+    def _with_player(self, action: str, track_ids: list[int]) -> None:
+        getattr(self.playback.player, action)(track_ids)
+        word = "next" if action == "play_next" else "at the end of the queue"
+        self.statusBar().showMessage(f"{len(track_ids)} song(s) will play {word}.", 5000)
+
+    def _track_changed(self, track: object) -> None:
+        track_id = getattr(track, "id", None)
+        for table in self._tables:
+            table.tracks.set_current_track(track_id)
+        title = getattr(track, "display_title", "")
+        self.setWindowTitle(f"{title} — rVibe Player" if title else "rVibe Player")
+
+    def show_and_raise(self) -> None:
+        """Bring the window back (from the tray, or a desktop media control)."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit(self) -> None:
+        """Quit the player for real (also when closing only hides the window)."""
+        self._quitting = True
+        self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    @functools.cached_property
+    def relationship(self) -> RelationshipBridge:
+        """The link to the store (opened once the window is painted)."""
+        from rvibe_player.ui.relationship_bridge import RelationshipBridge
+
+        bridge = RelationshipBridge(self.services, self)
+        self.library_changed.connect(self._library_changed_for_store)
+        return bridge
+
+    @functools.cached_property
+    def store_page(self) -> StorePage:
+        from rvibe_player.ui.store_page import StorePage
+
+        page = StorePage(self.relationship)
+        self._add_page("store", page)
+        page.play_requested.connect(lambda ids: self.play_tracks(ids, 0))
+        page.preview_requested.connect(self.preview)
+        page.unread_changed.connect(self._unread_changed)
+        page.news.connect(self._store_news)
+        page.sharing_requested.connect(self.open_sharing)
+        return page
+
+    def _library_changed_for_store(self) -> None:
+        relationship = self.relationship.relationship
+        if relationship is not None:
+            relationship.library_changed()  # "in your library" is worked out again
+
+    def _unread_changed(self, count: int) -> None:
+        self.sidebar.set_badge("store", str(count) if count else "")
+        if self._made("playback"):
+            self.playback.tray.set_unread(count)
+
+    def _store_news(self, title: str, text: str) -> None:
+        if self.services.settings.get(keys.STORE_NOTIFICATIONS) and self._made("playback"):
+            self.playback.tray.notify(title, text)
+
+    def preview(self, url: str, title: str) -> None:
+        """Stream a pick's preview through the player."""
+        self.playback.player.preview(url, title)
+
+    def open_sharing(self) -> None:
+        from rvibe_player.ui.sharing_dialog import SharingDialog
+
+        SharingDialog(self.relationship, self).exec()
+
+    @functools.cached_property
+    def playlist_actions(self) -> PlaylistActions:
+        from rvibe_player.ui.playlist_actions import PlaylistActions
+
+        actions = PlaylistActions(self.services.playlists, self)
+        actions.changed.connect(self.reload_playlists)
+        actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return actions
+
+    @functools.cached_property
+    def scans(self) -> ScanRunner:
+        from rvibe_player.ui.scan_runner import ScanRunner
+
+        runner = ScanRunner(self.services.library_path, self)
+        runner.started.connect(self.scan_status.on_started)
+        runner.progressed.connect(self.scan_status.on_progress)
+        runner.finished.connect(self._on_scan_finished)
+        runner.failed.connect(self.scan_status.on_failed)
+        return runner
+
+    def _made(self, attribute: str) -> bool:
+        return attribute in self.__dict__
+
+    # -- showing things ----------------------------------------------------------------------
+
+    def _first_load(self) -> None:
+        self.playback  # noqa: B018 - opens the audio output and restores the queue
+        self.store_page  # noqa: B018 - badges and notifications even while it is hidden
+        self.relationship.open()
+        self.reload_playlists()
+        if not self.services.library.roots():
+            self.show_page("welcome")
+            return
+        self.show_page(str(self._state.get("page", "tracks")))
+        self._run_search()
+        self.services.start_watching(self._watcher_report.emit)
+
+    def show_page(self, name: str) -> None:
+        """Show one page (making it if needed) and highlight it in the sidebar."""
+        if name in _LAZY_PAGES:
+            getattr(self, _LAZY_PAGES[name])
+        self.stack.setCurrentWidget(self.pages.get(name, self.songs))
+        if name in self.sidebar.pages:
+            self.sidebar.select_page(name)
+        self._current_page = name if name in self.pages else "tracks"
+
+    def reload(self) -> None:
+        """Ask again for everything the pages made so far show."""
+        self._run_search()
+        if self._made("albums"):
+            self.queries.albums()
+        if self._made("artists"):
+            self.queries.artists()
+        if self._made("playlist_page"):
+            self.playlist_page.reload()
+            info = self.playlist_page.info
+            if info is not None and info.smart and info.query is not None:
+                self.queries.smart(info.query)
+
+    def reload_playlists(self) -> None:
+        """Refresh the sidebar's playlists and the one shown."""
+        playlists = self.services.playlists.playlists()
+        self.sidebar.set_playlists(playlists)
+        if not self._made("playlist_page") or self.playlist_page.info is None:
+            return
+        shown = self.playlist_page.info
+        fresh = next((p for p in playlists if p.id == shown.id), None)
+        if fresh is None:
+            self.playlist_page.info = None
+            if self.stack.currentWidget() is self.playlist_page:
+                self.show_page("tracks")
+        elif self.stack.currentWidget() is self.playlist_page:
+            self.show_playlist(fresh.id)
+
+    def show_playlist(self, playlist_id: int) -> None:
+        """Show one playlist's page."""
+        try:
+            info = self.services.playlists.playlist(playlist_id)
+        except KeyError:
+            return
+        self.playlist_page.show_playlist(info)
+        self.stack.setCurrentWidget(self.playlist_page)
+        self._current_page = "tracks"
+        if info.smart and info.query is not None:
+            self.queries.smart(info.query)
+
+    def _on_smart(self, ids: object, error: object) -> None:
+        if error is None and isinstance(ids, list):
+            self.playlist_page.show_results(ids)
+
+    def _on_album_tracks(self, ids: list[int]) -> None:
+        rows = self.services.library.tracks(ids)
+        self.albums.show_album_tracks(ids, sum(t.duration for t in rows))
+
+    # -- search ------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _run_search(self) -> None:
+        self._search_timer.stop()
+        self._query = self.search.text()
+        self.queries.search(f"{self._query} {self._sort}".strip())
+
+    def _on_searched(self, ids: object, error: object) -> None:
+        if error is not None:
+            self.search_error.setText(f"  {error}")
+            self.search.setStyleSheet("QLineEdit { border: 1px solid #c0392b; }")
+            return
+        self.search_error.setText("")
+        self.search.setStyleSheet("")
+        assert isinstance(ids, list)
+        self.songs.set_ids(ids, songs_summary(len(ids), self._query))
+        if self._query.strip() and self.stack.currentWidget() is not self.songs:
+            self.show_page("tracks")
+
+    def _on_sort(self, key: str, descending: bool) -> None:
+        self._sort = f"sort:{'-' if descending else ''}{key}" if key else ""
+        self._run_search()
+
+    # -- library folders and scans ---------------------------------------------------------
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Choose your music folder", str(paths.default_music_dir())
+        )
+        if folder:
+            self.add_folder(folder)
+
+    def add_folder(self, folder: str) -> None:
+        """Add a library folder and scan it."""
+        self.services.library.add_root(os.path.abspath(folder))
+        self.scans.scan([folder])
+        if self.stack.currentWidget() is self.welcome:
+            self.show_page("tracks")
+
+    def _on_scan_finished(self, report: ScanReport) -> None:
+        self.scan_status.on_finished(report)
+        if report.offline_roots:
+            names = ", ".join(path for path, _ in report.offline_roots)
+            self.banner.show_message(
+                f"Not connected: {names}. Its tracks stay in your library and play again "
+                "when the disk is back."
+            )
+        self.services.refresh_watch()
+        self.services.start_watching(self._watcher_report.emit)
+        self.library_changed.emit()
+        if self._pending_queue:
+            self._queue_pending()
+
+    def open_shortcuts(self) -> None:
+        from rvibe_player.ui.info_dialogs import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    def open_track_info(self, track_id: int) -> None:
+        from rvibe_player.ui.info_dialogs import TrackInfoDialog
+
+        track = self.services.library.track(track_id)
+        if track is not None:
+            TrackInfoDialog(track, self).exec()
+
+    def open_problems(self) -> None:
+        from rvibe_player.ui.problems_dialog import ProblemsDialog
+
+        ProblemsDialog(self.services.library, self).exec()
+
+    def open_settings(self) -> None:
+        from rvibe_player.ui.settings_dialog import SettingsDialog
+
+        backend = self.playback.player.controller.backend
+        devices = backend.output_devices()
+        dialog = SettingsDialog(
+            self.services.settings, self.services.library.roots(), devices, self
+        )
+        dialog.folder_added.connect(self.add_folder)
+        dialog.folder_removed.connect(self._remove_folder)
+        dialog.rescan_requested.connect(lambda: self.scans.scan(None))
+        dialog.applied.connect(self.settings_applied)
+        dialog.exec()
+
+    def _remove_folder(self, root_id: int) -> None:
+        self.services.library.remove_root(root_id)
+        self.services.refresh_watch()
+        self.library_changed.emit()
+
+    def reveal(self, track_id: int) -> None:
+        """Open the folder of a track in the system's file manager."""
+        track = self.services.library.track(track_id)
+        if track is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(track.path)))
+
+    # -- drag and drop of files and folders --------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        local = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        self.add_dropped(local)
+        event.acceptProposedAction()
+
+    def add_dropped(self, dropped: Sequence[str]) -> None:
+        """Dropped on the window: folders become library folders, files add their folder.
+
+        Dropped on the queue page, files play at the end of the queue (files the library
+        does not know yet are added first and queued when their scan is done).
+        """
+        if self.stack.currentWidget() is self.pages.get("queue"):
+            self._queue_dropped(dropped)
+            return
+        self._add_parent_folders(dropped)
+
+    def _add_parent_folders(self, dropped: Sequence[str]) -> None:
+        roots = [r.path for r in self.services.library.roots()]
+        folders = {p if os.path.isdir(p) else os.path.dirname(p) for p in dropped}
+        for folder in sorted(folders):
+            root = next((r for r in roots if _is_within(folder, r)), None)
+            if root is not None:
+                self.scans.scan([root])  # already a library folder: pick up what is new
+            else:
+                self.add_folder(folder)
+
+    def _queue_dropped(self, dropped: Sequence[str]) -> None:
+        files: list[str] = []
+        for path in dropped:
+            if os.path.isdir(path):
+                files += sorted(os.path.join(d, f) for d, _, names in os.walk(path) for f in names)
+            else:
+                files.append(path)
+        known = [t.id for p in files if (t := self.services.library.track_by_path(p)) is not None]
+        unknown = [p for p in files if self.services.library.track_by_path(p) is None]
+        if known:
+            self._with_player("enqueue", known)
+        if unknown:
+            self._pending_queue.extend(unknown)
+            self._add_parent_folders(unknown)
+
+    def _queue_pending(self) -> None:
+        """After a scan: queue dropped files that are now in the library."""
+        found = [t.id for p in self._pending_queue
+                 if (t := self.services.library.track_by_path(p)) is not None]  # fmt: skip
+        self._pending_queue.clear()
+        if found:
+            self._with_player("enqueue", found)
+
+    # -- window state ------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        state = self._state
+        if geometry := state.get("geometry"):
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+        else:
+            self.resize(1280, 800)
+        if splitter := state.get("splitter"):
+            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
+        if header := state.get("songs_header"):
+            self.songs.table.horizontalHeader().restoreState(QByteArray.fromBase64(header.encode()))
+
+    def save_state(self) -> None:
+        """Remember geometry, splitters, columns, sort and page."""
+        state = dict(self._state)
+        state.update(
+            geometry=_b64(self.saveGeometry()),
+            splitter=_b64(self.splitter.saveState()),
+            songs_header=_b64(self.songs.table.horizontalHeader().saveState()),
+            sort=self._sort,
+            page=self._current_page,
+        )
+        if self._made("artists"):
+            state["artists_splitter"] = _b64(self.artists.splitter.saveState())
+        self.services.settings.set(keys.UI_STATE, state)
+
+    def shutdown(self) -> None:
+        """Save the window's state and stop background work (safe to call twice)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.save_state()
+        if self._made("relationship"):
+            self.relationship.close()
+        if self._made("playback"):
+            self.playback.close()
+        if self._made("scans"):
+            self.scans.cancel()
+            self.scans.wait()
+        self.queries.close()
+        if self._made("covers"):
+            self.covers.wait()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        to_tray = (
+            not self._quitting
+            and self.services.settings.get(keys.CLOSE_TO_TRAY)
+            and self._made("playback")
+            and self.playback.tray.available
+        )
+        if to_tray:  # music goes on; the tray brings the window back
+            self.hide()
+            event.ignore()
+            return
+        self.shutdown()
+        super().closeEvent(event)

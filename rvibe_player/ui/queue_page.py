@@ -1,0 +1,201 @@
+"""The play queue: what plays next, reordered by drag and drop, Delete to remove."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rvibe_player.library.database import LibraryDatabase
+from rvibe_player.library.model import Track
+from rvibe_player.ui.library_pages import heading
+from rvibe_player.ui.pages import plain_label
+from rvibe_player.ui.player_bridge import PlayerBridge
+from rvibe_player.ui.track_model import TRACK_IDS_MIME, format_duration
+
+Index = QModelIndex | QPersistentModelIndex
+ENTRY_MIME = "application/x-rvibe-queue-entries"
+HEADERS = ("", "Title", "Artist", "Album", "Length")
+
+
+class QueueModel(QAbstractTableModel):
+    """The queue's entries in list order; the current one marked."""
+
+    def __init__(self, player: PlayerBridge, library: LibraryDatabase, parent=None):  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.player = player
+        self.library = library
+        self._rows: list[tuple[int, Track | None]] = []
+        self._current: int | None = None
+        player.queue_changed.connect(self.reload)
+        player.track_changed.connect(lambda _track: self.reload())
+        self.reload()
+
+    def reload(self) -> None:
+        queue = self.player.controller.queue
+        entries = queue.entries()
+        tracks = {t.id: t for t in self.library.tracks([e.track_id for e in entries])}
+        current = queue.current()
+        self.beginResetModel()
+        self._rows = [(e.id, tracks.get(e.track_id)) for e in entries]
+        self._current = current.id if current is not None else None
+        self.endResetModel()
+
+    def entry_id(self, row: int) -> int:
+        return self._rows[row][0]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        entry_id, track = self._rows[index.row()]
+        current = entry_id == self._current
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return "▶" if current else str(index.row() + 1)
+            if track is None:
+                return "(no longer in the library)" if index.column() == 1 else ""
+            return (track.display_title, track.display_artist, track.album,
+                    format_duration(track.duration))[index.column() - 1]  # fmt: skip
+        if role == Qt.ItemDataRole.FontRole and current:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and track is not None:
+            return track.path_text
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ENTRY_MIME, TRACK_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes})
+        data = QMimeData()
+        data.setData(ENTRY_MIME, ",".join(str(self.entry_id(r)) for r in rows).encode())
+        return data
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self._rows))
+        if data.hasFormat(ENTRY_MIME):
+            raw = bytes(data.data(ENTRY_MIME).data()).decode()
+            moved = [int(i) for i in raw.split(",") if i]
+            self.player.move(moved, target)  # an index in the list as it is before the move
+            return True
+        if data.hasFormat(TRACK_IDS_MIME):
+            raw = bytes(data.data(TRACK_IDS_MIME).data()).decode()
+            self.player.enqueue([int(i) for i in raw.split(",") if i])
+            return True
+        return False
+
+    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return False  # moves happen in dropMimeData; Qt must not delete the dragged rows
+
+
+class QueuePage(QWidget):
+    """The queue with its actions."""
+
+    def __init__(self, player: PlayerBridge, library: LibraryDatabase, parent=None):  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.player = player
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 0)
+        header = QHBoxLayout()
+        header.addWidget(heading("Play queue"))
+        header.addStretch()
+        clear = QPushButton("Clear upcoming")
+        clear.clicked.connect(self._clear_upcoming)
+        header.addWidget(clear)
+        layout.addLayout(header)
+        self.summary = plain_label("")
+        self.summary.setEnabled(False)
+        layout.addWidget(self.summary)
+        self.model = QueueModel(player, library, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setDragDropOverwriteMode(False)
+        self.table.setDropIndicatorShown(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 40), (2, 220), (3, 220), (4, 64)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(
+            lambda index: player.jump(self.model.entry_id(index.row()))
+        )
+        self.table.installEventFilter(self)
+        layout.addWidget(self.table, 1)
+        self.model.modelReset.connect(self._summarise)
+        self._summarise()
+
+    def _summarise(self) -> None:
+        count = self.model.rowCount()
+        self.summary.setText(
+            f"{count:,} songs queued"
+            if count
+            else "Nothing queued. Play a song, or use “Play next” and “Add to queue” on any song."
+        )
+
+    def selected_entries(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.entry_id(r) for r in rows]
+
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        ):
+            entries = self.selected_entries()
+            if entries:
+                self.player.remove(entries)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _clear_upcoming(self) -> None:
+        queue = self.player.controller.queue
+        current = queue.current()
+        self.player.remove([e.id for e in queue.entries() if current is None or e.id != current.id])

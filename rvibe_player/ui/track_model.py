@@ -1,0 +1,202 @@
+"""A lazy table model of tracks: it holds only ids and loads rows a page at a time.
+
+100k rows scroll smoothly because Qt asks only for visible rows; each page of 256 rows is
+one indexed query (about a millisecond) on the GUI thread's connection, and only the most
+recently used pages are kept.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Signal as QtSignal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+TRACK_IDS_MIME = "application/x-rvibe-track-ids"
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: the SQL expression it shows, its header, and its sort key (if any)."""
+
+    key: str
+    header: str
+    sql: str
+    sort: str | None
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+
+
+_RIGHT = Qt.AlignmentFlag.AlignRight
+COLUMNS: tuple[Column, ...] = (
+    Column("tracknumber", "#", "tracknumber", "track", _RIGHT),
+    Column("title", "Title", "title", "title"),
+    Column("artist", "Artist", "artist", "artist"),
+    Column("album", "Album", "album", "album"),
+    Column("year", "Year", "year", "year", _RIGHT),
+    Column("duration", "Length", "duration", "duration", _RIGHT),
+    Column("codec", "Format", "codec", "codec"),
+    Column("play_count", "Plays", "play_count", "plays", _RIGHT),
+    Column("rating", "Rating", "rating", "rating"),
+    Column("added_at", "Added", "added_at", "added", _RIGHT),
+)
+_EXTRA = ("status", "path_text", "albumartist")
+_SELECT = "SELECT id, " + ", ".join([c.sql for c in COLUMNS] + list(_EXTRA)) + " FROM tracks"
+PAGE = 256
+MAX_PAGES = 64
+
+
+def format_duration(seconds: float | None) -> str:
+    """``m:ss`` (or ``h:mm:ss``) for a length in seconds."""
+    if not seconds or seconds < 0:
+        return "0:00"
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class TrackTableModel(QAbstractTableModel):
+    """Tracks by id, in the order given; rows load lazily."""
+
+    sort_requested = QtSignal(str, bool)
+    """The user clicked a header: (sort key, descending)."""
+
+    def __init__(self, conn: sqlite3.Connection, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._conn = conn
+        self._ids: Sequence[int] = ()
+        self._pages: OrderedDict[int, list[tuple[object, ...]]] = OrderedDict()
+        self.current_track: int | None = None
+
+    # -- contents ----------------------------------------------------------------------------
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        """Show these tracks, in this order."""
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def ids(self) -> Sequence[int]:
+        """The ids shown, in order."""
+        return self._ids
+
+    def track_id(self, row: int) -> int:
+        """The id of the track in ``row``."""
+        return self._ids[row]
+
+    def refresh(self) -> None:
+        """Reload rows (statistics or tags changed) without changing the list."""
+        self._pages.clear()
+        if self._ids:
+            last = self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def set_current_track(self, track_id: int | None) -> None:
+        """Mark the playing track (shown in bold)."""
+        self.current_track = track_id
+        self.refresh()
+
+    # -- Qt model interface ------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].header
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            return COLUMNS[section].align | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self._row(index.row())
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(column.key, row[index.column() + 1])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return column.align | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ToolTipRole:
+            status = row[len(COLUMNS) + 1]
+            note = "" if status == "ok" else "\n(offline: its disk is not connected)"
+            return f"{row[len(COLUMNS) + 2]}{note}"
+        if role == Qt.ItemDataRole.ForegroundRole and row[len(COLUMNS) + 1] != "ok":
+            return QApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        if role == Qt.ItemDataRole.FontRole and row[0] == self.current_track:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return row[0]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):  # -1: no sort column, the library's own order
+            self.sort_requested.emit("", False)
+            return
+        key = COLUMNS[column].sort
+        if key is not None:
+            self.sort_requested.emit(key, order == Qt.SortOrder.DescendingOrder)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:
+        return [TRACK_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes})
+        data = QMimeData()
+        data.setData(TRACK_IDS_MIME, ",".join(str(self._ids[r]) for r in rows).encode())
+        return data
+
+    # -- paging ------------------------------------------------------------------------------
+
+    def _row(self, row: int) -> tuple[object, ...]:
+        number = row // PAGE
+        page = self._pages.get(number)
+        if page is None:
+            page = self._load(number)
+        else:
+            self._pages.move_to_end(number)
+        return page[row - number * PAGE]
+
+    def _load(self, number: int) -> list[tuple[object, ...]]:
+        ids = list(self._ids[number * PAGE : (number + 1) * PAGE])
+        marks = ",".join("?" * len(ids))
+        found = {r[0]: r for r in self._conn.execute(f"{_SELECT} WHERE id IN ({marks})", ids)}
+        blank = (0, *([None] * len(COLUMNS)), "removed", "", "")
+        page = [found.get(i, blank) for i in ids]
+        self._pages[number] = page
+        if len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+
+def _display(key: str, value: object) -> str:
+    if value is None:
+        return ""
+    if key == "duration":
+        return format_duration(float(value))  # type: ignore[arg-type]
+    if key == "rating":
+        return "★" * int(value) + "☆" * (5 - int(value))  # type: ignore[call-overload]
+    if key == "added_at":
+        return time.strftime("%Y-%m-%d", time.localtime(float(value)))  # type: ignore[arg-type]
+    if key == "play_count" and value == 0:
+        return ""
+    return str(value)

@@ -1,0 +1,1 @@
+"""Developer scripts: the synthetic corpus generator and its helpers."""

@@ -1,0 +1,132 @@
+"""Renders the player's main views offscreen at 1280x800, in light and dark, for review.
+
+Usage: python scripts/screenshots.py OUT_DIR [--tracks N]
+
+A generated library (ffmpeg required) is scanned into a temporary profile, so the shots
+never touch the user's own library or settings. The folder is not committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _settle(app: object, seconds: float = 0.6, until: Callable[[], bool] | None = None) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()  # type: ignore[attr-defined]
+        if until is not None and until():
+            break
+        time.sleep(0.01)
+
+
+def _store_shots(app: object, window: object, out: Path) -> None:
+    """The relationship panel: the demo store's busy relationship, offline, signed out."""
+    from rvibe_player.store_client.model import Connection
+
+    w: Any = window
+    w.show_page("store")
+    page = w.store_page
+    _settle(app, 30.0, until=lambda: page.currentWidget() is page.main
+            and page.conversation.model.rowCount() > 2)  # fmt: skip
+    _settle(app, 1.0)
+    w.grab().save(str(out / "store-light.png"))
+    session = w.relationship.session
+    if session is not None and session.embedded is not None:
+        session.embedded.stop()  # the store goes away: what is cached stays readable
+        page.conversation.composer.editor.setPlainText("Are you around this weekend?")
+        page.conversation.composer._send()
+        _settle(app, 20.0, until=lambda: w.relationship.status.connection is Connection.OFFLINE)
+        _settle(app, 0.5)
+        w.grab().save(str(out / "store-offline-light.png"))
+    relationship = w.relationship.relationship
+    if relationship is not None:
+        relationship.sign_out(forget_local_copy=True)
+        page.refresh()
+        page.setCurrentWidget(page.signed_out)
+        _settle(app, 0.5)
+        w.grab().save(str(out / "store-signed-out-light.png"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--tracks", type=int, default=240)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    profile = Path(tempfile.mkdtemp(prefix="rvibe-shots-"))
+    for var, sub in (("RVIBE_CONFIG_DIR", "config"), ("RVIBE_DATA_DIR", "data"),
+                     ("RVIBE_CACHE_DIR", "cache"), ("RVIBE_LOG_DIR", "log")):  # fmt: skip
+        os.environ[var] = str(profile / sub)
+
+    from rvibe_player import settings as keys
+    from rvibe_player.app.services import build_services
+    from rvibe_player.library.scanner import Scanner
+    from rvibe_player.ui.application import build_window, create_application
+    from scripts.make_corpus import generate
+
+    music = profile / "Music"
+    generate(music, args.tracks, seed=3)
+    app = create_application([sys.argv[0]])
+    empty_services = build_services()
+    window = build_window(app, empty_services)
+    window.resize(1280, 800)
+    window.show()
+    _settle(app)
+    window.grab().save(str(args.out / "welcome-light.png"))
+    window.close()
+    empty_services.close()
+
+    Scanner(empty_services.library_path).scan([str(music)])
+    for theme in ("light", "dark"):
+        services = build_services()
+        services.settings.set(keys.THEME, theme)
+        window = build_window(app, services)
+        window.resize(1280, 800)
+        window.show()
+        _settle(app, 1.5, until=lambda w=window: w.songs.model.rowCount() > 0)
+        ids = list(window.songs.model.ids())
+        window.play_tracks(ids[3:12], 0)
+        _settle(app, 1.0)
+        window.playback.player.pause()
+        window.playback.player.seek(0.4)
+        shots: list[tuple[str, Callable[[], None]]] = [
+            ("songs", lambda w=window: w.show_page("tracks")),
+            ("albums", lambda w=window: w.show_page("albums")),
+            (
+                "album",
+                lambda w=window: w.albums.grid.album_activated.emit(w.albums.grid.albums.album(1)),
+            ),
+            ("artists", lambda w=window: w.show_page("artists")),
+            ("queue", lambda w=window: w.show_page("queue")),
+            ("search", lambda w=window: w.search.setText("love year:>1990")),
+            ("search-error", lambda w=window: w.search.setText("year:>abc")),
+        ]
+        for name, action in shots:
+            action()
+            _settle(app, 1.2)
+            window.covers.wait()
+            _settle(app, 0.3)
+            window.grab().save(str(args.out / f"{name}-{theme}.png"))
+        window.search.setText("")
+        if theme == "light":
+            _store_shots(app, window, args.out)
+        window.close()
+        services.close()
+    print(f"screenshots in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,175 @@
+"""The catalog (search, releases, previews, avatars) and the limits on every input."""
+
+from __future__ import annotations
+
+import io
+import uuid
+import wave
+
+from rvibe_player.core import store_protocol as p
+from rvibe_player.store_server.models import Artist, Release
+from rvibe_player.store_server.services.catalog import search_text
+from tests.store.live import Actor, LiveServer
+
+
+def _add_release(live: LiveServer, artist: str, title: str, tracks: list[str]) -> int:
+    from rvibe_player.store_server.models import Track
+
+    with live.store.db.write() as session:
+        a = Artist(name=artist, sort_name=artist, mbid="0383dadf-2a4e-4d10-a46a-e9e041da8eb3")
+        session.add(a)
+        session.flush()
+        r = Release(
+            artist_id=a.id,
+            title=title,
+            year=1966,
+            genre="Pop",
+            label="",
+            mbid=None,
+            price_cents=999,
+            currency="EUR",
+            search_text=search_text(artist, title, "", "Pop", tracks),
+        )
+        session.add(r)
+        session.flush()
+        for n, t in enumerate(tracks, 1):
+            session.add(
+                Track(
+                    release_id=r.id,
+                    position=n,
+                    title=t,
+                    duration_ms=200_000,
+                    mbid=None,
+                    price_cents=129,
+                )
+            )
+        return r.id
+
+
+def test_search_matches_every_word_in_any_field_ignoring_case_and_accents(
+    live: LiveServer,
+) -> None:
+    bjork = _add_release(live, "Björk", "Début", ["Human Behaviour", "Venus as a Boy"])
+    _add_release(live, "Other", "Venus Rising", ["Nothing"])
+    client = live.client()
+
+    def found(q: str) -> list[int]:
+        answer = client.get("/v1/catalog/search", params={"q": q})
+        assert answer.status_code == 200
+        return [item["id"] for item in answer.json()["items"]]
+
+    assert found("bjork debut") == [bjork]
+    assert found("BJÖRK") == [bjork]
+    assert found("venus boy") == [bjork], "track titles count, every word must match"
+    assert len(found("venus")) == 2
+    assert found("100%_") == [], "LIKE wildcards are literal"
+    assert len(found("")) == 2
+    detail = client.get(f"/v1/catalog/releases/{bjork}").json()
+    assert detail["artist"]["mbid"] == "0383dadf-2a4e-4d10-a46a-e9e041da8eb3"
+    assert [t["title"] for t in detail["tracks"]] == ["Human Behaviour", "Venus as a Boy"]
+    assert detail["price"] == {"cents": 999, "currency": "EUR"}
+    assert client.get("/v1/catalog/releases/999999").status_code == 404
+
+
+def test_previews_are_real_short_wav_files(live: LiveServer) -> None:
+    release = _add_release(live, "A", "B", ["C"])
+    track = live.client().get(f"/v1/catalog/releases/{release}").json()["tracks"][0]
+    answer = live.client().get(track["preview_url"])
+    assert answer.status_code == 200 and answer.headers["content-type"] == "audio/wav"
+    with wave.open(io.BytesIO(answer.content)) as wav:
+        assert wav.getnchannels() == 1 and wav.getsampwidth() == 2
+        assert 3.5 < wav.getnframes() / wav.getframerate() < 5
+        frames = wav.readframes(wav.getnframes())
+    assert max(frames[1::2]) > 20, "not silence"
+    assert live.client().get("/v1/catalog/tracks/999999/preview.wav").status_code == 404
+
+
+def test_curators_have_a_served_avatar_and_listeners_none(
+    live: LiveServer, curator: Actor, listener: Actor
+) -> None:
+    answer = live.client().get(f"/v1/avatars/{curator.id}.svg")
+    assert answer.status_code == 200 and answer.headers["content-type"] == "image/svg+xml"
+    assert b">C</text>" in answer.content
+    assert live.client().get(f"/v1/avatars/{listener.id}.svg").status_code == 404
+
+
+def _error(answer: object, status: int, code: str) -> None:
+    import httpx
+
+    assert isinstance(answer, httpx.Response)
+    assert answer.status_code == status, answer.text
+    body = answer.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}
+    assert body["error"]["code"] == code
+    assert "Traceback" not in answer.text and 'File "' not in answer.text
+
+
+def test_every_input_is_limited_and_every_error_is_the_same_json(
+    live: LiveServer, listener: Actor
+) -> None:
+    api = listener.api
+    cid = uuid.uuid4().hex
+    _error(
+        api.post("/v1/messages", {"client_id": cid, "body": "x" * (p.MESSAGE_MAX + 1)}),
+        422,
+        "invalid_request",
+    )
+    _error(
+        api.post("/v1/messages", {"client_id": cid, "body": "nul\x00byte"}), 422, "invalid_request"
+    )
+    _error(api.post("/v1/messages", {"client_id": cid, "body": "   "}), 422, "invalid_request")
+    _error(api.post("/v1/messages", {"client_id": "short", "body": "x"}), 422, "invalid_request")
+    _error(
+        api.post("/v1/messages", {"client_id": cid, "body": "x", "extra": 1}),
+        422,
+        "invalid_request",
+    )
+    lone_surrogate = ('{"client_id": "' + cid + '", "body": "\\ud800"}').encode()
+    _error(
+        api.post(
+            "/v1/messages", content=lone_surrogate, headers={"content-type": "application/json"}
+        ),
+        422,
+        "invalid_request",
+    )
+    _error(api.get("/v1/sync", params={"limit": p.SYNC_PAGE_MAX + 1}), 422, "invalid_request")
+    _error(api.get("/v1/sync", params={"after": -1}), 422, "invalid_request")
+    _error(api.get("/v1/me/access-log", params={"limit": p.PAGE_MAX + 1}), 422, "invalid_request")
+    _error(
+        api.post("/v1/picks/99999999999/feedback", {"client_id": cid, "feedback": "seen"}),
+        422,
+        "invalid_request",
+    )
+    plays = [{"played_at": "2026-01-01T00:00:00Z", "artist": "a", "title": "t"}] * (
+        p.LISTENING_PLAYS_MAX + 1
+    )
+    _error(api.post("/v1/me/listening", {"client_id": cid, "plays": plays}), 422, "invalid_request")
+    _error(
+        api.post(
+            "/v1/messages", content=b"{not json", headers={"content-type": "application/json"}
+        ),
+        422,
+        "invalid_request",
+    )
+    _error(api.post("/v1/messages", content=b"x" * (300 * 1024)), 413, "too_large")
+    _error(
+        api.get("/v1/catalog/search", params={"q": "x" * (p.SEARCH_QUERY_MAX + 1)}),
+        422,
+        "invalid_request",
+    )
+    # Found by the OpenAPI fuzz: PostgreSQL cannot store NUL, so it must never reach it.
+    nul_login = {"username": "lou\x00", "password": "whatever"}
+    _error(live.client().post("/v1/auth/login", nul_login), 422, "invalid_request")
+    _error(api.get("/v1/no/such/thing"), 404, "not_found")
+    _error(api.request("DELETE", "/v1/me"), 405, "method_not_allowed")
+    _error(live.client("not-a-token").get("/v1/me"), 401, "unauthenticated")
+    _error(live.client("x" * 5000).get("/v1/me"), 401, "unauthenticated")
+
+
+def test_answers_are_not_cached_and_say_which_worker_answered(
+    live: LiveServer, listener: Actor
+) -> None:
+    answer = listener.api.get("/v1/me")
+    assert answer.headers["cache-control"] == "no-store"
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    assert answer.headers["x-rvibe-worker"].isdigit()

@@ -1,0 +1,159 @@
+"""``rvibe-store`` as the player will run it: a free port, SQLite in the data dir, demo data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from rvibe_player.store_server.demo import demo_summary
+
+CHEAP = {"RVIBE_STORE_ARGON2_TIME_COST": "1", "RVIBE_STORE_ARGON2_MEMORY_KIB": "1024"}
+
+
+def store_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "rvibe_player.store_server.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=os.environ | CHEAP,
+        check=False,
+    )
+
+
+@contextmanager
+def serving(*args: str) -> Iterator[tuple[str, list[str]]]:
+    """Start ``rvibe-store serve``; yield its URL and the stdout lines before it."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rvibe_player.store_server.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ | CHEAP,
+    )
+    lines: list[str] = []
+    found: list[str] = []
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.append(line.rstrip("\n"))
+            if line.startswith("RVIBE_STORE_URL="):
+                found.append(line.strip().split("=", 1)[1])
+                return
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(60)
+    try:
+        assert found, f"no URL line; stdout {lines}, stderr {process.stderr}"
+        yield found[0], lines
+    finally:
+        process.terminate()
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+
+
+def _login(client: httpx.Client, role: str) -> str:
+    creds = demo_summary()[role]
+    answer = client.post("/v1/auth/login", json=creds)
+    assert answer.status_code == 200, answer.text
+    token: str = answer.json()["token"]
+    return token
+
+
+def test_serve_on_a_free_port_with_demo_data_as_the_player_starts_it(
+    isolated_user_dirs: Path,
+) -> None:
+    with serving("serve", "--port", "0", "--seed-demo-if-empty") as (url, before):
+        assert url.startswith("http://127.0.0.1:") and not url.endswith(":0")
+        assert any("demo" in line and "listen-demo" in line for line in before)
+        with httpx.Client(base_url=url, timeout=30) as client:
+            assert client.get("/v1/health").json()["database"] == "sqlite"
+            assert client.get("/v1/catalog/search").json()["total"] >= 300
+            listener = {"Authorization": f"Bearer {_login(client, 'listener')}"}
+            entries = client.get("/v1/sync", headers=listener).json()["entries"]
+            kinds = {e["kind"] for e in entries}
+            assert {"curator.assigned", "note.edited", "pick.sent", "message.sent"} <= kinds
+            me = client.get("/v1/me", headers=listener).json()["relationship"]["curator"]
+            assert me["name"] == "Mira Okafor" and me["bio"] and me["avatar_url"]
+            assert me["median_first_reply_seconds"] > 600
+            curator = {"Authorization": f"Bearer {_login(client, 'curator')}"}
+            inbox = client.get("/v1/staff/inbox", headers=curator).json()
+            assert inbox["total"] == 4 and inbox["waiting"] >= 1
+    assert (isolated_user_dirs / "data" / "store.sqlite3").is_file(), "default: the data dir"
+    assert (
+        "serving http://127.0.0.1:" in (isolated_user_dirs / "log" / "rvibe-store.log").read_text()
+    )
+    with serving("serve", "--port", "0", "--seed-demo-if-empty") as (url, before):
+        assert not any("listen-demo" in line for line in before), "an existing store stays"
+        with httpx.Client(base_url=url, timeout=30) as client:
+            assert client.get("/v1/catalog/search").json()["total"] >= 300
+
+
+def test_create_user_and_assign_from_the_command_line(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path}/cli.sqlite3"
+    for name, role in (("mira", "curator"), ("sam", "listener")):
+        done = store_cli(
+            "--database-url",
+            db,
+            "create-user",
+            name,
+            "--role",
+            role,
+            "--password-stdin",
+            stdin="a good password\n",
+        )
+        assert done.returncode == 0, done.stderr
+        assert f"Created {role} '{name}'" in done.stdout
+    again = store_cli(
+        "--database-url",
+        db,
+        "create-user",
+        "sam",
+        "--role",
+        "listener",
+        "--password-stdin",
+        stdin="a good password\n",
+    )
+    assert again.returncode == 1 and "already taken" in again.stderr
+    done = store_cli("--database-url", db, "assign", "sam", "mira")
+    assert done.returncode == 0 and "sam is now with mira" in done.stdout
+    missing = store_cli("--database-url", db, "assign", "sam", "nobody")
+    assert missing.returncode == 1 and "no account 'nobody'" in missing.stderr
+    compacted = store_cli("--database-url", db, "compact", "--tombstone-days", "0")
+    assert compacted.returncode == 0, compacted.stderr
+    assert compacted.stdout.startswith("Removed 0 log entries; forgot 0 client ids.")
+    login = {"username": "sam", "password": "a good password"}
+    with (
+        serving("--database-url", db, "serve", "--port", "0") as (url, _lines),
+        httpx.Client(base_url=url, timeout=30) as client,
+    ):
+        token = client.post("/v1/auth/login", json=login).json()["token"]
+        me = client.get("/v1/me", headers={"Authorization": f"Bearer {token}"}).json()
+        assert me["relationship"]["curator"]["name"] == "mira"
+
+
+def test_sqlite_refuses_several_workers_with_a_reason(tmp_path: Path) -> None:
+    done = store_cli("--database-url", f"sqlite:///{tmp_path}/x.sqlite3", "serve", "--workers", "2")
+    assert done.returncode == 2
+    assert "use PostgreSQL" in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("url", ["mysql://x/y", "not a url"])
+def test_an_unsupported_database_url_is_a_clear_error(url: str) -> None:
+    done = store_cli("--database-url", url, "migrate")
+    assert done.returncode == 2 and "rvibe-store:" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,123 @@
+"""The cache converges whatever order pages and send answers arrive in, and reads fast."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import time
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rvibe_player.store_client.cache import RelationshipCache
+
+OBJECTS = ["note:1", "note:2", "pick:1", "message:1"]
+
+
+def _entry(seq: int, key: str, deleted: bool, version: int) -> dict[str, Any]:
+    kind_type, ident = key.split(":")
+    if deleted:
+        kind = "note.deleted" if kind_type == "note" else "pick.withdrawn"
+        data: dict[str, Any] = {f"{kind_type}_id": int(ident)}
+    else:
+        kind = {"note": "note.edited", "pick": "pick.updated", "message": "message.sent"}[kind_type]
+        data = {kind_type: {"id": int(ident), "seq": seq, "body": f"v{version}",
+                            "created_at": f"2026-01-0{ident}T00:00:00Z"}}  # fmt: skip
+    return {"seq": seq, "kind": kind, "object": key, "at": "", "actor_id": 1, "data": data}
+
+
+log_strategy = st.lists(
+    st.tuples(st.sampled_from(OBJECTS), st.booleans()), min_size=1, max_size=30
+).map(
+    lambda steps: [
+        _entry(n + 1, key, deleted and not key.startswith("message"), n)
+        for n, (key, deleted) in enumerate(steps)
+    ]
+)
+
+
+def _live(cache: RelationshipCache) -> dict[str, Any]:
+    return {
+        o.key: o.data for kind_type in ("note", "pick", "message") for o in cache.objects(kind_type)
+    }
+
+
+@settings(max_examples=100, deadline=None)
+@given(log=log_strategy, cuts=st.lists(st.integers(0, 30), max_size=5), data=st.data())
+def test_any_paging_and_send_answers_at_any_time_converge(
+    tmp_path_factory: Any, log: list[dict[str, Any]], cuts: list[int], data: st.DataObject
+) -> None:
+    """Send answers carry an entry too: early, late or twice, they never undo a newer one."""
+    folded: dict[str, Any] = {}
+    for entry in log:
+        if entry["kind"] in ("note.deleted", "pick.withdrawn"):
+            folded.pop(entry["object"], None)
+        else:
+            folded[entry["object"]] = entry["data"]
+
+    bounds = sorted({0, len(log), *(c for c in cuts if c < len(log))})
+    steps: list[tuple[str, Any]] = [
+        ("page", (start, end)) for start, end in itertools.pairwise(bounds)
+    ]
+    for entry in data.draw(st.lists(st.sampled_from(log), max_size=6)):
+        steps.insert(data.draw(st.integers(0, len(steps))), ("answer", entry))
+
+    cache = RelationshipCache(tmp_path_factory.mktemp("c") / "cache.sqlite3")
+    for what, value in steps:
+        if what == "answer":
+            cache.apply_entry(value, my_id=1)
+        else:
+            start, end = value
+            cache.apply_page(log[start:end], next_after=log[end - 1]["seq"], epoch=1, my_id=1)
+    assert _live(cache) == folded
+    assert cache.cursor() == (log[-1]["seq"], 1)
+    cache.close()
+
+
+def test_a_page_that_fails_half_way_leaves_nothing_behind(tmp_path: Path) -> None:
+    cache = RelationshipCache(tmp_path / "cache.sqlite3")
+    good = _entry(1, "note:1", False, 1)
+    broken = {"seq": 2, "kind": "note.edited"}  # no object: the page cannot be applied
+    with contextlib.suppress(KeyError):
+        cache.apply_page([good, broken], next_after=2, epoch=1, my_id=1)
+    assert _live(cache) == {} and cache.cursor() == (0, None)
+
+
+def test_five_thousand_cached_entries_read_in_well_under_300_ms(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    cache = RelationshipCache(path)
+    entries = [
+        {
+            "seq": n,
+            "kind": "message.sent",
+            "object": f"message:{n}",
+            "at": "2026-01-01T00:00:00Z",
+            "actor_id": 1 + n % 2,
+            "data": {
+                "message": {
+                    "id": n,
+                    "seq": n,
+                    "body": "words " * 30,
+                    "from": "curator",
+                    "created_at": "2026-01-01T00:00:00Z",
+                }
+            },
+        }
+        for n in range(1, 5001)
+    ]
+    cache.apply_page(entries, next_after=5000, epoch=1, my_id=1)
+    cache.close()
+    best = min(_cold_read(path) for _ in range(3))
+    assert best < 0.3, f"{best * 1000:.0f} ms"
+
+
+def _cold_read(path: Path) -> float:
+    started = time.perf_counter()
+    cache = RelationshipCache(path)
+    messages = cache.objects("message")
+    elapsed = time.perf_counter() - started
+    cache.close()
+    assert len(messages) == 5000
+    return elapsed

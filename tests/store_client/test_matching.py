@@ -1,0 +1,158 @@
+"""Picks matched against a real library database: MusicBrainz ids first, then normalized text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rvibe_player.core.text_keys import album_key, artist_key, title_key
+from rvibe_player.library.database import LibraryDatabase, transaction
+from rvibe_player.library.tags import TrackTags
+from rvibe_player.store_client.matching import LibraryIndex, PickMatcher
+from rvibe_player.store_client.model import Ownership, PickItem
+from rvibe_player.store_client.relationship import Relationship
+from tests.store.live import PASSWORD, Actor
+from tests.store_client.helpers import curator_picks, eventually
+
+MB_ARTIST = "a74b1b7f-71a5-4011-9441-d0b5e4122711"
+MB_RELEASE = "1a2b3c4d-0000-4000-8000-00000000aaaa"
+MB_TRACK = "9f8e7d6c-0000-4000-8000-00000000bbbb"
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Callable[..., int]]:
+    db = LibraryDatabase(tmp_path / "library.sqlite3")
+    root = db.add_root(str(tmp_path / "music"))
+    count = 0
+
+    def add(**tags: Any) -> int:
+        nonlocal count
+        count += 1
+        with transaction(db.conn):
+            return db.insert_track(
+                root, str(tmp_path / "music" / f"{count}.flac"), 1000, 0, bytes([count]) * 16,
+                TrackTags(**tags),
+            )  # fmt: skip
+
+    add.db = db  # type: ignore[attr-defined]
+    yield add
+    db.close()
+
+
+def _matcher(library: Callable[..., int]) -> PickMatcher:
+    return PickMatcher(LibraryIndex.build(library.db))  # type: ignore[attr-defined]
+
+
+def _item(artist: str, album: str, track: str | None = None, **ids: str) -> PickItem:
+    artist_part = {"id": 3, "name": artist, "mbid": ids.get("artist_mbid") or None}
+    track_part = {"id": 70, "title": track, "mbid": ids.get("track_mbid") or None}
+    wire = {
+        "type": "track" if track else "release",
+        "release": {"id": 7, "title": album, "mbid": ids.get("release"), "artist": artist_part},
+        "track": track_part if track else None,
+        "preview_url": "/v1/catalog/tracks/70/preview.wav",
+    }
+    return PickItem.from_wire(wire, lambda path: "https://store.example" + path)
+
+
+def test_normalized_keys() -> None:
+    assert artist_key("The Velvet Harbour") == artist_key("velvet harbour") == "velvet harbour"
+    assert artist_key("Velvet Harbour, The") == "velvet harbour"
+    assert artist_key("Beyoncé feat. Jay-Z") == artist_key("BEYONCE") == "beyonce"
+    assert artist_key("Simon & Garfunkel") == artist_key("Simon and Garfunkel")
+    assert title_key("Slow River (feat. Ada)") == title_key("Slow river ft. Ada") == "slow river"
+    assert title_key("Don't Stop - 2011 Remaster") == title_key("Dont Stop") == "dont stop"
+    assert album_key("Blue Hour [Deluxe Edition]") == album_key("The Blue Hour") == "blue hour"
+    assert title_key("Dancing with Myself") == "dancing with myself", "'with' is not a credit"
+    assert title_key("Live") != title_key("Live (at Leeds)")
+
+
+def test_musicbrainz_ids_match_whatever_the_names(library: Callable[..., int]) -> None:
+    one = library(title="Trk 1", artist="VH", album="Untitled", mb_albumid=MB_RELEASE,
+                  mb_trackid=MB_TRACK, tracknumber=1)  # fmt: skip
+    two = library(title="Trk 2", artist="VH", album="Untitled", mb_albumid=MB_RELEASE,
+                  tracknumber=2)  # fmt: skip
+    matcher = _matcher(library)
+    release = matcher.match(_item("The Velvet Harbour", "Blue Hour", release=MB_RELEASE))
+    assert (release.ownership, release.track_ids, release.how) == (
+        Ownership.OWNED,
+        (one, two),
+        "musicbrainz",
+    )
+    track = matcher.match(_item("The Velvet Harbour", "Blue Hour", "Opening", track_mbid=MB_TRACK))
+    assert (track.ownership, track.track_ids, track.how) == (Ownership.OWNED, (one,), "musicbrainz")
+
+
+def test_text_match_ignores_case_accents_the_and_featured_artists(
+    library: Callable[..., int],
+) -> None:
+    hit = library(title="CAFÉ DU MONDE (feat. Ada Quist)", artist="Velvet Harbour feat. Ada",
+                  albumartist="Velvet Harbour", album="the blue hour")  # fmt: skip
+    matcher = _matcher(library)
+    found = matcher.match(_item("The Velvet Harbour", "Blue Hour", "Café du Monde"))
+    assert (found.ownership, found.track_ids, found.how) == (Ownership.OWNED, (hit,), "text")
+    album = matcher.match(_item("the velvet harbour", "The Blue Hour (Deluxe Edition)"))
+    assert album.ownership is Ownership.OWNED and album.track_ids == (hit,)
+
+
+def test_the_same_title_by_another_artist_is_not_a_match(library: Callable[..., int]) -> None:
+    library(title="Blue Hour", artist="Mara Quist", album="Blue Hour")
+    library(title="Blue Hour", artist="Otis Brennan", album="Blue Hour", mb_artistid=MB_ARTIST)
+    matcher = _matcher(library)
+    for item in (
+        _item("Ruth Haldane", "Blue Hour", "Blue Hour"),
+        _item("Ruth Haldane", "Blue Hour"),
+        # Same name, but MusicBrainz says another artist: ids decide.
+        _item(
+            "Otis Brennan",
+            "Blue Hour",
+            "Blue Hour",
+            artist_mbid="00000000-0000-4000-8000-000000000001",
+        ),
+    ):
+        assert matcher.match(item).ownership is Ownership.NOT_OWNED, item
+
+
+def test_a_release_with_some_of_its_tracks_is_partly_owned(library: Callable[..., int]) -> None:
+    third = library(title="Three", artist="Ivo Lindqvist", album="Northern Lights", tracknumber=3)
+    first = library(title="One", artist="Ivo Lindqvist", album="Northern Lights", tracknumber=1)
+    matcher = _matcher(library)
+    catalog = [{"title": t, "mbid": None} for t in ("One", "Two", "Three", "Four")]
+    result = matcher.match(_item("Ivo Lindqvist", "Northern Lights"), catalog)
+    assert (result.ownership, result.track_ids) == (Ownership.PARTLY_OWNED, (first, third))
+    assert (result.owned, result.total) == (2, 4)
+    whole = matcher.match(_item("Ivo Lindqvist", "Northern Lights"), catalog[::2])
+    assert whole.ownership is Ownership.OWNED and whole.track_ids == (first, third)
+
+
+def test_picks_in_the_panel_say_what_the_library_holds(
+    make_relationship: Callable[..., Relationship],
+    library: Callable[..., int],
+    curator: Actor,
+    listener: Actor,
+    releases: list[int],
+) -> None:
+    """The façade fetches the release's track list and matches against the library."""
+    detail = curator.api.get(f"/v1/catalog/releases/{releases[0]}").json()
+    artist, album = detail["artist"]["name"], detail["title"]
+    owned = [library(title=t["title"], artist=artist, album=album) for t in detail["tracks"][:2]]
+    library(title=detail["tracks"][0]["title"], artist="Someone Else", album=album)
+    relationship = make_relationship(library_path=library.db.path)  # type: ignore[attr-defined]
+    relationship.sign_in(listener.username, PASSWORD)
+    curator_picks(curator, listener.id, "You have half of it", release_id=releases[0])
+    curator_picks(curator, listener.id, "New to you", release_id=releases[1])
+    picks = eventually(
+        lambda: (
+            (s := relationship.state()).picks
+            and len(s.picks) == 2
+            and all(p.match.total for p in s.picks)
+            and s.picks
+        )
+    )
+    by_release = {p.item.release_id: p.match for p in picks}
+    assert by_release[releases[0]].ownership is Ownership.PARTLY_OWNED
+    assert by_release[releases[0]].track_ids == tuple(owned)
+    assert by_release[releases[1]].ownership is Ownership.NOT_OWNED

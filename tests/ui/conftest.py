@@ -1,0 +1,66 @@
+"""Fixtures for GUI tests: a scanned library and a main window over it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rvibe_player.app.services import Services, build_services
+from rvibe_player.library.scanner import Scanner
+from rvibe_player.ui.application import build_window, create_application
+from rvibe_player.ui.main_window import MainWindow
+from scripts.make_corpus import Manifest
+
+
+@pytest.fixture(autouse=True)
+def silent_audio(monkeypatch: pytest.MonkeyPatch) -> None:
+    """libVLC plays into its dummy output: GUI tests need no sound card."""
+    monkeypatch.setenv("RVIBE_VLC_ARGS", "--aout=adummy")
+
+
+@pytest.fixture(autouse=True)
+def no_embedded_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows talk to a store nobody answers at, unless a test gives them a live one
+    (starting the embedded store for every window would only slow the suite down)."""
+    monkeypatch.setenv("RVIBE_STORE_URL", "http://127.0.0.1:9")
+
+
+@pytest.fixture
+def scanned_library(small_corpus: Manifest, isolated_user_dirs: Path) -> Manifest:
+    """The small corpus, scanned into this test's own library database."""
+    services = build_services()
+    Scanner(services.library_path, workers=1).scan([str(small_corpus.root)])
+    services.close()
+    return small_corpus
+
+
+@pytest.fixture
+def scanned_copy(small_corpus_copy: Manifest, isolated_user_dirs: Path) -> Manifest:
+    """A private copy of the small corpus, scanned: for tests that damage or move files."""
+    services = build_services()
+    Scanner(services.library_path, workers=1).scan([str(small_corpus_copy.root)])
+    services.close()
+    return small_corpus_copy
+
+
+@pytest.fixture
+def open_window(qtbot) -> Iterator:  # type: ignore[no-untyped-def]
+    """Open a main window over fresh services (a new one per call, like a restart)."""
+    opened: list[tuple[MainWindow, Services]] = []
+
+    def open_one() -> MainWindow:
+        app = create_application(["rvibe-player-test"])
+        services = build_services()
+        window = build_window(app, services)
+        qtbot.addWidget(window)
+        window.show()
+        opened.append((window, services))
+        return window
+
+    yield open_one
+    for window, services in opened:
+        if window.isVisible():
+            window.close()
+        services.close()

@@ -1,0 +1,141 @@
+"""The relationship panel against the real store on 127.0.0.1: sign in, hear, reply, sign out."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from rvibe_player.store_client.model import MessageState
+from tests.helpers.memory_keyring import MemoryKeyring
+from tests.store.live import PASSWORD, Actor, LiveServer
+from tests.store_client.conftest import curator, listener, releases, store, store_server  # noqa: F401
+from tests.store_client.helpers import curator_notes, curator_picks, curator_says
+
+pytestmark = pytest.mark.gui
+
+HOSTILE = '<b>Welcome</b> <script>alert("x")</script> &amp; <img src=x onerror=alert(1)>'
+
+
+@pytest.fixture
+def panel_window(open_window, store: LiveServer, monkeypatch: pytest.MonkeyPatch, qtbot):  # type: ignore[no-untyped-def]  # noqa: F811
+    monkeypatch.setenv("RVIBE_STORE_URL", store.url)
+    window = open_window()
+    qtbot.waitUntil(lambda: window.relationship.relationship is not None, timeout=15_000)
+    return window
+
+
+def sign_in(window, qtbot, username: str) -> None:  # type: ignore[no-untyped-def]
+    relationship = window.relationship.relationship
+    done: list[object] = []
+    window.relationship.run(relationship.sign_in, username, PASSWORD,
+                            then=lambda result, error: done.append(error or "ok"))  # fmt: skip
+    qtbot.waitUntil(lambda: bool(done), timeout=15_000)
+    assert done == ["ok"], done
+
+
+def test_sign_in_notes_picks_conversation_and_sign_out(
+    panel_window, store: LiveServer, curator: Actor, listener: Actor,  # noqa: F811
+    releases: list[int], memory_keyring: MemoryKeyring, qtbot,  # noqa: F811
+) -> None:  # fmt: skip
+    window = panel_window
+    page = window.store_page
+    window.show_page("store")
+    qtbot.waitUntil(lambda: page.currentWidget() is page.signed_out, timeout=10_000)
+    sign_in(window, qtbot, listener.username)
+    qtbot.waitUntil(lambda: page.currentWidget() is page.main, timeout=10_000)
+    assert any(key[1].startswith("store-session") for key in memory_keyring.secrets)
+    qtbot.waitUntil(lambda: page.curator.name.text() == "Mira", timeout=10_000)
+
+    window.show_page("tracks")  # away from the panel: the news must reach the badge and tray
+    curator_notes(curator, listener.id, HOSTILE)
+    curator_picks(curator, listener.id, "Quiet and warm <i>really</i>.", release_id=releases[0])
+    curator_says(curator, listener.id, "Hi Sam — " + HOSTILE)
+    qtbot.waitUntil(lambda: len(page.notes.cards) == 1 and len(page.picks.cards) == 1
+                    and page.conversation.model.rowCount() == 2, timeout=10_000)  # fmt: skip
+
+    # Text from the network is shown as text, never as HTML.
+    note = page.notes.cards[0]
+    assert note.body.text() == HOSTILE
+    assert note.body.textFormat() == Qt.TextFormat.PlainText
+    pick = page.picks.cards[0]
+    assert pick.reason.textFormat() == Qt.TextFormat.PlainText
+    assert "<i>really</i>" in pick.reason.text()
+    assert "Not in your library" in pick.ownership.text()
+    bubble = page.conversation.model.index(1, 0)
+    assert bubble.data(Qt.ItemDataRole.DisplayRole) == "Hi Sam — " + HOSTILE
+    qtbot.waitUntil(lambda: "(3)" in window.sidebar.pages["store"].text(0)
+                    or "(2)" in window.sidebar.pages["store"].text(0), timeout=5_000)  # fmt: skip
+    titles = [title for title, _ in window.playback.tray.notified]
+    assert any(t.startswith("Message from") for t in titles)
+    assert any(t.startswith("New pick from") for t in titles)
+
+    # Looking at the panel reads the conversation: the badge goes.
+    window.show_page("store")
+    qtbot.waitUntil(lambda: "(" not in window.sidebar.pages["store"].text(0), timeout=10_000)
+
+    # Reply from the composer: a pending bubble at once, sent, at the store exactly once.
+    composer = page.conversation.composer
+    QTest.keyClicks(composer.editor, "Thanks! <b>more</b> please")
+    QTest.keyClick(composer.editor, Qt.Key.Key_Return)
+    assert composer.editor.toPlainText() == ""
+    mine = lambda: [r for r in page.conversation.model.rows if getattr(r, "mine", False)]  # noqa: E731
+    qtbot.waitUntil(lambda: len(mine()) == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: mine()[0].state in (MessageState.SENT, MessageState.READ),
+                    timeout=10_000)  # fmt: skip
+    context = curator.api.get(f"/v1/staff/listeners/{listener.id}/context").json()
+    sent = [m["body"] for m in context["conversation"]["messages"] if m["from"] == "listener"]
+    assert sent == ["Thanks! <b>more</b> please"]
+
+    # A curator's message arrives in the panel within a second (long-poll).
+    started = time.monotonic()
+    curator_says(curator, listener.id, "Try the Alice Coltrane record.")
+    qtbot.waitUntil(lambda: page.conversation.model.rowCount() == 4, timeout=1_000)
+    assert time.monotonic() - started < 1.0
+
+    # Signing out forgets the token.
+    page.sign_out()
+    qtbot.waitUntil(lambda: page.currentWidget() is page.signed_out, timeout=10_000)
+    assert not any(key[1].startswith("store-session") for key in memory_keyring.secrets)
+
+
+def test_sign_in_dialog_says_what_is_wrong(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from rvibe_player.ui.sign_in_dialog import SignInDialog
+
+    dialog = SignInDialog("http://127.0.0.1:1234", "No keyring: you will sign in each time.")
+    qtbot.addWidget(dialog)
+    submitted: list[tuple[str, str, bool]] = []
+    dialog.submitted.connect(lambda *args: submitted.append(args))
+    dialog._submit()
+    assert submitted == [] and "user name and password" in dialog.problem.text()
+    assert not dialog.remember.isChecked()  # nothing to remember it in
+    QTest.keyClicks(dialog.username, "sam")
+    QTest.keyClicks(dialog.password, "secret")
+    dialog._submit()
+    assert submitted == [("sam", "secret", False)]
+    dialog.show_problem("The user name or password is not right.")
+    assert dialog.buttons.isEnabled()
+
+
+def test_with_no_store_configured_the_demo_store_runs_and_stops_with_the_player(
+    open_window, monkeypatch: pytest.MonkeyPatch, qtbot
+) -> None:
+    import os
+
+    monkeypatch.delenv("RVIBE_STORE_URL", raising=False)
+    window = open_window()
+    page = window.store_page
+    qtbot.waitUntil(lambda: page.currentWidget() is page.main, timeout=60_000)
+    qtbot.waitUntil(lambda: page.curator.name.text() == "Mira Okafor", timeout=20_000)
+    qtbot.waitUntil(lambda: page.conversation.model.rowCount() > 0, timeout=20_000)
+    session = window.relationship.session
+    assert session is not None and session.embedded is not None
+    pid = session.embedded.pid
+    assert pid is not None and session.embedded.running
+    assert session.relationship.store_url.startswith("http://127.0.0.1:")
+    window.close()  # quitting the player stops the store
+    assert session.embedded.pid is None or not session.embedded.running
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)

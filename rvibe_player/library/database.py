@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rvibe_player.library import schema
 from rvibe_player.library.model import (
     TRACK_SELECT,
+    LoggedPlay,
     Root,
     Track,
     UnreadableEntry,
@@ -329,12 +330,35 @@ class LibraryDatabase:
     # -- statistics ------------------------------------------------------------------------
 
     def record_play(self, track_id: int, when: float | None = None) -> None:
-        """Count a play (heard long enough, the way scrobblers count)."""
-        self.conn.execute(
-            "UPDATE tracks SET play_count = play_count + 1, last_played = ?, "
-            "resume_position = NULL WHERE id = ?",
-            (when if when is not None else time.time(), track_id),
-        )
+        """Count a play (heard long enough, the way scrobblers count) and log it."""
+        at = when if when is not None else time.time()
+        with transaction(self.conn):
+            changed = self.conn.execute(
+                "UPDATE tracks SET play_count = play_count + 1, last_played = ?, "
+                "resume_position = NULL WHERE id = ?",
+                (at, track_id),
+            ).rowcount
+            if changed:
+                self.conn.execute(
+                    "INSERT INTO plays (track_id, played_at) VALUES (?, ?)", (track_id, at)
+                )
+
+    def plays_after(self, after_id: int, since: float, limit: int) -> list[LoggedPlay]:
+        """Logged plays with an id above ``after_id`` played at ``since`` or later, in order.
+
+        Plays of tracks since forgotten are left out (nothing is known about them).
+        """
+        rows = self.conn.execute(
+            "SELECT p.id, p.played_at, t.artist, t.album, t.title, t.genre FROM plays p "
+            "JOIN tracks t ON t.id = p.track_id WHERE p.id > ? AND p.played_at >= ? "
+            "ORDER BY p.id LIMIT ?",
+            (after_id, since, limit),
+        ).fetchall()
+        return [LoggedPlay(*row) for row in rows]
+
+    def last_play_id(self) -> int:
+        """The newest logged play's id (0 when nothing was played yet)."""
+        return int(self.conn.execute("SELECT coalesce(max(id), 0) FROM plays").fetchone()[0])
 
     def record_skip(self, track_id: int) -> None:
         """Count a skip (left before half the track)."""

@@ -1,4 +1,4 @@
-"""Plain records the library hands out: tracks, roots and unreadable files."""
+"""Plain records the library hands out: tracks, roots, unreadable files and logged plays."""
 
 from __future__ import annotations
 
@@ -106,3 +106,15 @@ class UnreadableEntry:
     path_text: str
     reason: str
     kind: str
+
+
+@dataclass(slots=True, frozen=True)
+class LoggedPlay:
+    """One counted play from the play log, with the track's tags as they are now."""
+
+    id: int
+    played_at: float
+    artist: str
+    album: str
+    title: str
+    genre: str

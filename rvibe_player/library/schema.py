@@ -165,7 +165,18 @@ CREATE TABLE playlist_entries (
 CREATE INDEX playlist_entries_track ON playlist_entries(track_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+_V2 = """
+-- Each counted play, in order: the source of listening shared with the store (only after the
+-- listener opts in; see store_client/listening.py). The id is the upload cursor: never reused.
+CREATE TABLE plays (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    track_id  INTEGER REFERENCES tracks(id) ON DELETE SET NULL,
+    played_at REAL NOT NULL
+);
+CREATE INDEX plays_played_at ON plays(played_at);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 """Migration N (1-based) brings a database from user_version N-1 to N."""
 
 

@@ -25,6 +25,9 @@ from typing import Any
 from rvibe_player.core.store_protocol import TOMBSTONE_KINDS
 from rvibe_player.library.database import transaction
 
+LISTENING_KIND = "listening"
+"""The outbox kind of a batch of shared plays."""
+
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
@@ -184,13 +187,18 @@ class RelationshipCache:
     def meta(self, key: str, default: Any = None) -> Any:
         """A small JSON value kept beside the log (account, profile, cursor)."""
         with self._lock:
-            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return default if row is None else json.loads(row[0])
+            value = self._get_meta(self.conn, key)
+        return default if value is None else value
 
     def set_meta(self, key: str, value: Any) -> None:
         """Keep a small JSON value."""
         with self._write() as conn:
             self._put_meta(conn, key, value)
+
+    @staticmethod
+    def _get_meta(conn: sqlite3.Connection, key: str) -> Any:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else json.loads(row[0])
 
     @staticmethod
     def _put_meta(conn: sqlite3.Connection, key: str, value: Any) -> None:
@@ -329,15 +337,68 @@ class RelationshipCache:
         self, kind: str, method: str, path: str, body: dict[str, Any], client_id: str | None = None
     ) -> OutboxItem:
         """Write a send to the outbox before any attempt; its client id is fixed from now on."""
+        with self._write() as conn:
+            return self._insert_outbox(conn, kind, method, path, body, client_id)
+
+    @staticmethod
+    def _insert_outbox(
+        conn: sqlite3.Connection,
+        kind: str,
+        method: str,
+        path: str,
+        body: dict[str, Any],
+        client_id: str | None = None,
+    ) -> OutboxItem:
         client_id = client_id or new_client_id()
         payload = {"client_id": client_id, **body}
-        with self._write() as conn:
-            row = conn.execute(
-                "INSERT INTO outbox (client_id, kind, method, path, body, created_at) "
-                f"VALUES (?, ?, ?, ?, ?, ?) RETURNING {_OUTBOX_COLUMNS}",
-                (client_id, kind, method, path, _dumps(payload), time.time()),
-            ).fetchone()
+        row = conn.execute(
+            "INSERT INTO outbox (client_id, kind, method, path, body, created_at) "
+            f"VALUES (?, ?, ?, ?, ?, ?) RETURNING {_OUTBOX_COLUMNS}",
+            (client_id, kind, method, path, _dumps(payload), time.time()),
+        ).fetchone()
         return _outbox_item(row)
+
+    # -- listening shared with the store (store_client/listening.py) -----------------------
+
+    def enqueue_sharing(
+        self, method: str, path: str, level: str, sharing_since: float | None
+    ) -> OutboxItem:
+        """A sharing level change and what it means for plays, in one transaction.
+
+        ``sharing_since=None`` (off) drops every listening upload not yet sent, at once;
+        otherwise plays from ``sharing_since`` on are shared (unless sharing was on already).
+        """
+        with self._write() as conn:
+            if sharing_since is None:
+                conn.execute(
+                    "DELETE FROM outbox WHERE kind = ? AND state = 'pending'", (LISTENING_KIND,)
+                )
+                self._put_meta(conn, "listening_since", None)
+            elif self._get_meta(conn, "listening_since") is None:
+                self._put_meta(conn, "listening_since", sharing_since)
+            return self._insert_outbox(conn, "sharing", method, path, {"level": level})
+
+    def start_listening(self, since: float) -> float:
+        """When sharing started: the one noted, else ``since`` (noted now)."""
+        with self._write() as conn:
+            noted = self._get_meta(conn, "listening_since")
+            if noted is None:
+                self._put_meta(conn, "listening_since", since)
+            return float(since if noted is None else noted)
+
+    def enqueue_listening(
+        self, method: str, path: str, body: dict[str, Any], last_play_id: int
+    ) -> OutboxItem | None:
+        """Queue a batch of plays and move the play cursor past it, in one transaction.
+
+        None (nothing queued, cursor kept) when sharing was turned off meanwhile.
+        """
+        with self._write() as conn:
+            if self._get_meta(conn, "listening_since") is None:
+                return None
+            item = self._insert_outbox(conn, LISTENING_KIND, method, path, body)
+            self._put_meta(conn, "listening_after", last_play_id)
+            return item
 
     def enqueue_read(self, seq: int, path: str) -> OutboxItem | None:
         """A read marker up to ``seq``; replaces untried lower markers (they add nothing)."""

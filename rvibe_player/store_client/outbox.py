@@ -1,15 +1,17 @@
 """The outbox: sends written to the cache first, then drained in order to the store.
 
-Each send (message, pick feedback, read marker, sharing level) gets its client id when it is
-written, before the first attempt, and keeps it through every retry and restart: the store
-answers a replay with the first result, so a send whose answer was lost is safe to repeat and
-nothing is made twice. The drainer sends strictly one at a time in the order written, so the
-curator reads messages in the order they were typed.
+Each send (message, pick feedback, read marker, sharing level, a batch of shared plays) gets
+its client id when it is written, before the first attempt, and keeps it through every retry
+and restart: the store answers a replay with the first result, so a send whose answer was
+lost is safe to repeat and nothing is made twice. The drainer sends strictly one at a time
+in the order written, so the curator reads messages in the order they were typed. When
+nothing is waiting, ``on_idle`` may queue more (new plays to share, ``listening.py``).
 
 A network error or a 5xx is retried with back-off for as long as it takes; a 4xx the store
 explains (409 ``client_id_reused``, 422, 404 ...) will never succeed, so the row is marked
 failed with the store's words (messages and sharing changes: the panel shows them) or dropped
-(read markers and feedback, which the panel shows from the log anyway).
+(read markers, feedback and plays: the panel shows the first two from the log anyway, and
+plays the store refuses, e.g. 403 ``sharing_off``, are not to be kept).
 """
 
 from __future__ import annotations
@@ -38,7 +40,13 @@ log = logging.getLogger(__name__)
 KEEP_WHEN_REFUSED = frozenset({"message", "sharing"})
 """Kinds a refused send stays visible for (failed, with the store's words)."""
 
-KIND_AREAS = {"message": "messages", "feedback": "picks", "read": "read", "sharing": "sharing"}
+KIND_AREAS = {
+    "message": "messages",
+    "feedback": "picks",
+    "read": "read",
+    "sharing": "sharing",
+    "listening": "sharing",
+}
 """The part of the panel each kind of send shows in."""
 
 
@@ -74,6 +82,7 @@ class OutboxDrainer(LoopThread):
         *,
         on_unauthorized: Callable[[StoreUnauthorizedError], None] | None = None,
         on_trouble: Callable[[StoreError | None], None] | None = None,
+        on_idle: Callable[[RelationshipCache], int] | None = None,
         backoff: Backoff | None = None,
         idle_check_s: float = 30.0,
     ) -> None:
@@ -81,6 +90,7 @@ class OutboxDrainer(LoopThread):
             "store-outbox", cache_path, api, my_id, on_change, on_unauthorized, backoff
         )
         self.on_trouble = on_trouble
+        self.on_idle = on_idle
         self.idle_check_s = idle_check_s
         self.last_error: StoreError | None = None
 
@@ -90,12 +100,23 @@ class OutboxDrainer(LoopThread):
             while not self.stopping:
                 item = cache.next_pending()
                 if item is None:
-                    self._sleep(self.idle_check_s)
+                    if not self._idle_work(cache):
+                        self._sleep(self.idle_check_s)
                     continue
                 if not self._send(cache, item):
                     return
         finally:
             cache.close()
+
+    def _idle_work(self, cache: RelationshipCache) -> bool:
+        """Let ``on_idle`` queue more (shared plays); True when it did."""
+        if self.on_idle is None:
+            return False
+        try:
+            return self.on_idle(cache) > 0
+        except Exception:  # e.g. the library file is gone: sends must go on regardless
+            log.exception("collecting sends while idle failed")
+            return False
 
     def _send(self, cache: RelationshipCache, item: OutboxItem) -> bool:
         """One attempt (with the API's own quick retries); False when the loop must end."""

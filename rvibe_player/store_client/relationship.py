@@ -42,6 +42,7 @@ import logging
 import os
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -67,6 +68,7 @@ from rvibe_player.store_client.errors import (
     StoreRejectedError,
     StoreUnauthorizedError,
 )
+from rvibe_player.store_client.listening import ListeningUploader, sharing_level
 from rvibe_player.store_client.matching import LibraryIndex, PickMatcher
 from rvibe_player.store_client.model import (
     Connection,
@@ -143,6 +145,7 @@ class Relationship:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.credentials = credentials or Credentials()
         self.library_path = library_path
+        self._listening = ListeningUploader(library_path) if library_path is not None else None
         self._on_change = on_change
         self._on_status = on_status
         self.wait_s = wait_s
@@ -338,6 +341,7 @@ class Relationship:
                 self._changed,
                 on_unauthorized=self._unauthorized,
                 on_trouble=self._outbox_trouble,
+                on_idle=self._listening.collect if self._listening is not None else None,
                 backoff=Backoff(*self.backoff_s),
             )
             outbox = self._outbox
@@ -442,11 +446,26 @@ class Relationship:
         self._kick({"read", "messages", "outbox"})
 
     def set_sharing(self, level: SharingLevel | str) -> None:
-        """Choose how much listening the curator may see (``off``, ``summary``, ``full``)."""
+        """Choose how much listening the curator may see (``off``, ``summary``, ``full``).
+
+        Turning it on shares plays from now on; turning it off drops unsent plays at once.
+        """
         chosen = SharingLevel(level)
+        since = None if chosen is SharingLevel.OFF else time.time()
         with self._writable_cache() as cache:
-            cache.enqueue("sharing", *sharing_route(), {"level": chosen.value})
+            cache.enqueue_sharing(*sharing_route(), chosen.value, since)
         self._kick({"sharing", "outbox"})
+
+    def sharing_preview(self, level: SharingLevel | str) -> str:
+        """Exactly what sharing at ``level`` sends, in words and as sent (reads the library)."""
+        if self._listening is None:
+            return "No music library is open here, so no plays would be sent."
+        return self._listening.preview(level)
+
+    def share_new_plays(self) -> None:
+        """Plays were logged: have the outbox collect them now rather than at its next check."""
+        if self._outbox is not None:
+            self._outbox.wake()
 
     def retry_send(self, key: str) -> None:
         """Send a failed message again (``key`` is the bubble's key, its client id)."""
@@ -536,13 +555,6 @@ class Relationship:
             read_seq = self._read_seq(cache)
             messages = self._messages(cache, read_seq)
             outbox = cache.outbox()
-            sharing = cache.object("sharing")
-            level = (sharing.data.get("level") if sharing else None) or profile.get(
-                "sharing_level", "off"
-            )
-            for item in outbox:
-                if item.kind == "sharing" and item.state == "pending":
-                    level = item.body.get("level", level)
             return RelationshipState(
                 account=account,
                 curator=curator,
@@ -550,7 +562,7 @@ class Relationship:
                 picks=picks,
                 messages=messages,
                 unread=cache.count_after(read_seq, _UNREAD_TYPES, my_id),
-                sharing_level=str(level),
+                sharing_level=sharing_level(cache).value,
                 waiting_to_send=sum(1 for i in outbox if i.state == "pending"),
                 failed_to_send=sum(1 for i in outbox if i.state == "failed"),
                 latest_seq=cache.max_seq(),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.core.store_protocol import SharingLevel
+from rvibe_player.store_client.model import parse_time
 from rvibe_player.ui.pages import plain_label
 from rvibe_player.ui.relationship_bridge import RelationshipBridge
 
@@ -52,7 +53,7 @@ class SharingDialog(QDialog):
             self.group.addButton(button)
             layout.addWidget(button)
         self.preview = plain_label("")
-        self.preview.setEnabled(False)
+        self.preview.setContentsMargins(22, 4, 0, 4)  # under the choices, in line with them
         layout.addWidget(self.preview)
         self.group.buttonToggled.connect(self._toggled)
         delete = QPushButton("Delete everything I have shared")
@@ -89,29 +90,30 @@ class SharingDialog(QDialog):
 
     def _describe(self) -> None:
         relationship = self.bridge.relationship
-        describe = getattr(relationship, "sharing_preview", None)
-        if describe is not None:
-            self.preview.setText(str(describe(self.level())))
-        elif self.level() == SharingLevel.OFF.value:
-            self.preview.setText("Nothing is sent.")
-        else:
-            self.preview.setText("Plays from now on are sent at this level.")
+        if relationship is not None:
+            self.preview.setText(relationship.sharing_preview(self.level()))
 
     def _show_log(self, result: Any, error: BaseException | None) -> None:
         if error is not None:
-            self.log.setRowCount(1)
-            self.log.setItem(0, 0, QTableWidgetItem(f"Could not load the record: {error}"))
+            self._one_line(f"Could not load the record: {error}")
             return
-        entries = (result or {}).get("entries", [])
-        self.log.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            self.log.setItem(row, 0, QTableWidgetItem(str(entry.get("at", ""))))
-            who = entry.get("staff") or entry.get("actor") or {}
-            name = who.get("display_name") or who.get("username") if isinstance(who, dict) else who
-            self.log.setItem(row, 1, QTableWidgetItem(str(name or "")))
-        if not entries:
-            self.log.setRowCount(1)
-            self.log.setItem(0, 0, QTableWidgetItem("Nobody has opened your page yet."))
+        items = (result or {}).get("items", [])
+        if not items:
+            self._one_line("Nobody has opened your page yet.")
+            return
+        self.log.setRowCount(len(items))
+        for row, item in enumerate(items):
+            moment = parse_time(item.get("at"))
+            when = moment.astimezone().strftime("%d %B %Y, %H:%M") if moment else ""
+            staff = item.get("staff") or {}
+            self.log.setItem(row, 0, QTableWidgetItem(when))
+            self.log.setItem(row, 1, QTableWidgetItem(str(staff.get("name") or "(removed)")))
+        self.log.resizeColumnToContents(0)
+
+    def _one_line(self, text: str) -> None:
+        self.log.setRowCount(1)
+        self.log.setItem(0, 0, QTableWidgetItem(text))
+        self.log.setSpan(0, 0, 1, 2)
 
     def _delete(self) -> None:
         relationship = self.bridge.relationship

@@ -8,7 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from rvibe_player.library.database import transaction
+from rvibe_player.library.tags import TrackTags
 from rvibe_player.store_client.model import MessageState
+from rvibe_player.ui.sharing_dialog import SharingDialog
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.store.live import PASSWORD, Actor, LiveServer
 from tests.store_client.conftest import curator, listener, releases, store, store_server  # noqa: F401
@@ -139,3 +142,36 @@ def test_with_no_store_configured_the_demo_store_runs_and_stops_with_the_player(
     assert session.embedded.pid is None or not session.embedded.running
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_sharing_dialog_shows_what_would_be_sent_and_the_choice_reaches_the_store(
+    panel_window, store: LiveServer, curator: Actor, listener: Actor,  # noqa: F811
+    memory_keyring: MemoryKeyring, qtbot,
+) -> None:  # fmt: skip
+    window = panel_window
+    sign_in(window, qtbot, listener.username)
+    db = window.services.library
+    root = db.add_root("/music")
+    with transaction(db.conn):
+        tags = TrackTags(title="Blue", artist="Mara Quist", genre="Jazz")
+        track = db.insert_track(root, "/music/blue.flac", 1, 0, b"b" * 16, tags)
+    db.record_play(track)
+    curator.api.get(f"/v1/staff/listeners/{listener.id}/context")  # a visit on the record
+
+    dialog = SharingDialog(window.relationship, window)
+    qtbot.addWidget(dialog)
+    buttons = {b.property("level"): b for b in dialog.group.buttons()}
+    assert buttons["off"].isChecked(), "off by default"
+    assert "Nothing" in dialog.preview.text()
+    buttons["summary"].setChecked(True)
+    assert '"artist": "Mara Quist"' in dialog.preview.text()
+    assert "Blue" not in dialog.preview.text(), "a summary sends no titles"
+    buttons["full"].setChecked(True)
+    assert '"title": "Blue"' in dialog.preview.text()
+    qtbot.waitUntil(lambda: dialog.log.item(0, 1) is not None
+                    and dialog.log.item(0, 1).text() == "Mira", timeout=10_000)  # fmt: skip
+
+    buttons["summary"].setChecked(True)
+    dialog.accept()
+    level = lambda: curator.api.get(f"/v1/staff/listeners/{listener.id}/context").json()  # noqa: E731
+    qtbot.waitUntil(lambda: level()["sharing"]["level"] == "summary", timeout=10_000)

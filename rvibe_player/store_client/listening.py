@@ -1,0 +1,122 @@
+"""Sharing my listening with my curator: plays after I opted in, at my level, via the outbox.
+
+Off by default. The player logs each counted play in the library (``plays``). Once the
+listener turns sharing on, the moment is noted in the relationship cache; from then on new
+plays are read in batches after a per-account cursor and written to the outbox as
+``POST /me/listening`` sends, drained in order with every other send (so a level change and
+the uploads around it reach the store in the order they were made). At ``summary`` level
+only the day, the artist and the genre of each play leave this computer; ``full`` adds the
+title, the album and the time. Turning sharing off drops every batch not yet sent, at once,
+in the same transaction that queues the change (the store then deletes what it kept).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from rvibe_player.core.store_protocol import CATALOG_TEXT_MAX, LISTENING_PLAYS_MAX, SharingLevel
+from rvibe_player.library.database import LibraryDatabase
+from rvibe_player.library.model import LoggedPlay
+from rvibe_player.store_client.cache import RelationshipCache
+
+_NOT_A_LINE = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def listening_route() -> tuple[str, str]:
+    """``(method, path)`` of a batch of plays."""
+    return "POST", "/me/listening"
+
+
+def sharing_level(cache: RelationshipCache) -> SharingLevel:
+    """My level as the panel shows it: a change still in the outbox wins over the store's."""
+    logged = cache.object("sharing")
+    profile = (cache.meta("me") or {}).get("relationship") or {}
+    level = (logged.data.get("level") if logged else None) or profile.get("sharing_level")
+    for item in cache.outbox("sharing", "pending"):
+        level = item.body.get("level", level)
+    try:
+        return SharingLevel(level or SharingLevel.OFF)
+    except ValueError:
+        return SharingLevel.OFF
+
+
+def _line(text: str) -> str:
+    """Tag text as the store takes it: one line, valid Unicode, not too long."""
+    flat = _NOT_A_LINE.sub(" ", text).encode("utf-8", "replace").decode("utf-8").strip()
+    return flat[:CATALOG_TEXT_MAX]
+
+
+def play_payload(play: LoggedPlay, level: SharingLevel) -> dict[str, str]:
+    """What one play looks like on the wire at ``level`` (``summary``: day, artist, genre)."""
+    when = datetime.fromtimestamp(play.played_at, UTC)
+    if level is SharingLevel.FULL:
+        return {
+            "played_at": when.isoformat(timespec="seconds"),
+            "artist": _line(play.artist),
+            "album": _line(play.album),
+            "title": _line(play.title),
+            "genre": _line(play.genre),
+        }
+    day = when.replace(hour=0, minute=0, second=0, microsecond=0)
+    return {
+        "played_at": day.isoformat(timespec="seconds"),
+        "artist": _line(play.artist),
+        "title": "",
+        "genre": _line(play.genre),
+    }
+
+
+class ListeningUploader:
+    """Turns new plays into outbox batches; runs on the outbox thread when it is idle."""
+
+    def __init__(self, library_path: Path, batch: int = LISTENING_PLAYS_MAX) -> None:
+        self.library_path = library_path
+        self.batch = min(batch, LISTENING_PLAYS_MAX)
+
+    def collect(self, cache: RelationshipCache) -> int:
+        """Queue the plays logged since the cursor; returns how many were queued."""
+        level = sharing_level(cache)
+        if level is SharingLevel.OFF:
+            return 0
+        # Turned on at the store (another device, an admin): shared from the moment seen.
+        since = cache.start_listening(datetime.now(UTC).timestamp())
+        after = int(cache.meta("listening_after", 0))
+        method, path = listening_route()
+        queued = 0
+        db = LibraryDatabase(self.library_path)
+        try:
+            while plays := db.plays_after(after, float(since), self.batch):
+                body: dict[str, Any] = {"plays": [play_payload(p, level) for p in plays]}
+                if cache.enqueue_listening(method, path, body, plays[-1].id) is None:
+                    break  # turned off meanwhile
+                queued += len(plays)
+                after = plays[-1].id
+        finally:
+            db.close()
+        return queued
+
+    def preview(self, level: SharingLevel | str) -> str:
+        """Exactly what would be sent at ``level``, in words and as sent, for the dialog."""
+        chosen = SharingLevel(level)
+        if chosen is SharingLevel.OFF:
+            return "Nothing about your listening is sent."
+        db = LibraryDatabase(self.library_path)
+        try:
+            last = db.last_play_id()
+            plays = db.plays_after(last - 1, 0.0, 1) if last else []
+        finally:
+            db.close()
+        what = (
+            "each song you play: when, the title, artist, album and genre"
+            if chosen is SharingLevel.FULL
+            else "for each play only the day, the artist and the genre"
+        )
+        text = f"From now on the player sends {what}; nothing played before."
+        if plays:
+            sample = json.dumps(play_payload(plays[0], chosen), ensure_ascii=False)
+            text += f"\nYour latest play would be sent exactly as:\n{sample}"
+        return text

@@ -6,12 +6,13 @@ normalized keys (``core.text_keys``: case, accents, "The", "feat." credits, punc
 title alone never matches: the artist must agree too.
 
 :class:`LibraryIndex` is built from one query (on a background thread: a 100k-track library
-takes a moment); matching a pick against it is a few dictionary look-ups.
+takes about a second, yielding the GIL every few rows so the GUI thread stays responsive);
+matching a pick against it is a few dictionary look-ups.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,17 +45,25 @@ def _lower(value: str | None) -> str:
     return (value or "").strip().lower()
 
 
+_SEP = "\x1f"  # joins the parts of an index key (a plain str: the GC never tracks it)
+
+
 class LibraryIndex:
-    """Library tracks by MusicBrainz id and by normalized artist with title or album."""
+    """Library tracks by MusicBrainz id and by normalized artist with title or album.
+
+    Built from a 100k-track library on a background thread, so it is kept in objects the
+    garbage collector does not track (strings, ints, tuples of those): an index of lists and
+    objects made Python's full collections run during the build, each stopping every thread,
+    the GUI's included, for 60-140 ms (seen in bench/ui.py).
+    """
 
     def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
-        self.tracks: dict[int, IndexedTrack] = {}
-        self.by_mb_track: dict[str, list[int]] = defaultdict(list)
-        self.by_mb_album: dict[str, list[int]] = defaultdict(list)
-        self.by_artist_title: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self.by_artist_album: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for row in rows:
+        self._tracks: dict[int, tuple[str, str, str, tuple[str, ...]]] = {}
+        self._keys: dict[str, int | tuple[int, ...]] = {}
+        for n, row in enumerate(rows, 1):
             self._add(*row)
+            if not n % 64:  # let the GUI thread in: it waits for the GIL otherwise
+                time.sleep(0.001)
 
     @classmethod
     def build(cls, db: LibraryDatabase) -> LibraryIndex:
@@ -64,6 +73,15 @@ class LibraryIndex:
             "ORDER BY discnumber, tracknumber, id"
         )
         return cls(rows)
+
+    def _put(self, key: str, track_id: int) -> None:
+        held = self._keys.get(key)
+        if held is None:
+            self._keys[key] = track_id
+        elif isinstance(held, int):
+            self._keys[key] = (held, track_id)
+        else:
+            self._keys[key] = (*held, track_id)
 
     def _add(
         self,
@@ -78,28 +96,54 @@ class LibraryIndex:
         mb_albumartistid: str,
     ) -> None:
         mb_track, mb_album = _lower(mb_trackid), _lower(mb_albumid)
-        artist_ids = _NO_IDS
+        artist_ids: tuple[str, ...] = ()
         if mb_artistid or mb_albumartistid:
             # Picard writes several artist ids separated by "/" or ";" for joint credits.
             joined = f"{mb_artistid}/{mb_albumartistid}".lower().replace(";", "/")
-            artist_ids = frozenset(p.strip() for p in joined.split("/") if p.strip())
-        track = IndexedTrack(track_id, title_key(title), mb_track, mb_album, artist_ids)
-        self.tracks[track_id] = track
+            artist_ids = tuple(sorted({p.strip() for p in joined.split("/") if p.strip()}))
+        title_k = title_key(title)
+        self._tracks[track_id] = (title_k, mb_track, mb_album, artist_ids)
         if mb_track:
-            self.by_mb_track[mb_track].append(track_id)
+            self._put(f"t{_SEP}{mb_track}", track_id)
         if mb_album:
-            self.by_mb_album[mb_album].append(track_id)
+            self._put(f"r{_SEP}{mb_album}", track_id)
         album_k = album_key(album) if album else ""
         for credit in {artist_key(a) for a in (artist, albumartist) if a}:
             if not credit:
                 continue
-            if track.title:
-                self.by_artist_title[(credit, track.title)].append(track_id)
+            if title_k:
+                self._put(f"at{_SEP}{credit}{_SEP}{title_k}", track_id)
             if album_k:
-                self.by_artist_album[(credit, album_k)].append(track_id)
+                self._put(f"ar{_SEP}{credit}{_SEP}{album_k}", track_id)
+
+    def _find(self, key: str) -> list[IndexedTrack]:
+        held = self._keys.get(key, ())
+        ids = (held,) if isinstance(held, int) else held
+        return [self.track(i) for i in dict.fromkeys(ids)]
+
+    def track(self, track_id: int) -> IndexedTrack:
+        """What matching needs of one indexed track."""
+        title, mb_track, mb_album, artist_ids = self._tracks[track_id]
+        return IndexedTrack(track_id, title, mb_track, mb_album, frozenset(artist_ids))
+
+    def by_mb_track(self, mbid: str) -> list[IndexedTrack]:
+        """Tracks with this MusicBrainz recording id (lower case)."""
+        return self._find(f"t{_SEP}{mbid}")
+
+    def by_mb_album(self, mbid: str) -> list[IndexedTrack]:
+        """Tracks of the release with this MusicBrainz id (lower case)."""
+        return self._find(f"r{_SEP}{mbid}")
+
+    def by_artist_title(self, artist: str, title: str) -> list[IndexedTrack]:
+        """Tracks by normalized artist and title keys."""
+        return self._find(f"at{_SEP}{artist}{_SEP}{title}")
+
+    def by_artist_album(self, artist: str, album: str) -> list[IndexedTrack]:
+        """Tracks by normalized artist and album keys."""
+        return self._find(f"ar{_SEP}{artist}{_SEP}{album}")
 
     def __len__(self) -> int:
-        return len(self.tracks)
+        return len(self._tracks)
 
 
 def _same_artist(track: IndexedTrack, item: PickItem) -> bool:
@@ -130,18 +174,16 @@ class PickMatcher:
             return self._match_track(item)
         return self._match_release(item, release_tracks)
 
-    def _tracks(self, ids: Iterable[int]) -> list[IndexedTrack]:
-        return [self.index.tracks[i] for i in dict.fromkeys(ids)]
-
     def _match_track(self, item: PickItem) -> PickMatch:
         mbid = _lower(item.track_mbid)
-        by_id = self._tracks(self.index.by_mb_track.get(mbid, ())) if mbid else []
+        by_id = self.index.by_mb_track(mbid) if mbid else []
         if by_id:
             return PickMatch(Ownership.OWNED, tuple(t.id for t in by_id), "musicbrainz", 1, 1)
-        key = (artist_key(item.artist), title_key(item.track_title))
         found = [
             t
-            for t in self._tracks(self.index.by_artist_title.get(key, ()))
+            for t in self.index.by_artist_title(
+                artist_key(item.artist), title_key(item.track_title)
+            )
             if _same_artist(t, item) and _same_recording(t, item.track_mbid, item.track_title)
         ]
         if not found:
@@ -152,14 +194,14 @@ class PickMatcher:
         self, item: PickItem, release_tracks: list[dict[str, Any]] | None
     ) -> PickMatch:
         mbid = _lower(item.release_mbid)
-        candidates = self._tracks(self.index.by_mb_album.get(mbid, ())) if mbid else []
+        candidates = self.index.by_mb_album(mbid) if mbid else []
         how = "musicbrainz"
         if not candidates:
             how = "text"
             key = (artist_key(item.artist), album_key(item.release_title))
             candidates = [
                 t
-                for t in self._tracks(self.index.by_artist_album.get(key, ()))
+                for t in self.index.by_artist_album(*key)
                 if _same_artist(t, item) and not (mbid and t.mb_albumid and t.mb_albumid != mbid)
             ]
         if not candidates:

@@ -8,6 +8,7 @@ the first time they are needed, so the window appears as fast as a bare one can.
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import os
 from collections.abc import Sequence
@@ -399,6 +400,9 @@ class MainWindow(QMainWindow):
     def _first_load(self) -> None:
         self.playback  # noqa: B018 - opens the audio output and restores the queue
         self.store_page  # noqa: B018 - badges and notifications even while it is hidden
+        # What exists now (modules, Qt wrappers, the window) lives as long as the app: keep it
+        # out of the cyclic GC's full passes, which stop every thread, the GUI's included.
+        gc.freeze()
         self.relationship.open()
         self.reload_playlists()
         if not self.services.library.roots():

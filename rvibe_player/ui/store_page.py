@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -70,7 +70,10 @@ class StorePage(QStackedWidget):
         self._shown_picks: list[Pick] | None = None
         self._shown_notes: list[object] | None = None
         bridge.opened.connect(self.refresh)
-        bridge.changed.connect(lambda _areas: self.refresh())
+        # Changes come in bursts (a sync page, its matches, the outbox): one redraw per burst.
+        self._refresh_soon = QTimer(self, singleShot=True, interval=30)
+        self._refresh_soon.timeout.connect(self.refresh)
+        bridge.changed.connect(lambda _areas: self._refresh_soon.start())
         bridge.status_changed.connect(self._status)
         bridge.failed.connect(lambda text: self.waiting.text.setText(text))
 

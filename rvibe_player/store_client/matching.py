@@ -5,13 +5,16 @@ editions of an album, stay apart); otherwise artist, album and title are compare
 normalized keys (``core.text_keys``: case, accents, "The", "feat." credits, punctuation). A
 title alone never matches: the artist must agree too.
 
-:class:`LibraryIndex` is built from one query (on a background thread: a 100k-track library
-takes about a second, yielding the GIL every few rows so the GUI thread stays responsive);
-matching a pick against it is a few dictionary look-ups.
+:class:`LibraryIndex` holds only the tracks that could answer the picks at hand (a
+:class:`MatchScope`: their artists and MusicBrainz ids), found by SQLite, so building it does
+not walk a 100k-track library in Python while the GUI thread waits for the GIL (bench/ui.py).
+A pick outside the scope (it arrived after the build) asks for a rebuild. Matching a pick is a
+few dictionary look-ups.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -38,11 +41,37 @@ class IndexedTrack:
     mb_artistids: frozenset[str]
 
 
-_NO_IDS: frozenset[str] = frozenset()
-
-
 def _lower(value: str | None) -> str:
     return (value or "").strip().lower()
+
+
+@dataclass(frozen=True, slots=True)
+class MatchScope:
+    """What an index must hold to answer some picks: artist keys and MusicBrainz ids."""
+
+    artists: frozenset[str]
+    track_mbids: frozenset[str]
+    release_mbids: frozenset[str]
+
+    @classmethod
+    def of(cls, items: Iterable[PickItem]) -> MatchScope:
+        """The scope that answers every one of ``items``."""
+        listed = list(items)
+        return cls(
+            frozenset(k for k in (artist_key(i.artist) for i in listed) if k),
+            frozenset(m for m in (_lower(i.track_mbid) for i in listed) if m),
+            frozenset(m for m in (_lower(i.release_mbid) for i in listed) if m),
+        )
+
+    def covers(self, item: PickItem) -> bool:
+        """True when an index of this scope answers ``item`` as the whole library would."""
+        artist = artist_key(item.artist)
+        track, release = _lower(item.track_mbid), _lower(item.release_mbid)
+        return (
+            (not artist or artist in self.artists)
+            and (not track or track in self.track_mbids)
+            and (not release or release in self.release_mbids)
+        )
 
 
 _SEP = "\x1f"  # joins the parts of an index key (a plain str: the GC never tracks it)
@@ -57,7 +86,9 @@ class LibraryIndex:
     the GUI's included, for 60-140 ms (seen in bench/ui.py).
     """
 
-    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
+    def __init__(self, rows: Iterable[Sequence[Any]], scope: MatchScope | None = None) -> None:
+        self.scope = scope
+        """What this index answers; None: the whole library."""
         self._tracks: dict[int, tuple[str, str, str, tuple[str, ...]]] = {}
         self._keys: dict[str, int | tuple[int, ...]] = {}
         for n, row in enumerate(rows, 1):
@@ -66,13 +97,45 @@ class LibraryIndex:
                 time.sleep(0.001)
 
     @classmethod
-    def build(cls, db: LibraryDatabase) -> LibraryIndex:
-        """Index every track still in the library (offline disks included), in album order."""
+    def build(cls, db: LibraryDatabase, scope: MatchScope | None = None) -> LibraryIndex:
+        """Index the tracks still in the library (offline disks included), in album order.
+
+        With a ``scope``, only the tracks by its artists (as track or album artist) or with
+        its MusicBrainz ids: the artist names in the library are keyed once each, and SQLite
+        picks the rows, so a 100k-track library costs milliseconds, not a Python pass.
+        """
+        order = "ORDER BY discnumber, tracknumber, id"
+        if scope is None:
+            sql = f"SELECT {_COLUMNS} FROM tracks WHERE status != 'removed' {order}"
+            return cls(db.conn.execute(sql))
+        wanted: list[str] = []
+        if scope.artists:  # every distinct name keyed once (and cached: rebuilds are cheap)
+            names = db.conn.execute(
+                "SELECT artist FROM tracks WHERE status != 'removed' "
+                "UNION SELECT albumartist FROM tracks WHERE status != 'removed'"
+            )
+            for n, (name,) in enumerate(names, 1):
+                if name and artist_key(name) in scope.artists:
+                    wanted.append(name)
+                if not n % 256:  # let the GUI thread in, as above
+                    time.sleep(0.001)
+        listed = "IN (SELECT value FROM json_each(?{}))"
         rows = db.conn.execute(
-            f"SELECT {_COLUMNS} FROM tracks WHERE status != 'removed' "
-            "ORDER BY discnumber, tracknumber, id"
+            f"SELECT {_COLUMNS} FROM tracks WHERE status != 'removed' AND ("
+            f"artist {listed.format(1)} OR albumartist {listed.format(1)} "
+            f"OR (mb_trackid != '' AND lower(mb_trackid) {listed.format(2)}) "
+            f"OR (mb_albumid != '' AND lower(mb_albumid) {listed.format(3)})) {order}",
+            (
+                json.dumps(wanted),
+                json.dumps(sorted(scope.track_mbids)),
+                json.dumps(sorted(scope.release_mbids)),
+            ),
         )
-        return cls(rows)
+        return cls(rows, scope)
+
+    def covers(self, item: PickItem) -> bool:
+        """True when this index answers ``item`` as an index of the whole library would."""
+        return self.scope is None or self.scope.covers(item)
 
     def _put(self, key: str, track_id: int) -> None:
         held = self._keys.get(key)

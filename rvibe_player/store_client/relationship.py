@@ -69,7 +69,7 @@ from rvibe_player.store_client.errors import (
     StoreUnauthorizedError,
 )
 from rvibe_player.store_client.listening import ListeningUploader, sharing_level
-from rvibe_player.store_client.matching import LibraryIndex, PickMatcher
+from rvibe_player.store_client.matching import LibraryIndex, MatchScope, PickMatcher
 from rvibe_player.store_client.model import (
     Connection,
     CuratorCard,
@@ -154,6 +154,7 @@ class Relationship:
         self._lock = threading.RLock()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-worker")
         self._matching = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-matching")
+        self._widening = False
         self._closed = False
         self._sync: SyncLoop | None = None
         self._outbox: OutboxDrainer | None = None  # (imported when signing in)
@@ -531,12 +532,27 @@ class Relationship:
             return
         from rvibe_player.library.database import LibraryDatabase
 
+        self._widening = False  # a pick that arrives from now on asks for another build
+        with self._lock:
+            cache = self._cache
+            stored = cache.objects("pick") if cache is not None else []
+            scope = MatchScope.of(
+                PickItem.from_wire(s.data["pick"].get("item") or {}, self._absolute) for s in stored
+            )
         db = LibraryDatabase(self.library_path)
         try:
-            self._matcher = PickMatcher(LibraryIndex.build(db))
+            self._matcher = PickMatcher(LibraryIndex.build(db, scope))
         finally:
             db.close()
         self._changed({"matches", "picks"})
+
+    def _widen_index(self) -> None:
+        """A pick the index was not built for arrived: build it again (once per burst)."""
+        if self._widening:
+            return
+        self._widening = True
+        with contextlib.suppress(RuntimeError):  # closing: nothing more to match
+            self._matching.submit(self._rebuild_index)
 
     # -- the state the panel shows ---------------------------------------------------------
 
@@ -628,6 +644,9 @@ class Relationship:
     def _match(self, item: PickItem, releases: dict[int, dict[str, Any]]) -> PickMatch:
         matcher = self._matcher
         if matcher is None:
+            return PickMatch(Ownership.UNKNOWN)
+        if not matcher.index.covers(item):
+            self._widen_index()
             return PickMatch(Ownership.UNKNOWN)
         detail = releases.get(item.release_id)
         tracks = detail.get("tracks") if detail else None

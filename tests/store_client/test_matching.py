@@ -11,7 +11,7 @@ import pytest
 from rvibe_player.core.text_keys import album_key, artist_key, title_key
 from rvibe_player.library.database import LibraryDatabase, transaction
 from rvibe_player.library.tags import TrackTags
-from rvibe_player.store_client.matching import LibraryIndex, PickMatcher
+from rvibe_player.store_client.matching import LibraryIndex, MatchScope, PickMatcher
 from rvibe_player.store_client.model import Ownership, PickItem
 from rvibe_player.store_client.relationship import Relationship
 from tests.store.live import PASSWORD, Actor
@@ -128,6 +128,38 @@ def test_a_release_with_some_of_its_tracks_is_partly_owned(library: Callable[...
     assert whole.ownership is Ownership.OWNED and whole.track_ids == (first, third)
 
 
+def test_an_index_scoped_to_the_picks_answers_as_the_whole_library_does(
+    library: Callable[..., int],
+) -> None:
+    """Only the picks' artists and ids are indexed; what it answers, it answers exactly."""
+    library(title="Opening", artist="The Velvet Harbour", album="Blue Hour", tracknumber=1)
+    library(title="Guest Spot", artist="Mara Quist feat. Velvet Harbour",
+            albumartist="Velvet Harbour", album="Friends", tracknumber=2)  # fmt: skip
+    library(title="Renamed", artist="VH", album="Untitled", mb_trackid=MB_TRACK.upper())
+    library(title="Other", artist="VH", album="Untitled", mb_albumid=MB_RELEASE)
+    for n in range(40):
+        library(title=f"Filler {n}", artist=f"Band {n % 7}", album=f"Record {n % 5}")
+    items = [
+        _item("Velvet Harbour", "Blue Hour", "Opening"),
+        _item("velvet harbour", "Friends"),
+        _item("Anyone", "Whatever", "X", track_mbid=MB_TRACK),
+        _item("Anyone Else", "Whatever", release=MB_RELEASE),
+        _item("Ruth Haldane", "Blue Hour"),
+    ]
+    whole = _matcher(library)
+    scoped = PickMatcher(LibraryIndex.build(library.db, MatchScope.of(items)))  # type: ignore[attr-defined]
+    assert len(scoped.index) == 4, "only the tracks the picks could name are indexed"
+    for item in items:
+        assert scoped.index.covers(item)
+        assert scoped.match(item) == whole.match(item), item
+    assert [scoped.match(i).ownership for i in items] == [Ownership.OWNED] * 4 + [
+        Ownership.NOT_OWNED
+    ]
+    outside = _item("Band 3", "Record 3")
+    assert not scoped.index.covers(outside) and whole.index.covers(outside)
+    assert whole.match(outside).ownership is Ownership.OWNED
+
+
 def test_picks_in_the_panel_say_what_the_library_holds(
     make_relationship: Callable[..., Relationship],
     library: Callable[..., int],
@@ -156,3 +188,38 @@ def test_picks_in_the_panel_say_what_the_library_holds(
     assert by_release[releases[0]].ownership is Ownership.PARTLY_OWNED
     assert by_release[releases[0]].track_ids == tuple(owned)
     assert by_release[releases[1]].ownership is Ownership.NOT_OWNED
+
+
+def test_a_pick_for_an_artist_the_index_has_not_seen_is_matched_once_it_arrives(
+    make_relationship: Callable[..., Relationship],
+    library: Callable[..., int],
+    curator: Actor,
+    listener: Actor,
+    releases: list[int],
+) -> None:
+    """The index holds only the picks' artists: a later pick's artist makes it rebuild."""
+    details = [curator.api.get(f"/v1/catalog/releases/{r}").json() for r in releases[:2]]
+    assert details[0]["artist"]["name"] != details[1]["artist"]["name"]
+    owned = [
+        library(title=d["tracks"][0]["title"], artist=d["artist"]["name"], album=d["title"])
+        for d in details
+    ]
+    relationship = make_relationship(library_path=library.db.path)  # type: ignore[attr-defined]
+    relationship.sign_in(listener.username, PASSWORD)
+    curator_picks(curator, listener.id, "First", release_id=releases[0])
+    eventually(lambda: [p.match.ownership for p in relationship.state().picks] == [
+        Ownership.PARTLY_OWNED
+    ])  # fmt: skip
+    curator_picks(curator, listener.id, "Second", release_id=releases[1])
+    picks = eventually(
+        lambda: (
+            (s := relationship.state()).picks
+            and len(s.picks) == 2
+            and all(p.match.ownership is Ownership.PARTLY_OWNED for p in s.picks)
+            and s.picks
+        )
+    )
+    assert {p.item.release_id: p.match.track_ids for p in picks} == {
+        releases[0]: (owned[0],),
+        releases[1]: (owned[1],),
+    }

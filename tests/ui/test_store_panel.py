@@ -66,7 +66,10 @@ def test_sign_in_notes_picks_conversation_and_sign_out(
     pick = page.picks.cards[0]
     assert pick.reason.textFormat() == Qt.TextFormat.PlainText
     assert "<i>really</i>" in pick.reason.text()
-    assert "Not in your library" in pick.ownership.text()
+    # The library is checked for the pick's artist once it arrives ("Checking…" until then).
+    qtbot.waitUntil(
+        lambda: "Not in your library" in page.picks.cards[0].ownership.text(), timeout=10_000
+    )
     bubble = page.conversation.model.index(1, 0)
     assert bubble.data(Qt.ItemDataRole.DisplayRole) == "Hi Sam — " + HOSTILE
     qtbot.waitUntil(lambda: "(3)" in window.sidebar.pages["store"].text(0)

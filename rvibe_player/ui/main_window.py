@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from rvibe_player import paths
 from rvibe_player import settings as keys
 from rvibe_player.app.services import Services
+from rvibe_player.ui.gc_pacer import GcPacer
 from rvibe_player.ui.library_pages import TracksPage, songs_summary
 from rvibe_player.ui.library_worker import LibraryQueries
 from rvibe_player.ui.pages import Banner, WelcomePage, plain_label
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("rVibe Player")
         self.setAcceptDrops(True)
         self.queries = LibraryQueries(services.library_path, self)
+        app = QApplication.instance()
+        self.gc_pacer = GcPacer(app, parent=self) if app is not None else None
         saved: dict[str, Any] = services.settings.get(keys.UI_STATE)
         self._state = dict(saved)
         self._query = ""
@@ -401,7 +404,7 @@ class MainWindow(QMainWindow):
         self.playback  # noqa: B018 - opens the audio output and restores the queue
         self.store_page  # noqa: B018 - badges and notifications even while it is hidden
         # What exists now (modules, Qt wrappers, the window) lives as long as the app: keep it
-        # out of the cyclic GC's full passes, which stop every thread, the GUI's included.
+        # out of the cyclic GC's full passes, which stop every thread (see ui/gc_pacer.py).
         gc.freeze()
         self.relationship.open()
         self.reload_playlists()
@@ -655,6 +658,8 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        if self.gc_pacer is not None:
+            self.gc_pacer.stop()
         self.save_state()
         if self._made("relationship"):
             self.relationship.close()

@@ -72,7 +72,8 @@ class ScanProcess:
         self._listener = threading.Thread(target=self._listen, name="scan-listener", daemon=True)
 
     def start(self) -> None:
-        self._process.start()
+        """Start the child from the listener thread: spawning a Python process takes tens of
+        milliseconds the caller (the GUI thread) should not wait for."""
         self._listener.start()
 
     def cancel(self) -> None:
@@ -81,10 +82,16 @@ class ScanProcess:
 
     def join(self, timeout: float | None = None) -> None:
         self._listener.join(timeout)
-        self._process.join(timeout)
+        if self._process.pid is not None:  # started (it may have failed to)
+            self._process.join(timeout)
 
     def _listen(self) -> None:
         on_progress, on_done, on_failed = self._callbacks
+        try:
+            self._process.start()
+        except OSError as exc:  # out of processes or memory: say so, the app goes on
+            on_failed(f"The library scan could not start: {exc}")
+            return
         while True:
             try:
                 kind, payload = self._events.get(timeout=0.5)

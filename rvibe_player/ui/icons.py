@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import functools
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from rvibe_player import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +47,9 @@ def pixmap(name: str, colour: QColor, size: int = 20) -> QPixmap:
 
 
 def _render(name: str, colour: QColor, pixels: int) -> QImage:
+    # Only on a cache miss: creating PySide's QPainter and QImage types costs a start-up
+    # from cached icons ~15 ms before the first paint.
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
     image = QImage(QSize(pixels, pixels), QImage.Format.Format_ARGB32_Premultiplied)

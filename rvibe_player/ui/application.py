@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
@@ -49,7 +53,47 @@ def run(argv: Sequence[str] | None = None) -> int:
     services = build_services()
     window = build_window(app, services)
     window.show()
+    restore = quit_on_signals(window.quit)
     try:
         return app.exec()
     finally:
+        restore()
         services.close()
+
+
+def quit_on_signals(quit_app: Callable[[], None]) -> Callable[[], None]:
+    """Ctrl+C (SIGINT) or SIGTERM quits like the Quit menu: state saved, the store stopped.
+
+    Python runs its signal handlers only between bytecodes, and Qt's event loop is C++: by
+    default a Ctrl+C surfaced later as a KeyboardInterrupt inside some Qt callback, and the
+    player went on. Here the signal also writes to a socket (``signal.set_wakeup_fd``) that
+    Qt watches, so the handler runs at once and asks the window to quit from the event loop.
+    Returns a function that puts the previous handlers back.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+
+    def drain() -> None:  # running Python here is what lets the handler run
+        with contextlib.suppress(OSError):
+            reader.recv(256)
+
+    notifier.activated.connect(drain)
+
+    def handler(signum: int, frame: object) -> None:
+        QTimer.singleShot(0, quit_app)
+
+    previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    watched = [signal.SIGINT, signal.SIGTERM]
+    previous = {sig: signal.signal(sig, handler) for sig in watched}
+
+    def restore() -> None:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        reader.close()
+        writer.close()
+
+    return restore

@@ -76,6 +76,13 @@ class QueueChanged:
 
 
 @dataclass(frozen=True, slots=True)
+class PlayCounted:
+    """A listen passed the play threshold and is now in the library's play log."""
+
+    track_id: int
+
+
+@dataclass(frozen=True, slots=True)
 class PreviewPlaying:
     """A preview (outside the queue) plays now; the queue waits where it was."""
 
@@ -86,7 +93,9 @@ class PreviewPlaying:
 PREVIEW_KEY = -1
 """The backend key of a preview: no queue entry, no statistics."""
 
-ControllerEvent = BackendEvent | NowPlaying | Unplayable | QueueChanged | PreviewPlaying
+ControllerEvent = (
+    BackendEvent | NowPlaying | Unplayable | QueueChanged | PreviewPlaying | PlayCounted
+)
 
 
 @dataclass(slots=True)
@@ -494,7 +503,12 @@ class PlaybackController:
             return
         listen.counted = True
         track_id, when = listen.track_id, self._wall_clock()
-        self._writer.submit(lambda db: db.record_play(track_id, when))
+
+        def record(db: LibraryDatabase) -> None:
+            db.record_play(track_id, when)
+            self._emit(PlayCounted(track_id))  # once it is in the log: sharing reads it there
+
+        self._writer.submit(record)
 
     def _leave(self, by_user: bool, keep_position: bool = False) -> None:
         """The current entry stops being listened to; count a play, or a skip.

@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
 
         bridge = RelationshipBridge(self.services, self)
         self.library_changed.connect(self._library_changed_for_store)
+        self.playback.player.play_counted.connect(self._play_counted_for_store)
         return bridge
 
     @functools.cached_property
@@ -356,6 +357,11 @@ class MainWindow(QMainWindow):
         relationship = self.relationship.relationship
         if relationship is not None:
             relationship.library_changed()  # "in your library" is worked out again
+
+    def _play_counted_for_store(self, _track_id: int) -> None:
+        relationship = self.relationship.relationship
+        if relationship is not None:
+            relationship.share_new_plays()  # shared now (if opted in), not at the next check
 
     def _unread_changed(self, count: int) -> None:
         self.sidebar.set_badge("store", str(count) if count else "")

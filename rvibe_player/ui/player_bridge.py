@@ -26,6 +26,7 @@ from rvibe_player.playback.controller import (
     ControllerEvent,
     NowPlaying,
     PlaybackController,
+    PlayCounted,
     PreviewPlaying,
     QueueChanged,
     Unplayable,
@@ -57,6 +58,8 @@ class PlayerBridge(QObject):
     problem = Signal(str)
     """Something could not play; the text names the file and says why."""
     preview_started = Signal(str)
+    play_counted = Signal(int)
+    """A track's play was counted and logged (its id)."""
     """A store preview plays (its title); the queue waits."""
 
     def __init__(
@@ -105,6 +108,8 @@ class PlayerBridge(QObject):
             self.preview_title = event.title
             self.track_changed.emit(None)
             self.preview_started.emit(event.title)
+        elif isinstance(event, PlayCounted):
+            self.play_counted.emit(event.track_id)
         elif isinstance(event, Failed):
             log.info("Backend failure: %s", event.reason)
         elif isinstance(event, Finished):

@@ -16,6 +16,7 @@ from rvibe_player.playback.controller import (
     ControllerEvent,
     NowPlaying,
     PlaybackController,
+    PlayCounted,
     Unplayable,
 )
 from rvibe_player.playback.dispatch import QueueDispatcher
@@ -110,9 +111,13 @@ def test_a_play_counts_once_half_the_track_was_heard(rig: Rig) -> None:
     rig.controller.play_tracks([rig.ids[0]])
     rig.play_for(49.75)
     assert rig.track(0).play_count == 0
+    assert not [e for e in rig.events if isinstance(e, PlayCounted)]
     rig.play_for(0.5)
     played = rig.track(0)
     assert (played.play_count, played.last_played, played.skip_count) == (1, WALL, 0)
+    rig.run()  # the writer has logged it (flushed above); its event reaches the owner thread
+    counted = [e for e in rig.events if isinstance(e, PlayCounted)]
+    assert counted == [PlayCounted(rig.ids[0])], "said once, after the play is in the log"
 
 
 def test_four_minutes_heard_count_for_a_long_track(rig: Rig) -> None:

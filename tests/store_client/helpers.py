@@ -8,7 +8,10 @@ import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from tests.store.live import Actor
+from sqlalchemy import func, select
+
+from rvibe_player.store_server.models import ListeningDay, ListeningPlay
+from tests.store.live import Actor, LiveServer
 
 T = TypeVar("T")
 
@@ -73,3 +76,19 @@ def curator_picks(
     body: dict[str, Any] = {"reason": reason}
     body["release_id" if release_id is not None else "track_id"] = release_id or track_id
     return staff_post(curator, f"/v1/staff/listeners/{listener_id}/picks", body)
+
+
+def shared_plays(store: LiveServer, listener: Actor) -> tuple[int, int]:
+    """(plays counted in day summaries, plays kept one by one) at the store."""
+    with store.store.db.read() as session:
+        counted = session.scalar(
+            select(func.coalesce(func.sum(ListeningDay.plays), 0)).where(
+                ListeningDay.listener_id == listener.id
+            )
+        )
+        kept = session.scalar(
+            select(func.count())
+            .select_from(ListeningPlay)
+            .where(ListeningPlay.listener_id == listener.id)
+        )
+    return int(counted or 0), int(kept or 0)

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
 
 from rvibe_player.library.database import LibraryDatabase, transaction
 from rvibe_player.library.tags import TrackTags
@@ -17,9 +16,8 @@ from rvibe_player.store_client.cache import LISTENING_KIND, RelationshipCache
 from rvibe_player.store_client.listening import ListeningUploader
 from rvibe_player.store_client.model import Connection
 from rvibe_player.store_client.relationship import Relationship
-from rvibe_player.store_server.models import ListeningDay, ListeningPlay
 from tests.store.live import PASSWORD, Actor, LiveServer
-from tests.store_client.helpers import eventually
+from tests.store_client.helpers import eventually, shared_plays
 
 
 class Library:
@@ -52,22 +50,6 @@ def library(tmp_path: Path) -> Iterator[Library]:
     library.db.close()
 
 
-def _shared(store: LiveServer, listener: Actor) -> tuple[int, int]:
-    """(plays counted in day summaries, plays kept one by one) at the store."""
-    with store.store.db.read() as session:
-        counted = session.scalar(
-            select(func.coalesce(func.sum(ListeningDay.plays), 0)).where(
-                ListeningDay.listener_id == listener.id
-            )
-        )
-        kept = session.scalar(
-            select(func.count())
-            .select_from(ListeningPlay)
-            .where(ListeningPlay.listener_id == listener.id)
-        )
-    return int(counted or 0), int(kept or 0)
-
-
 def _context(curator: Actor, listener: Actor) -> dict[str, Any]:
     answer = curator.api.get(f"/v1/staff/listeners/{listener.id}/context")
     assert answer.status_code == 200, answer.text
@@ -97,13 +79,13 @@ def test_nothing_leaves_until_opt_in_then_only_later_plays_at_the_chosen_level(
     library.play("Blue", "Red")
     sharing.share_new_plays()
     time.sleep(0.3)
-    assert _shared(store, listener) == (0, 0)
+    assert shared_plays(store, listener) == (0, 0)
     assert not RelationshipCache(sharing._cache.path).outbox(LISTENING_KIND)  # type: ignore[union-attr]
 
     sharing.set_sharing("summary")
     library.play("Blue", "Blue", "Red")
     sharing.share_new_plays()
-    eventually(lambda: _shared(store, listener) == (3, 0) and _settled(sharing))
+    eventually(lambda: shared_plays(store, listener) == (3, 0) and _settled(sharing))
     context = _context(curator, listener)
     assert context["top_artists"] == [
         {"name": "Mara Quist", "plays": 2},
@@ -114,7 +96,7 @@ def test_nothing_leaves_until_opt_in_then_only_later_plays_at_the_chosen_level(
     sharing.set_sharing("full")
     library.play("Red")
     sharing.share_new_plays()
-    eventually(lambda: _shared(store, listener) == (4, 1) and _settled(sharing))
+    eventually(lambda: shared_plays(store, listener) == (4, 1) and _settled(sharing))
     recent = _context(curator, listener)["recent_plays"]
     assert [(p["title"], p["artist"], p["album"]) for p in recent] == [("Red", "Ivo", "Colours")]
 
@@ -138,7 +120,7 @@ def test_turning_sharing_off_drops_unsent_plays_at_once(
     assert ListeningUploader(library.path).collect(offline._cache) == 0
     offline.start().result(10)
     eventually(lambda: _settled(offline))
-    assert _shared(store, listener) == (0, 0)
+    assert shared_plays(store, listener) == (0, 0)
     assert offline.state().sharing_level == "off"
 
 
@@ -156,17 +138,19 @@ def test_each_play_arrives_once_across_restarts_and_large_backlogs(
     again = make_relationship(library_path=library.path)
     again.start().result(10)
     again.share_new_plays()
-    eventually(lambda: _shared(store, listener) == (1200, 1200) and _settled(again), timeout=30)
+    eventually(
+        lambda: shared_plays(store, listener) == (1200, 1200) and _settled(again), timeout=30
+    )
     again.close()
     third = make_relationship(library_path=library.path)
     third.start().result(10)
     third.share_new_plays()
     eventually(lambda: _settled(third))
     time.sleep(0.3)
-    assert _shared(store, listener) == (1200, 1200), "nothing sent twice"
+    assert shared_plays(store, listener) == (1200, 1200), "nothing sent twice"
     library.play("Red")
     third.share_new_plays()
-    eventually(lambda: _shared(store, listener) == (1201, 1201))
+    eventually(lambda: shared_plays(store, listener) == (1201, 1201))
 
 
 def test_the_preview_is_exactly_what_would_be_sent(sharing: Relationship, library: Library) -> None:
@@ -188,7 +172,7 @@ def test_tags_the_store_would_refuse_are_cleaned_not_lost(
     sharing.set_sharing("full")
     library.play("Odd\x00title\nsecond line")
     sharing.share_new_plays()
-    eventually(lambda: _shared(store, listener) == (1, 1) and _settled(sharing))
+    eventually(lambda: shared_plays(store, listener) == (1, 1) and _settled(sharing))
     [play] = _context(curator, listener)["recent_plays"]
     assert play["title"] == "Odd title second line"
     assert play["artist"] == "A" * 200

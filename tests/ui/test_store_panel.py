@@ -15,7 +15,7 @@ from rvibe_player.ui.sharing_dialog import SharingDialog
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.store.live import PASSWORD, Actor, LiveServer
 from tests.store_client.conftest import curator, listener, releases, store, store_server  # noqa: F401
-from tests.store_client.helpers import curator_notes, curator_picks, curator_says
+from tests.store_client.helpers import curator_notes, curator_picks, curator_says, shared_plays
 
 pytestmark = pytest.mark.gui
 
@@ -178,3 +178,10 @@ def test_sharing_dialog_shows_what_would_be_sent_and_the_choice_reaches_the_stor
     dialog.accept()
     level = lambda: curator.api.get(f"/v1/staff/listeners/{listener.id}/context").json()  # noqa: E731
     qtbot.waitUntil(lambda: level()["sharing"]["level"] == "summary", timeout=10_000)
+
+    # A play the player counts from now on leaves at once: the window wakes the outbox
+    # (without it, the next idle check is 30 s away).
+    time.sleep(1.1)  # the play log's times are in seconds: later than the opt-in
+    db.record_play(track)
+    window.playback.player.play_counted.emit(track)
+    qtbot.waitUntil(lambda: shared_plays(store, listener)[0] == 1, timeout=10_000)

@@ -8,9 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
-    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -29,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.library.playlist_store import PlaylistInfo, PlaylistItem, PlaylistStore
+from rvibe_player.ui.entries_model import ReorderableEntriesModel
 from rvibe_player.ui.library_pages import TracksPage, heading
 from rvibe_player.ui.pages import plain_label
-from rvibe_player.ui.track_model import TRACK_IDS_MIME, format_duration
+from rvibe_player.ui.track_model import format_duration
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_MIME = "application/x-rvibe-playlist-positions"
@@ -44,8 +43,10 @@ STATE_NOTES = {
 }
 
 
-class PlaylistEntriesModel(QAbstractTableModel):
+class PlaylistEntriesModel(ReorderableEntriesModel):
     """The entries of one regular playlist; drops reorder it or add tracks to it."""
+
+    entry_mime = ENTRY_MIME
 
     def __init__(self, store: PlaylistStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,39 +100,16 @@ class PlaylistEntriesModel(QAbstractTableModel):
             )
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
-        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+    def entry_key(self, row: int) -> int:
+        return row  # a playlist's entries are moved by position
 
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
-
-    def mimeTypes(self) -> list[str]:
-        return [ENTRY_MIME, TRACK_IDS_MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        rows = sorted({i.row() for i in indexes})
-        data = QMimeData()
-        data.setData(ENTRY_MIME, ",".join(map(str, rows)).encode())
-        return data
-
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self._items))
-        if data.hasFormat(ENTRY_MIME):
-            rows = [int(r) for r in bytes(data.data(ENTRY_MIME).data()).decode().split(",") if r]
-            self._store.move_entries(self.playlist_id, rows, target)
-        elif data.hasFormat(TRACK_IDS_MIME):
-            raw = bytes(data.data(TRACK_IDS_MIME).data()).decode()
-            self._store.add_tracks(self.playlist_id, [int(i) for i in raw.split(",") if i], target)
-        else:
-            return False
+    def move_entries(self, keys: list[int], target: int) -> None:
+        self._store.move_entries(self.playlist_id, keys, target)
         self.load(self.playlist_id)
-        return True
 
-    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return False  # moves are done in dropMimeData; Qt must not delete the dragged rows
+    def add_tracks(self, track_ids: list[int], target: int) -> None:
+        self._store.add_tracks(self.playlist_id, track_ids, target)
+        self.load(self.playlist_id)
 
 
 class PlaylistPage(QStackedWidget):

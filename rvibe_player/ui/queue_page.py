@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
-    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -25,18 +21,21 @@ from PySide6.QtWidgets import (
 
 from rvibe_player.library.database import LibraryDatabase
 from rvibe_player.library.model import Track
+from rvibe_player.ui.entries_model import ReorderableEntriesModel
 from rvibe_player.ui.library_pages import heading
 from rvibe_player.ui.pages import plain_label
 from rvibe_player.ui.player_bridge import PlayerBridge
-from rvibe_player.ui.track_model import TRACK_IDS_MIME, format_duration
+from rvibe_player.ui.track_model import format_duration
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_MIME = "application/x-rvibe-queue-entries"
 HEADERS = ("", "Title", "Artist", "Album", "Length")
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(ReorderableEntriesModel):
     """The queue's entries in list order; the current one marked."""
+
+    entry_mime = ENTRY_MIME
 
     def __init__(self, player: PlayerBridge, library: LibraryDatabase, parent=None):  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -92,39 +91,14 @@ class QueueModel(QAbstractTableModel):
             return track.path_text
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
-        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+    def entry_key(self, row: int) -> int:
+        return self.entry_id(row)  # the queue moves entries by id
 
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+    def move_entries(self, keys: list[int], target: int) -> None:
+        self.player.move(keys, target)  # an index in the list as it is before the move
 
-    def mimeTypes(self) -> list[str]:
-        return [ENTRY_MIME, TRACK_IDS_MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        rows = sorted({i.row() for i in indexes})
-        data = QMimeData()
-        data.setData(ENTRY_MIME, ",".join(str(self.entry_id(r)) for r in rows).encode())
-        return data
-
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self._rows))
-        if data.hasFormat(ENTRY_MIME):
-            raw = bytes(data.data(ENTRY_MIME).data()).decode()
-            moved = [int(i) for i in raw.split(",") if i]
-            self.player.move(moved, target)  # an index in the list as it is before the move
-            return True
-        if data.hasFormat(TRACK_IDS_MIME):
-            raw = bytes(data.data(TRACK_IDS_MIME).data()).decode()
-            self.player.enqueue([int(i) for i in raw.split(",") if i])
-            return True
-        return False
-
-    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return False  # moves happen in dropMimeData; Qt must not delete the dragged rows
+    def add_tracks(self, track_ids: list[int], target: int) -> None:
+        self.player.enqueue(track_ids)
 
 
 class QueuePage(QWidget):

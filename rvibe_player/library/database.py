@@ -174,17 +174,39 @@ class LibraryDatabase:
 
     # -- what the scanner compares against -------------------------------------------------
 
-    def known_files(self, top: bytes) -> dict[bytes, tuple[int, int, int, str]]:
-        """``path -> (id, size, mtime_ns, status)`` of tracks at or under ``top``.
+    def known_files(self, top: bytes) -> dict[bytes, tuple[bytes, int, int]]:
+        """``path -> (path, size, mtime_ns)`` of the playable tracks at or under ``top``.
 
-        Removed tracks are included, so a file that comes back is recognised.
+        The rows are kept as SQLite returns them and carry no id: an unchanged rescan of a
+        big library builds no other objects per file (the ids of the few that changed or
+        went away come from :meth:`ids_by_path`). Other tracks: :meth:`known_other_files`.
         """
         where, params = _under(top)
         rows = self.conn.execute(
-            f"SELECT path, id, size, mtime_ns, status FROM tracks WHERE {where}",
+            f"SELECT path, size, mtime_ns FROM tracks WHERE {where} AND status = 'ok'", params
+        )
+        return {r[0]: r for r in rows}
+
+    def known_other_files(self, top: bytes) -> dict[bytes, tuple[int, int, int, str]]:
+        """``path -> (id, size, mtime_ns, status)`` of the offline, missing or removed tracks
+        at or under ``top`` (removed ones too, so a file that comes back is recognised)."""
+        where, params = _under(top)
+        rows = self.conn.execute(
+            f"SELECT path, id, size, mtime_ns, status FROM tracks WHERE {where} AND status != 'ok'",
             params,
         )
         return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+
+    def ids_by_path(self, keys: Iterable[bytes]) -> dict[bytes, int]:
+        """Track ids by stored path (paths not in the library are left out)."""
+        wanted = list(keys)
+        result: dict[bytes, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT path, id FROM tracks WHERE path IN ({marks})"
+            result.update(self.conn.execute(query, chunk).fetchall())
+        return result
 
     def known_unreadable(self, top: bytes) -> dict[bytes, tuple[int, int]]:
         """``path -> (size, mtime_ns)`` of files at or under ``top`` not read last time."""

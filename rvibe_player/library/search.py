@@ -2,9 +2,9 @@
 
 Sorting tens of thousands of matches by artist, album, disc and track in SQL costs far more
 than finding them, so :class:`TrackSearch` keeps the library's default order in memory (one
-rank per track id, rebuilt only when ``library_state.order_version`` says the order may have
-changed) and sorts matches by rank. Pure text queries go straight to the FTS5 index, which
-holds only tracks that are not removed.
+rank per track id, rebuilt only when ``library_state.order_version`` or the highest track id
+says the order may have changed) and sorts matches by rank. Pure text queries go straight
+to the FTS5 index, which holds only tracks that are not removed.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class TrackSearch:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
-        self._version: int | None = None
+        self._version: tuple[int, int] | None = None
         self._order = array("q")
         self._rank = array("q")
 
@@ -99,8 +99,10 @@ class TrackSearch:
         return [found[i] for i in ids if i in found]
 
     def _refresh_order(self) -> None:
-        (version,) = self._conn.execute(
-            "SELECT value FROM library_state WHERE key = 'order_version'"
+        # Updates and deletes bump order_version; an insert raises max(id) (schema.py, v3).
+        version: tuple[int, int] = self._conn.execute(
+            "SELECT (SELECT value FROM library_state WHERE key = 'order_version'), "
+            "(SELECT coalesce(max(id), 0) FROM tracks)"
         ).fetchone()
         if version == self._version:
             return
@@ -113,7 +115,7 @@ class TrackSearch:
                 )
             ),
         )
-        top = self._conn.execute("SELECT coalesce(max(id), 0) FROM tracks").fetchone()[0]
+        top = version[1]
         rank = array("q", bytes(8 * (top + 1)))
         for position, track_id in enumerate(order):
             rank[track_id] = position

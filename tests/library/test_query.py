@@ -189,6 +189,17 @@ def test_order_cache_follows_library_changes(db: LibraryDatabase, tmp_path: Path
     db.set_status([heroes], "ok")  # revived: searchable again, in its place
     assert search.ids('"heroes" -live') == [heroes]
     assert search.ids("")[-1] == heroes
+    # The newest track deleted, and its id taken again by a track sorting elsewhere.
+    db.conn.execute("DELETE FROM tracks WHERE id = ?", (newcomer,))
+    assert newcomer not in search.ids("")
+    with transaction(db.conn):
+        again = db.insert_track(
+            root, str(tmp_path / "zz.mp3"), 1, 1, b"z" * 16,
+            TrackTags(title="Zebra Song", artist="ZZZ Last", album="Omega"),
+        )  # fmt: skip
+    assert again == newcomer, "SQLite reuses the highest id"
+    order = search.ids("")
+    assert order.index(again) > order.index(before[0]), "in its new place, not the old one's"
 
 
 def test_statistics_do_not_invalidate_the_order(db: LibraryDatabase) -> None:

@@ -51,6 +51,24 @@ def test_unchanged_rescan_reads_nothing(small_corpus: Manifest, tmp_path: Path) 
     assert not again.changed
 
 
+def test_a_rescan_compares_files_from_the_index_alone(
+    small_corpus: Manifest, tmp_path: Path
+) -> None:
+    """The rows a rescan compares with come from a covering index, not the wide table."""
+    db_path = tmp_path / "lib.sqlite3"
+    scan(db_path, [small_corpus.root])
+    db = LibraryDatabase(db_path)
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    known = db.known_files(os.fsencode(small_corpus.root))
+    db.conn.set_trace_callback(None)
+    assert len(known) == len(small_corpus.tracks)
+    (sql,) = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    plan = " ".join(row[3] for row in db.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+    db.close()
+    assert "COVERING INDEX tracks_scan" in plan, plan
+
+
 def test_incremental_rescan_sees_changes_additions_and_removals(
     small_corpus_copy: Manifest, tmp_path: Path
 ) -> None:

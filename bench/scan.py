@@ -1,6 +1,7 @@
 """Scan benchmark: our scanner beside the stat floor and a plain 2-process mutagen loop.
 
-Prints, from one run on a generated corpus (default 20,000 tracks; ``--tracks 100000``):
+Prints, from one run on a generated corpus (default 20,000 tracks; ``--tracks 100000``), the
+medians of several runs, each contender in turn with its anchor:
   * stat floor      os.scandir + stat over the tree (what no scanner can beat);
   * parsing floor   the same walk, then ``mutagen.File`` on every file in a 2-process pool;
   * first scan      ``Scanner.scan`` into a new database (fingerprints, tags, batched writes);
@@ -18,6 +19,7 @@ import json
 import multiprocessing
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -120,6 +122,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tracks", type=int, default=20_000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=5, help="stat floor and rescan pairs")
+    parser.add_argument(
+        "--first-rounds", type=int, default=2, help="parsing floor and first scan pairs"
+    )
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -135,19 +141,48 @@ def main() -> int:
 
     stat_floor(root)  # warm the dentry and page caches for every contender alike
     cpu_before = time.process_time()
-    stat_s, files = stat_floor(root)
+    _, files = stat_floor(root)
     stat_cpu = time.process_time() - cpu_before
-    parse_s, parse_cpu = parse_floor(root, args.workers)
-    stat_floor(root)  # re-warm: generating and parsing may have evicted the folder caches
-    first = timed_scan(db, root, args.workers)
-    stat_floor(root)
-    again = timed_scan(db, root, args.workers)
-    assert first["added"] == n, first
-    assert again["unchanged"] == n, again
+    # Each contender runs in turn with its anchor, several times; the medians are compared,
+    # so a minute in which the (virtual) machine runs slow weighs on both alike.
+    parses, firsts = [], []
+    for _ in range(args.first_rounds):
+        parses.append(parse_floor(root, args.workers))
+        stat_floor(root)  # re-warm: parsing may have evicted the folder caches
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        firsts.append(timed_scan(db, root, args.workers))
+        assert firsts[-1]["added"] == n, firsts[-1]
+    stats, agains = [], []
+    for _ in range(args.rounds):
+        stats.append(stat_floor(root)[0])
+        agains.append(timed_scan(db, root, args.workers))
+        assert agains[-1]["unchanged"] == n, agains[-1]
+    parse_s = statistics.median(p[0] for p in parses)
+    parse_cpu = statistics.median(p[1] for p in parses)
+    stat_s = statistics.median(stats)
+
+    def middle(runs: list[dict[str, float]]) -> dict[str, float]:
+        """Median seconds and CPU (even counts: the mean of the middle two); peak memory."""
+        return {
+            "seconds": statistics.median(r["seconds"] for r in runs),
+            "cpu": statistics.median(r["cpu"] for r in runs),
+            "peak_mb": max(r["peak_mb"] for r in runs),
+            "worker_peak_mb": max(r["worker_peak_mb"] for r in runs),
+        }
+
+    first, again = middle(firsts), middle(agains)
 
     ratio_first = (n / first["seconds"]) / (n / parse_s)
     ratio_rescan = again["seconds"] / stat_s
     print(f"\nScan benchmark: {n} tracks ({len(files) - n} other files), {args.workers} workers")
+    first_runs = ", ".join(f"{r['seconds']:.2f}" for r in firsts)
+    rescan_runs = ", ".join(f"{r['seconds']:.3f}" for r in agains)
+    print(
+        f"medians of {args.first_rounds} (parsing floor, first scan) and {args.rounds} "
+        f"(stat floor, rescan) runs taken in turn; first scans {first_runs} s, "
+        f"rescans {rescan_runs} s"
+    )
     print(f"{'measure':<34}{'seconds':>9}{'cpu s':>8}{'files/s':>10}   vs anchor")
     print(f"{'stat floor (scandir+stat)':<34}{stat_s:>9.2f}{stat_cpu:>8.2f}{n / stat_s:>10.0f}")
     label = "parsing floor (2-proc mutagen)"

@@ -42,7 +42,8 @@ def test_an_unreadable_page_is_reported_and_retried(tmp_path: Path) -> None:
         )
         loop.start()
         try:
-            eventually(lambda: loop.status.connection is Connection.ONLINE and statuses[-1])
+            # The status is set just before on_status hears of it: wait for what it heard.
+            eventually(lambda: bool(statuses) and statuses[-1].connection is Connection.ONLINE)
             cache = RelationshipCache(tmp_path / "cache.sqlite3")
             eventually(lambda: cache.object("note:1"))
             cache.close()

@@ -25,6 +25,8 @@ class ReorderableEntriesModel(QAbstractTableModel):
 
     entry_mime: ClassVar[str]
     """The drag format of this model's own entries."""
+    headers: ClassVar[tuple[str, ...]]
+    """The column titles."""
 
     def entry_key(self, row: int) -> int:
         """What a drag of ``row`` carries (a position, or an entry id)."""
@@ -37,6 +39,14 @@ class ReorderableEntriesModel(QAbstractTableModel):
     def add_tracks(self, track_ids: list[int], target: int) -> None:
         """Tracks dragged in from elsewhere, dropped before row ``target``."""
         raise NotImplementedError
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled

@@ -47,6 +47,7 @@ class PlaylistEntriesModel(ReorderableEntriesModel):
     """The entries of one regular playlist; drops reorder it or add tracks to it."""
 
     entry_mime = ENTRY_MIME
+    headers = HEADERS
 
     def __init__(self, store: PlaylistStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,14 +66,6 @@ class PlaylistEntriesModel(ReorderableEntriesModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -36,6 +36,7 @@ class QueueModel(ReorderableEntriesModel):
     """The queue's entries in list order; the current one marked."""
 
     entry_mime = ENTRY_MIME
+    headers = HEADERS
 
     def __init__(self, player: PlayerBridge, library: LibraryDatabase, parent=None):  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -62,14 +63,6 @@ class QueueModel(ReorderableEntriesModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -536,9 +536,7 @@ class Relationship:
         with self._lock:
             cache = self._cache
             stored = cache.objects("pick") if cache is not None else []
-            scope = MatchScope.of(
-                PickItem.from_wire(s.data["pick"].get("item") or {}, self._absolute) for s in stored
-            )
+            scope = MatchScope.of(self._item_of(s.data["pick"]) for s in stored)
         db = LibraryDatabase(self.library_path)
         try:
             self._matcher = PickMatcher(LibraryIndex.build(db, scope))
@@ -621,7 +619,7 @@ class Relationship:
         picks = []
         for stored in cache.objects("pick", newest_first=True):
             data = stored.data["pick"]
-            item = PickItem.from_wire(data.get("item") or {}, self._absolute)
+            item = self._item_of(data)
             feedback = data.get("feedback")
             waiting = pending.get(int(data["id"]))
             shown_pending = waiting is not None and not (
@@ -640,6 +638,10 @@ class Relationship:
                 )
             )
         return picks
+
+    def _item_of(self, pick: dict[str, Any]) -> PickItem:
+        """What a pick from the log points at (a release or a track)."""
+        return PickItem.from_wire(pick.get("item") or {}, self._absolute)
 
     def _match(self, item: PickItem, releases: dict[int, dict[str, Any]]) -> PickMatch:
         matcher = self._matcher

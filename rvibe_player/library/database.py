@@ -59,6 +59,14 @@ _UPDATE_TRACK = (
     + " WHERE id = ?"
 )
 
+_FTS_BY_BATCH = "UPDATE library_state SET value = ? WHERE key = 'fts_by_batch'"
+_FTS_COLUMNS = "title, artist, album, albumartist, composer, genre, filename"
+_INDEX_NEW_ROWS = (
+    f"INSERT INTO tracks_fts(rowid, {_FTS_COLUMNS}) "
+    f"SELECT id, {_FTS_COLUMNS} FROM tracks WHERE id > ? AND status != 'removed'"
+)
+"""New rows take ids above every other row (INTEGER PRIMARY KEY): those above the old max."""
+
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[None]:
@@ -245,9 +253,25 @@ class LibraryDatabase:
         return int(cursor.fetchone()[0])
 
     def insert_rows(self, root_id: int, rows: Iterable[TrackRow]) -> None:
-        """Add many newly found files at once (rows from :func:`track_row`)."""
+        """Add many newly found files at once (rows from :func:`track_row`).
+
+        The new rows enter the full-text index in one statement, not one trigger each (see
+        schema migration 4); the savepoint makes rows, index and flag one unit either way.
+        """
         now = time.time()
-        self.conn.executemany(_INSERT_TRACK, [(root_id, *row, now) for row in rows])
+        conn = self.conn
+        (last_id,) = conn.execute("SELECT coalesce(max(id), 0) FROM tracks").fetchone()
+        conn.execute("SAVEPOINT insert_rows")
+        try:
+            conn.execute(_FTS_BY_BATCH, (1,))
+            conn.executemany(_INSERT_TRACK, [(root_id, *row, now) for row in rows])
+            conn.execute(_INDEX_NEW_ROWS, (last_id,))
+            conn.execute(_FTS_BY_BATCH, (0,))
+        except BaseException:
+            conn.execute("ROLLBACK TO insert_rows")
+            conn.execute("RELEASE insert_rows")
+            raise
+        conn.execute("RELEASE insert_rows")
 
     def update_track(
         self,

@@ -81,8 +81,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("rVibe Player")
         self.setAcceptDrops(True)
         self.queries = LibraryQueries(services.library_path, self)
-        app = QApplication.instance()
-        self.gc_pacer = GcPacer(app, parent=self) if app is not None else None
+        self.gc_pacer: GcPacer | None = None  # made once the window is on screen
         saved: dict[str, Any] = services.settings.get(keys.UI_STATE)
         self._state = dict(saved)
         self._query = ""
@@ -407,6 +406,12 @@ class MainWindow(QMainWindow):
     # -- showing things ----------------------------------------------------------------------
 
     def _first_load(self) -> None:
+        # The pacer's event filter sees every event of the app, and a Python filter makes
+        # PySide build a wrapper type (with its enums) for each new kind of event: installed
+        # before the first paint, it made building the window take twice as long.
+        app = QApplication.instance()
+        if app is not None and self.gc_pacer is None:
+            self.gc_pacer = GcPacer(app, parent=self)
         self.playback  # noqa: B018 - opens the audio output and restores the queue
         self.store_page  # noqa: B018 - badges and notifications even while it is hidden
         # What exists now (modules, Qt wrappers, the window) lives as long as the app: keep it

@@ -76,3 +76,15 @@ def test_a_long_busy_stretch_still_frees_cycles(pacer: GcPacer) -> None:
     pacer._last_input = busy
     assert not pacer.due(busy), "busy, and not overdue yet"
     assert pacer.due(start + 121), "overdue: collected even though the user is busy"
+
+
+def test_the_window_starts_pacing_once_it_is_on_screen(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Not before: its app-wide event filter made building the window twice as slow."""
+    before = gc.get_threshold()
+    window = open_window()
+    assert window.gc_pacer is None, "nothing paces until the first frame is painted"
+    qtbot.waitUntil(lambda: window.gc_pacer is not None, timeout=5000)
+    assert gc.get_threshold()[2] > 1_000_000, "automatic full passes are off"
+    window.close()
+    assert gc.get_threshold() == before
+    gc.unfreeze()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import signal
-import socket
 import sys
 from collections.abc import Callable, Sequence
 
@@ -17,13 +16,24 @@ from rvibe_player import settings as keys
 from rvibe_player.app.services import Services, build_services
 from rvibe_player.ui.icons import icon
 from rvibe_player.ui.main_window import MainWindow
-from rvibe_player.ui.theme import apply_theme
+from rvibe_player.ui.theme import STYLE, apply_theme
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
     """The QApplication with the player's names (used by settings paths and MPRIS)."""
-    app = QApplication.instance() or QApplication(list(argv))
-    assert isinstance(app, QApplication)
+    existing = QApplication.instance()
+    if existing is None:
+        # Asked for on the command line, Qt sets the style itself: app.setStyle() from Python
+        # hands back the style object, and PySide's first wrapper of a QStyle (with all its
+        # enums) costs ~10 ms before the first frame. A -style the user gives still wins.
+        args = list(argv) or ["rvibe-player"]  # the first is taken as the program name
+        if not any(a == "-style" or a.startswith("-style=") for a in args[1:]):
+            args += ["-style", STYLE]
+        app = QApplication(args)
+    else:
+        assert isinstance(existing, QApplication)
+        app = existing
+        app.setStyle(STYLE)
     app.setApplicationName(appinfo.APP_NAME)
     app.setApplicationDisplayName(appinfo.APP_NAME)
     app.setApplicationVersion(appinfo.VERSION)
@@ -70,6 +80,8 @@ def quit_on_signals(quit_app: Callable[[], None]) -> Callable[[], None]:
     Qt watches, so the handler runs at once and asks the window to quit from the event loop.
     Returns a function that puts the previous handlers back.
     """
+    import socket  # here, not at start-up: only run() needs it, after the window is shown
+
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from rvibe_player.library.scanner import ScanProgress, ScanReport
+if TYPE_CHECKING:  # the scanner module loads with the first scan, not with the window
+    from rvibe_player.library.scanner import ScanProgress, ScanReport
 
 
 def describe_progress(state: ScanProgress) -> str:

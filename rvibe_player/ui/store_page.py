@@ -69,6 +69,7 @@ class StorePage(QStackedWidget):
         self._marked_seen: set[int] = set()
         self._shown_picks: list[Pick] | None = None
         self._shown_notes: list[object] | None = None
+        self._drawn = False
         bridge.opened.connect(self.refresh)
         # Changes come in bursts (a sync page, its matches, the outbox): one redraw per burst.
         self._refresh_soon = QTimer(self, singleShot=True, interval=30)
@@ -135,7 +136,12 @@ class StorePage(QStackedWidget):
     # -- showing -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Redraw from the local cache (fast; works offline)."""
+        """Take the state from the local cache (fast; works offline) and redraw if shown.
+
+        Hidden, the page keeps only what the rest of the window shows (the unread badge,
+        notifications) and draws when it is shown: during a scan the picks' matches change
+        with every batch, and rebuilding hidden cards stopped the window for up to 66 ms.
+        """
         relationship = self.bridge.relationship
         if relationship is None:
             return
@@ -145,6 +151,20 @@ class StorePage(QStackedWidget):
         state = relationship.state()
         self._state = state
         self.setCurrentWidget(self.main)
+        self._drawn = False
+        if self.isVisible():
+            self._draw(state)
+        self._status(self.bridge.status)
+        self.unread_changed.emit(state.unread)
+        self._announce(state)
+        if self.isVisible():
+            self._mark_seen()
+
+    def _draw(self, state: RelationshipState) -> None:
+        relationship = self.bridge.relationship
+        if relationship is None:
+            return
+        self._drawn = True
         self._account_menu(state)
         curator = state.curator
         if curator is not None and curator.avatar_url != self._photo_for:
@@ -161,11 +181,6 @@ class StorePage(QStackedWidget):
             self.notes.set_cards([NoteCard(n) for n in state.notes])
         self.tabs.setTabText(0, f"Picks ({sum(p.is_new for p in state.picks)} new)"
                              if any(p.is_new for p in state.picks) else "Picks")  # fmt: skip
-        self._status(self.bridge.status)
-        self.unread_changed.emit(state.unread)
-        self._announce(state)
-        if self.isVisible():
-            self._mark_seen()
 
     def _pick_card(self, pick: Pick) -> PickCard:
         card = PickCard(pick)
@@ -239,6 +254,8 @@ class StorePage(QStackedWidget):
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
+        if not self._drawn and self._state is not None:
+            self._draw(self._state)
         self._mark_seen()
 
     # -- acting ------------------------------------------------------------------------------

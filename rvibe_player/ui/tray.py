@@ -87,6 +87,8 @@ class Tray(QObject):
 
     def set_unread(self, count: int) -> None:
         """A badge with the number of unread messages from the curator (0: none)."""
+        if count == self.unread:
+            return  # every store refresh reports the count; draw only when it changes
         self.unread = count
         base = icon("rvibe", QColor("#e4572e"), 64).pixmap(64, 64)
         if count:

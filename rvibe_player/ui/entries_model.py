@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from rvibe_player.ui.track_model import TRACK_IDS_MIME
 
@@ -78,3 +79,25 @@ class ReorderableEntriesModel(QAbstractTableModel):
 
     def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return False  # moves are done in dropMimeData; Qt must not delete the dragged rows
+
+
+def reorderable_table(model: ReorderableEntriesModel, widths: dict[int, int]) -> QTableView:
+    """The table view of a :class:`ReorderableEntriesModel`: rows are moved by drag and drop,
+    column 1 (the title) takes the room the ``widths`` (column -> pixels) leave."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+    table.setDefaultDropAction(Qt.DropAction.MoveAction)
+    table.setDragDropOverwriteMode(False)
+    table.setDropIndicatorShown(True)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    for column, width in widths.items():
+        table.setColumnWidth(column, width)
+    return table

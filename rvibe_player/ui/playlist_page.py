@@ -16,18 +16,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QHeaderView,
     QMenu,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from rvibe_player.library.playlist_store import PlaylistInfo, PlaylistItem, PlaylistStore
-from rvibe_player.ui.entries_model import ReorderableEntriesModel
+from rvibe_player.ui.entries_model import ReorderableEntriesModel, reorderable_table
 from rvibe_player.ui.library_pages import TracksPage, heading
 from rvibe_player.ui.pages import plain_label
 from rvibe_player.ui.track_model import format_duration
@@ -123,24 +120,7 @@ class PlaylistPage(QStackedWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         self.entries = PlaylistEntriesModel(store, self)
-        self.table = QTableView()
-        self.table.setModel(self.entries)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.table.setDragDropOverwriteMode(False)
-        self.table.setDropIndicatorShown(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        )
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 44), (2, 200), (3, 200), (4, 64), (5, 130)):
-            self.table.setColumnWidth(column, width)
+        self.table = reorderable_table(self.entries, {0: 44, 2: 200, 3: 200, 4: 64, 5: 130})
         self.table.doubleClicked.connect(lambda index: self._play_from(index.row()))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)

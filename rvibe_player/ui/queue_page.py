@@ -10,18 +10,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from rvibe_player.library.database import LibraryDatabase
 from rvibe_player.library.model import Track
-from rvibe_player.ui.entries_model import ReorderableEntriesModel
+from rvibe_player.ui.entries_model import ReorderableEntriesModel, reorderable_table
 from rvibe_player.ui.library_pages import heading
 from rvibe_player.ui.pages import plain_label
 from rvibe_player.ui.player_bridge import PlayerBridge
@@ -113,23 +110,7 @@ class QueuePage(QWidget):
         self.summary.setEnabled(False)
         layout.addWidget(self.summary)
         self.model = QueueModel(player, library, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.table.setDragDropOverwriteMode(False)
-        self.table.setDropIndicatorShown(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        )
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 40), (2, 220), (3, 220), (4, 64)):
-            self.table.setColumnWidth(column, width)
+        self.table = reorderable_table(self.model, {0: 40, 2: 220, 3: 220, 4: 64})
         self.table.doubleClicked.connect(
             lambda index: player.jump(self.model.entry_id(index.row()))
         )

@@ -9,6 +9,7 @@ from pathlib import Path
 import keyring
 import pytest
 
+from tests.helpers.clock import TestClock
 from tests.helpers.memory_keyring import MemoryKeyring
 
 pytest_plugins = ["tests.helpers.corpus"]  # the small_corpus fixtures
@@ -46,3 +47,9 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def clock() -> TestClock:
+    """This test's "now": every date a test writes is taken relative to it, never literal."""
+    return TestClock.start()

@@ -19,12 +19,14 @@ from sqlalchemy import select
 from rvibe_player.core.store_protocol import Role
 from rvibe_player.store_server.demo import seed_catalog
 from rvibe_player.store_server.models import Track
+from tests.helpers.clock import TestClock
 from tests.store.live import PASSWORD, Actor, LiveServer, make_actor
 from tests.store.syncing import Replica
 
 ANON, LISTENER, CURATOR, ADMIN = "anon", "listener", "curator", "admin"
 EVERYONE = frozenset({ANON, LISTENER, CURATOR, ADMIN})
 SIGNED_IN = frozenset({LISTENER, CURATOR, ADMIN})
+YESTERDAY = TestClock.start().iso_ago(days=1)
 
 
 @dataclass
@@ -179,7 +181,7 @@ ROUTES: dict[tuple[str, str], Rule] = {
         frozenset({LISTENER}),
         lambda w, f: (
             {},
-            _body(plays=[{"played_at": "2026-01-02T03:04:05Z", "artist": "A", "title": "T"}])(w),
+            _body(plays=[{"played_at": YESTERDAY, "artist": "A", "title": "T"}])(w),
             {},
         ),
     ),

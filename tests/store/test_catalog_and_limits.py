@@ -9,6 +9,7 @@ import wave
 from rvibe_player.core import store_protocol as p
 from rvibe_player.store_server.models import Artist, Release
 from rvibe_player.store_server.services.catalog import search_text
+from tests.helpers.clock import TestClock
 from tests.store.live import Actor, LiveServer
 
 
@@ -140,7 +141,7 @@ def test_every_input_is_limited_and_every_error_is_the_same_json(
         422,
         "invalid_request",
     )
-    plays = [{"played_at": "2026-01-01T00:00:00Z", "artist": "a", "title": "t"}] * (
+    plays = [{"played_at": TestClock.start().iso_ago(days=1), "artist": "a", "title": "t"}] * (
         p.LISTENING_PLAYS_MAX + 1
     )
     _error(api.post("/v1/me/listening", {"client_id": cid, "plays": plays}), 422, "invalid_request")

@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 from rvibe_player.core.store_protocol import Role
 from rvibe_player.store_server.demo import seed_catalog
 from rvibe_player.store_server.models import ListeningDay, ListeningPlay, Relationship, utcnow
+from tests.helpers.clock import TestClock
 from tests.store.live import Actor, LiveServer, make_actor
 from tests.store.syncing import Replica
 
@@ -200,10 +201,11 @@ def test_seen_never_replaces_a_stronger_answer_and_withdrawn_picks_take_none(
     assert both.status_code == 422
 
 
-def _plays(n: int, artist: str = "Mara Quist") -> list[dict[str, Any]]:
+def _plays(clock: TestClock, n: int, artist: str = "Mara Quist") -> list[dict[str, Any]]:
+    """``n`` plays yesterday, well inside the curator's 30-day summary."""
+    at = clock.iso_ago(days=1)
     return [
-        {"played_at": "2026-11-20T20:00:00Z", "artist": artist, "title": f"t{i}", "genre": "Jazz"}
-        for i in range(n)
+        {"played_at": at, "artist": artist, "title": f"t{i}", "genre": "Jazz"} for i in range(n)
     ]
 
 
@@ -223,19 +225,22 @@ def _shared(live: LiveServer, listener: Actor) -> tuple[int, int]:
 
 
 def test_listening_is_shared_only_at_the_chosen_level_and_revocably(
-    live: LiveServer, listener: Actor, curator: Actor
+    live: LiveServer, listener: Actor, curator: Actor, clock: TestClock
 ) -> None:
-    refused = listener.api.post("/v1/me/listening", {**cid(), "plays": _plays(2)})
+    refused = listener.api.post("/v1/me/listening", {**cid(), "plays": _plays(clock, 2)})
     assert refused.status_code == 403 and refused.json()["error"]["code"] == "sharing_off"
     level = listener.api.request("PUT", "/v1/me/sharing", json={**cid(), "level": "summary"})
     assert level.status_code == 201 and level.json()["entry"]["kind"] == "sharing.changed"
-    assert listener.api.post("/v1/me/listening", {**cid(), "plays": _plays(3)}).status_code == 200
+    assert (
+        listener.api.post("/v1/me/listening", {**cid(), "plays": _plays(clock, 3)}).status_code
+        == 200
+    )
     assert _shared(live, listener) == (1, 0), "summary keeps counts, not plays"
     context = curator.api.get(f"/v1/staff/listeners/{listener.id}/context").json()["sharing"]
     assert context["top_artists"] == [{"name": "Mara Quist", "plays": 3}]
     assert context["recent_plays"] == []
     listener.api.request("PUT", "/v1/me/sharing", json={**cid(), "level": "full"})
-    listener.api.post("/v1/me/listening", {**cid(), "plays": _plays(2, "Ivo")})
+    listener.api.post("/v1/me/listening", {**cid(), "plays": _plays(clock, 2, "Ivo")})
     assert _shared(live, listener) == (2, 2)
     context = curator.api.get(f"/v1/staff/listeners/{listener.id}/context").json()["sharing"]
     assert [p["artist"] for p in context["recent_plays"]] == ["Ivo", "Ivo"]
@@ -245,11 +250,12 @@ def test_listening_is_shared_only_at_the_chosen_level_and_revocably(
     wiped = listener.api.request("DELETE", "/v1/me/listening")
     assert wiped.status_code == 200 and wiped.json()["deleted"]["day_counts"] == 2
     assert wiped.json()["level"] == "summary", "deleting data keeps the level"
-    listener.api.post("/v1/me/listening", {**cid(), "plays": _plays(1)})
+    listener.api.post("/v1/me/listening", {**cid(), "plays": _plays(clock, 1)})
     off = listener.api.request("PUT", "/v1/me/sharing", json={**cid(), "level": "off"})
     assert off.json()["deleted"] == {"plays": 0, "day_counts": 1}
     assert _shared(live, listener) == (0, 0)
     context = curator.api.get(f"/v1/staff/listeners/{listener.id}/context").json()["sharing"]
     assert context == {"level": "off", "top_artists": [], "top_genres": [], "recent_plays": []}
-    naive = {"played_at": "2026-11-20T20:00:00", "artist": "A", "title": "T"}
+    naive_at = clock.ago(days=1).replace(tzinfo=None).isoformat()
+    naive = {"played_at": naive_at, "artist": "A", "title": "T"}
     assert listener.api.post("/v1/me/listening", {**cid(), "plays": [naive]}).status_code == 422

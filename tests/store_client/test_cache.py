@@ -12,8 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rvibe_player.store_client.cache import RelationshipCache
+from tests.helpers.clock import TestClock
 
 OBJECTS = ["note:1", "note:2", "pick:1", "message:1"]
+CLOCK = TestClock.start()
 
 
 def _entry(seq: int, key: str, deleted: bool, version: int) -> dict[str, Any]:
@@ -24,7 +26,7 @@ def _entry(seq: int, key: str, deleted: bool, version: int) -> dict[str, Any]:
     else:
         kind = {"note": "note.edited", "pick": "pick.updated", "message": "message.sent"}[kind_type]
         data = {kind_type: {"id": int(ident), "seq": seq, "body": f"v{version}",
-                            "created_at": f"2026-01-0{ident}T00:00:00Z"}}  # fmt: skip
+                            "created_at": CLOCK.iso_ago(days=10 - int(ident))}}  # fmt: skip
     return {"seq": seq, "kind": kind, "object": key, "at": "", "actor_id": 1, "data": data}
 
 
@@ -93,7 +95,7 @@ def test_five_thousand_cached_entries_read_in_well_under_300_ms(tmp_path: Path) 
             "seq": n,
             "kind": "message.sent",
             "object": f"message:{n}",
-            "at": "2026-01-01T00:00:00Z",
+            "at": CLOCK.iso_ago(days=1),
             "actor_id": 1 + n % 2,
             "data": {
                 "message": {
@@ -101,7 +103,7 @@ def test_five_thousand_cached_entries_read_in_well_under_300_ms(tmp_path: Path) 
                     "seq": n,
                     "body": "words " * 30,
                     "from": "curator",
-                    "created_at": "2026-01-01T00:00:00Z",
+                    "created_at": CLOCK.iso_ago(days=1),
                 }
             },
         }

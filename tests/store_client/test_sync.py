@@ -10,13 +10,14 @@ from rvibe_player.store_client.backoff import Backoff
 from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_client.model import Connection, SyncStatus
 from rvibe_player.store_client.sync import SyncLoop
+from tests.helpers.clock import TestClock
 from tests.store_client.helpers import eventually
 from tests.store_client.stub_http import stub_server
 
 JSON = "application/json"
 ME = json.dumps({"account": {"id": 5}, "relationship": {"curator": None}})
 BROKEN = json.dumps({"entries": [{"seq": 1, "kind": "note.created"}], "next_after": 1})
-NOTE = {"note": {"id": 1, "body": "hi", "created_at": "2026-01-01T00:00:00Z"}}
+NOTE = {"note": {"id": 1, "body": "hi", "created_at": TestClock.start().iso_ago(days=1)}}
 GOOD = json.dumps(
     {
         "entries": [{"seq": 1, "kind": "note.created", "object": "note:1", "data": NOTE}],

@@ -46,7 +46,7 @@ import sys, time
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 from rvibe_player.app.services import build_services
-from rvibe_player.ui.application import build_window, create_application
+from rvibe_player.ui.shell.application import build_window, create_application
 class First(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
@@ -101,7 +101,7 @@ import json, resource, sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from rvibe_player.app.services import build_services
-from rvibe_player.ui.application import build_window, create_application
+from rvibe_player.ui.shell.application import build_window, create_application
 
 mode, arg = sys.argv[1], sys.argv[2]
 app = create_application(sys.argv)

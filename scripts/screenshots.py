@@ -73,7 +73,7 @@ def main() -> int:
     from rvibe_player import settings as keys
     from rvibe_player.app.services import build_services
     from rvibe_player.library.scanner import Scanner
-    from rvibe_player.ui.application import build_window, create_application
+    from rvibe_player.ui.shell.application import build_window, create_application
     from scripts.make_corpus import generate
 
     music = profile / "Music"

@@ -9,8 +9,8 @@ import pytest
 
 from rvibe_player.app.services import Services, build_services
 from rvibe_player.library.scanner import Scanner
-from rvibe_player.ui.application import build_window, create_application
-from rvibe_player.ui.main_window import MainWindow
+from rvibe_player.ui.shell.application import build_window, create_application
+from rvibe_player.ui.shell.main_window import MainWindow
 from scripts.make_corpus import Manifest
 
 

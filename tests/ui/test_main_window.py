@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from rvibe_player import settings as keys
 from rvibe_player.settings import Settings
-from rvibe_player.ui.settings_dialog import SettingsDialog
+from rvibe_player.ui.shell.settings_dialog import SettingsDialog
 from scripts.make_corpus import Manifest
 
 pytestmark = pytest.mark.gui

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtDBus import QDBusConnection
 
-from rvibe_player.ui.mpris import OBJECT_PATH, SERVICE, Mpris
+from rvibe_player.ui.playback.mpris import OBJECT_PATH, SERVICE, Mpris
 from scripts.make_corpus import Manifest
 from tests.helpers.requirements import need_dbus_daemon, need_vlc
 

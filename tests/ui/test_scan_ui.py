@@ -8,7 +8,7 @@ import pytest
 
 from rvibe_player.library.reader_pool import POOL_THRESHOLD
 from rvibe_player.library.scanner import ScanReport
-from rvibe_player.ui.problems_dialog import ProblemsDialog
+from rvibe_player.ui.library.problems_dialog import ProblemsDialog
 from scripts.make_corpus import Manifest
 from tests.helpers.corpus import make_corpus
 

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from rvibe_player.library.database import transaction
 from rvibe_player.library.tags import TrackTags
 from rvibe_player.store_client.model import MessageState
-from rvibe_player.ui.sharing_dialog import SharingDialog
+from rvibe_player.ui.relationship.sharing_dialog import SharingDialog
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.store.live import PASSWORD, Actor, LiveServer
 from tests.store_client.conftest import curator, listener, releases, store, store_server  # noqa: F401
@@ -115,7 +115,7 @@ def test_sign_in_notes_picks_conversation_and_sign_out(
 
 
 def test_sign_in_dialog_says_what_is_wrong(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from rvibe_player.ui.sign_in_dialog import SignInDialog
+    from rvibe_player.ui.relationship.sign_in_dialog import SignInDialog
 
     dialog = SignInDialog("http://127.0.0.1:1234", "No keyring: you will sign in each time.")
     qtbot.addWidget(dialog)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionVie
 
 from rvibe_player.library.database import LibraryDatabase, transaction
 from rvibe_player.library.tags import TrackTags
-from rvibe_player.ui.track_model import COLUMNS, TrackTableModel
+from rvibe_player.ui.library.track_model import COLUMNS, TrackTableModel
 
 pytestmark = pytest.mark.gui
 

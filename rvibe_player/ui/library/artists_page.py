@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QListView, QSplitter, QVBoxLayout, QWidget
 
 from rvibe_player.library.browse import Artist
-from rvibe_player.ui.library_pages import TracksPage
+from rvibe_player.ui.library.tracks_page import TracksPage
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.library.model import Track
-from rvibe_player.ui.track_model import format_duration
+from rvibe_player.ui.shell.formats import format_duration
 
 SHORTCUTS = (
     ("Space", "Play or pause"),

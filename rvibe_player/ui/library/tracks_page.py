@@ -8,26 +8,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
-from rvibe_player.ui.pages import plain_label
-from rvibe_player.ui.track_model import TrackTableModel
-from rvibe_player.ui.track_table import TrackTable
+from rvibe_player.ui.library.track_model import TrackTableModel
+from rvibe_player.ui.library.track_table import TrackTable
+from rvibe_player.ui.shell.widgets import heading, plain_label
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def heading(text: str) -> QLabel:
-    label = plain_label(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.6)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(False)
-    return label
 
 
 class TracksPage(QWidget):

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.library.playlist_store import PlaylistInfo, PlaylistItem, PlaylistStore
-from rvibe_player.ui.entries_model import ReorderableEntriesModel, reorderable_table
-from rvibe_player.ui.library_pages import TracksPage, heading
-from rvibe_player.ui.pages import plain_label
-from rvibe_player.ui.track_model import format_duration
+from rvibe_player.ui.library.tracks_page import TracksPage
+from rvibe_player.ui.shell.entries_model import ReorderableEntriesModel, reorderable_table
+from rvibe_player.ui.shell.formats import format_duration
+from rvibe_player.ui.shell.widgets import heading, plain_label
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_MIME = "application/x-rvibe-playlist-positions"

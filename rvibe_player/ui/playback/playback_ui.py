@@ -23,11 +23,11 @@ from rvibe_player import settings as keys
 from rvibe_player.app.playback_setup import replaygain_settings
 from rvibe_player.app.services import Services
 from rvibe_player.library.model import Track
-from rvibe_player.ui.cover_cache import CoverCache
-from rvibe_player.ui.dispatcher import QtDispatcher
-from rvibe_player.ui.now_playing import NowPlayingBar
-from rvibe_player.ui.player_bridge import SEEK_STEP, VOLUME_STEP, PlayerBridge
-from rvibe_player.ui.tray import Tray
+from rvibe_player.ui.playback.now_playing import NowPlayingBar
+from rvibe_player.ui.playback.player_bridge import SEEK_STEP, VOLUME_STEP, PlayerBridge
+from rvibe_player.ui.playback.tray import Tray
+from rvibe_player.ui.shell.cover_cache import CoverCache
+from rvibe_player.ui.shell.dispatcher import QtDispatcher
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class PlaybackUi(QObject):
         self.tray = Tray(self.player, services.settings, show_window, quit_app, self)
         self.mpris = None
         if sys.platform.startswith("linux"):
-            from rvibe_player.ui.mpris import Mpris
+            from rvibe_player.ui.playback.mpris import Mpris
 
             self.mpris = Mpris(self.player, show_window, quit_app, parent=self)
         app = QApplication.instance()

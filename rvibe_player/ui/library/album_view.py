@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPixm
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from rvibe_player.library.browse import Album
-from rvibe_player.ui.cover_cache import CoverCache
+from rvibe_player.ui.shell.cover_cache import CoverCache
 
 Index = QModelIndex | QPersistentModelIndex
 COVER = 176

@@ -44,8 +44,8 @@ from PySide6.QtWidgets import (
 
 from rvibe_player.core.store_protocol import MESSAGE_MAX
 from rvibe_player.store_client.model import Message, MessageState
-from rvibe_player.ui.pages import plain_label
-from rvibe_player.ui.theme import ACCENT
+from rvibe_player.ui.shell.theme import ACCENT
+from rvibe_player.ui.shell.widgets import plain_label
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 10

@@ -26,7 +26,7 @@ from PySide6.QtDBus import (
 
 from rvibe_player import appinfo
 from rvibe_player.playback.queue import RepeatMode, ShuffleMode
-from rvibe_player.ui.player_bridge import PlayerBridge
+from rvibe_player.ui.playback.player_bridge import PlayerBridge
 
 log = logging.getLogger(__name__)
 

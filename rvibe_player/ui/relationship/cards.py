@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.store_client.model import CuratorCard, Note, Ownership, Pick
-from rvibe_player.ui.pages import plain_label
+from rvibe_player.ui.shell.widgets import plain_label
 
 CARD_STYLE = (
     "QFrame#card { border: 1px solid palette(mid); border-radius: 10px; "

@@ -31,25 +31,25 @@ from PySide6.QtWidgets import (
 from rvibe_player import paths
 from rvibe_player import settings as keys
 from rvibe_player.app.services import Services
-from rvibe_player.ui.gc_pacer import GcPacer
-from rvibe_player.ui.library_pages import TracksPage, songs_summary
-from rvibe_player.ui.library_worker import LibraryQueries
-from rvibe_player.ui.pages import Banner, WelcomePage, plain_label
-from rvibe_player.ui.scan_status import ScanStatus
-from rvibe_player.ui.sidebar import Sidebar
+from rvibe_player.ui.library.queries import LibraryQueries
+from rvibe_player.ui.library.scan_status import ScanStatus
+from rvibe_player.ui.library.tracks_page import TracksPage, songs_summary
+from rvibe_player.ui.shell.gc_pacer import GcPacer
+from rvibe_player.ui.shell.sidebar import Sidebar
+from rvibe_player.ui.shell.widgets import Banner, WelcomePage, plain_label
 
 if TYPE_CHECKING:
     from rvibe_player.library.scanner import ScanReport
-    from rvibe_player.ui.album_page import AlbumsPage
-    from rvibe_player.ui.artists_page import ArtistsPage
-    from rvibe_player.ui.cover_cache import CoverCache
-    from rvibe_player.ui.playback_ui import PlaybackUi
-    from rvibe_player.ui.playlist_actions import PlaylistActions
-    from rvibe_player.ui.playlist_page import PlaylistPage
-    from rvibe_player.ui.relationship_bridge import RelationshipBridge
-    from rvibe_player.ui.scan_runner import ScanRunner
-    from rvibe_player.ui.store_page import StorePage
-    from rvibe_player.ui.track_table import TrackTable
+    from rvibe_player.ui.library.album_page import AlbumsPage
+    from rvibe_player.ui.library.artists_page import ArtistsPage
+    from rvibe_player.ui.library.playlist_actions import PlaylistActions
+    from rvibe_player.ui.library.playlist_page import PlaylistPage
+    from rvibe_player.ui.library.scan_runner import ScanRunner
+    from rvibe_player.ui.library.track_table import TrackTable
+    from rvibe_player.ui.playback.playback_ui import PlaybackUi
+    from rvibe_player.ui.relationship.bridge import RelationshipBridge
+    from rvibe_player.ui.relationship.store_page import StorePage
+    from rvibe_player.ui.shell.cover_cache import CoverCache
 
 log = logging.getLogger(__name__)
 
@@ -230,13 +230,13 @@ class MainWindow(QMainWindow):
 
     @functools.cached_property
     def covers(self) -> CoverCache:
-        from rvibe_player.ui.cover_cache import CoverCache
+        from rvibe_player.ui.shell.cover_cache import CoverCache
 
         return CoverCache(self.services.cache_dir / "covers", parent=self)
 
     @functools.cached_property
     def albums(self) -> AlbumsPage:
-        from rvibe_player.ui.album_page import AlbumsPage
+        from rvibe_player.ui.library.album_page import AlbumsPage
 
         page = AlbumsPage(self.services.library.conn, self.covers)
         self._add_page("albums", page)
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
 
     @functools.cached_property
     def artists(self) -> ArtistsPage:
-        from rvibe_player.ui.artists_page import ArtistsPage
+        from rvibe_player.ui.library.artists_page import ArtistsPage
 
         page = ArtistsPage(self.services.library.conn)
         self._add_page("artists", page)
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
 
     @functools.cached_property
     def playlist_page(self) -> PlaylistPage:
-        from rvibe_player.ui.playlist_page import PlaylistPage
+        from rvibe_player.ui.library.playlist_page import PlaylistPage
 
         page = PlaylistPage(self.services.playlists, self.services.library.conn)
         self._add_page("playlist", page)
@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
 
     @functools.cached_property
     def queue_page(self) -> QWidget:
-        from rvibe_player.ui.queue_page import QueuePage
+        from rvibe_player.ui.playback.queue_page import QueuePage
 
         page = QueuePage(self.playback.player, self.services.library)
         self._add_page("queue", page)
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
     @functools.cached_property
     def playback(self) -> PlaybackUi:
         """The player and everything that shows it (opened once the window is painted)."""
-        from rvibe_player.ui.playback_ui import PlaybackUi
+        from rvibe_player.ui.playback.playback_ui import PlaybackUi
 
         playback = PlaybackUi(self, self.services, self.covers, self.show_and_raise, self.quit)
         self.bar_layout.addWidget(playback.bar)
@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
     @functools.cached_property
     def relationship(self) -> RelationshipBridge:
         """The link to the store (opened once the window is painted)."""
-        from rvibe_player.ui.relationship_bridge import RelationshipBridge
+        from rvibe_player.ui.relationship.bridge import RelationshipBridge
 
         bridge = RelationshipBridge(self.services, self)
         self.library_changed.connect(self._library_changed_for_store)
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
 
     @functools.cached_property
     def store_page(self) -> StorePage:
-        from rvibe_player.ui.store_page import StorePage
+        from rvibe_player.ui.relationship.store_page import StorePage
 
         page = StorePage(self.relationship)
         self._add_page("store", page)
@@ -376,13 +376,13 @@ class MainWindow(QMainWindow):
         self.playback.player.preview(url, title)
 
     def open_sharing(self) -> None:
-        from rvibe_player.ui.sharing_dialog import SharingDialog
+        from rvibe_player.ui.relationship.sharing_dialog import SharingDialog
 
         SharingDialog(self.relationship, self).exec()
 
     @functools.cached_property
     def playlist_actions(self) -> PlaylistActions:
-        from rvibe_player.ui.playlist_actions import PlaylistActions
+        from rvibe_player.ui.library.playlist_actions import PlaylistActions
 
         actions = PlaylistActions(self.services.playlists, self)
         actions.changed.connect(self.reload_playlists)
@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
 
     @functools.cached_property
     def scans(self) -> ScanRunner:
-        from rvibe_player.ui.scan_runner import ScanRunner
+        from rvibe_player.ui.library.scan_runner import ScanRunner
 
         runner = ScanRunner(self.services.library_path, self)
         runner.started.connect(self.scan_status.on_started)
@@ -541,24 +541,24 @@ class MainWindow(QMainWindow):
             self._queue_pending()
 
     def open_shortcuts(self) -> None:
-        from rvibe_player.ui.info_dialogs import ShortcutsDialog
+        from rvibe_player.ui.shell.info_dialogs import ShortcutsDialog
 
         ShortcutsDialog(self).exec()
 
     def open_track_info(self, track_id: int) -> None:
-        from rvibe_player.ui.info_dialogs import TrackInfoDialog
+        from rvibe_player.ui.shell.info_dialogs import TrackInfoDialog
 
         track = self.services.library.track(track_id)
         if track is not None:
             TrackInfoDialog(track, self).exec()
 
     def open_problems(self) -> None:
-        from rvibe_player.ui.problems_dialog import ProblemsDialog
+        from rvibe_player.ui.library.problems_dialog import ProblemsDialog
 
         ProblemsDialog(self.services.library, self).exec()
 
     def open_settings(self) -> None:
-        from rvibe_player.ui.settings_dialog import SettingsDialog
+        from rvibe_player.ui.shell.settings_dialog import SettingsDialog
 
         backend = self.playback.player.controller.backend
         devices = backend.output_devices()

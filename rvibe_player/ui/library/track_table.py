@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from rvibe_player.ui.track_model import COLUMNS, TrackTableModel
+from rvibe_player.ui.library.track_model import COLUMNS, TrackTableModel
 
 _WIDTHS = {"tracknumber": 44, "title": 280, "artist": 200, "album": 220, "year": 56,
            "duration": 64, "codec": 70, "play_count": 52, "rating": 84, "added_at": 92}  # fmt: skip

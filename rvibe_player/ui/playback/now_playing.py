@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 
 from rvibe_player.library.model import Track
 from rvibe_player.playback.queue import RepeatMode, ShuffleMode
-from rvibe_player.ui.cover_cache import CoverCache
-from rvibe_player.ui.icons import icon
-from rvibe_player.ui.pages import plain_label
-from rvibe_player.ui.player_bridge import PlayerBridge
-from rvibe_player.ui.track_model import format_duration
+from rvibe_player.ui.playback.player_bridge import PlayerBridge
+from rvibe_player.ui.shell.cover_cache import CoverCache
+from rvibe_player.ui.shell.formats import format_duration
+from rvibe_player.ui.shell.icons import icon
+from rvibe_player.ui.shell.widgets import plain_label
 
 COVER = 56
 SHUFFLE_TIPS = {

@@ -27,7 +27,9 @@ from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-TRACK_IDS_MIME = "application/x-rvibe-track-ids"
+from rvibe_player.ui.shell.entries_model import TRACK_IDS_MIME
+from rvibe_player.ui.shell.formats import format_duration
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -77,16 +79,6 @@ _ROW_FLAGS = (
     | Qt.ItemFlag.ItemIsDragEnabled
 )
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
-
-
-def format_duration(seconds: float | None) -> str:
-    """``m:ss`` (or ``h:mm:ss``) for a length in seconds."""
-    if not seconds or seconds < 0:
-        return "0:00"
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 class TrackTableModel(QAbstractTableModel):

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 from rvibe_player import appinfo
 from rvibe_player import settings as keys
 from rvibe_player.app.services import Services, build_services
-from rvibe_player.ui.icons import icon
-from rvibe_player.ui.main_window import MainWindow
-from rvibe_player.ui.theme import STYLE, apply_theme
+from rvibe_player.ui.shell.icons import icon
+from rvibe_player.ui.shell.main_window import MainWindow
+from rvibe_player.ui.shell.theme import STYLE, apply_theme
 
 
 def create_application(argv: Sequence[str]) -> QApplication:

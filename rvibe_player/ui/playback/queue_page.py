@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
 
 from rvibe_player.library.database import LibraryDatabase
 from rvibe_player.library.model import Track
-from rvibe_player.ui.entries_model import ReorderableEntriesModel, reorderable_table
-from rvibe_player.ui.library_pages import heading
-from rvibe_player.ui.pages import plain_label
-from rvibe_player.ui.player_bridge import PlayerBridge
-from rvibe_player.ui.track_model import format_duration
+from rvibe_player.ui.playback.player_bridge import PlayerBridge
+from rvibe_player.ui.shell.entries_model import ReorderableEntriesModel, reorderable_table
+from rvibe_player.ui.shell.formats import format_duration
+from rvibe_player.ui.shell.widgets import heading, plain_label
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_MIME = "application/x-rvibe-queue-entries"

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.store_client.model import Connection, Pick, RelationshipState, SyncStatus
-from rvibe_player.ui.conversation_view import ConversationView
-from rvibe_player.ui.pages import PlaceholderPage, plain_label
-from rvibe_player.ui.relationship_bridge import RelationshipBridge
-from rvibe_player.ui.relationship_cards import CardList, CuratorHeader, NoteCard, PickCard
+from rvibe_player.ui.relationship.bridge import RelationshipBridge
+from rvibe_player.ui.relationship.cards import CardList, CuratorHeader, NoteCard, PickCard
+from rvibe_player.ui.relationship.conversation_view import ConversationView
+from rvibe_player.ui.shell.widgets import PlaceholderPage, plain_label
 
 log = logging.getLogger(__name__)
 
@@ -296,7 +296,7 @@ class StorePage(QStackedWidget):
         box.exec()
 
     def open_sign_in(self) -> None:
-        from rvibe_player.ui.sign_in_dialog import SignInDialog
+        from rvibe_player.ui.relationship.sign_in_dialog import SignInDialog
 
         relationship = self.bridge.relationship
         if relationship is None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.library.database import LibraryDatabase
-from rvibe_player.ui.pages import plain_label
+from rvibe_player.ui.shell.widgets import plain_label
 
 
 class ProblemsDialog(QDialog):

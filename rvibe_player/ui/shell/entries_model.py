@@ -12,7 +12,9 @@ from typing import ClassVar
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from rvibe_player.ui.track_model import TRACK_IDS_MIME
+TRACK_IDS_MIME = "application/x-rvibe-track-ids"
+"""The drag-and-drop type of a list of library track ids (comma separated)."""
+
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -2,7 +2,7 @@
 
 The now-playing bar, the queue page, the tray and MPRIS all read state here and act through
 here, so they always agree. Controller events already arrive on the GUI thread (the
-controller posts them through :class:`~rvibe_player.ui.dispatcher.QtDispatcher`).
+controller posts them through :class:`~rvibe_player.ui.shell.dispatcher.QtDispatcher`).
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ from rvibe_player import appinfo
 from rvibe_player import settings as keys
 from rvibe_player.library.model import Track
 from rvibe_player.settings import Settings
-from rvibe_player.ui.icons import icon
-from rvibe_player.ui.player_bridge import PlayerBridge
+from rvibe_player.ui.playback.player_bridge import PlayerBridge
+from rvibe_player.ui.shell.icons import icon
 
 
 def track_line(track: Track) -> str:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from rvibe_player.ui.icons import icon
+from rvibe_player.ui.shell.icons import icon
 
 if TYPE_CHECKING:
     from rvibe_player.library.playlist_store import PlaylistInfo

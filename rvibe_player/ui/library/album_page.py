@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.library.browse import Album
-from rvibe_player.ui.album_view import AlbumGrid, placeholder
-from rvibe_player.ui.cover_cache import CoverCache
-from rvibe_player.ui.library_pages import TracksPage, heading
-from rvibe_player.ui.pages import plain_label
-from rvibe_player.ui.track_model import format_duration
+from rvibe_player.ui.library.album_view import AlbumGrid, placeholder
+from rvibe_player.ui.library.tracks_page import TracksPage
+from rvibe_player.ui.shell.cover_cache import CoverCache
+from rvibe_player.ui.shell.formats import format_duration
+from rvibe_player.ui.shell.widgets import heading, plain_label
 
 COVER_SIZE = 112
 

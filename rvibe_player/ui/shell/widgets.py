@@ -8,6 +8,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
+def heading(text: str) -> QLabel:
+    """A page's title: larger, bold, one line."""
+    label = plain_label(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(False)
+    return label
+
+
 def plain_label(text: str, parent: QWidget | None = None) -> QLabel:
     """A label that never interprets its text as HTML."""
     label = QLabel(text, parent)

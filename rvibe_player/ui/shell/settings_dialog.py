@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from rvibe_player import settings as keys
 from rvibe_player.library.model import Root
 from rvibe_player.settings import Settings
-from rvibe_player.ui.pages import plain_label
+from rvibe_player.ui.shell.widgets import plain_label
 
 REPLAYGAIN_MODES = (
     ("auto", "Automatic (album gain when an album plays in order)"),

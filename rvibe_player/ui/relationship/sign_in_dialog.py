@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rvibe_player.ui.pages import plain_label
+from rvibe_player.ui.shell.widgets import plain_label
 
 
 class SignInDialog(QDialog):

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from rvibe_player.core.store_protocol import SharingLevel
 from rvibe_player.store_client.model import parse_time
-from rvibe_player.ui.pages import plain_label
-from rvibe_player.ui.relationship_bridge import RelationshipBridge
+from rvibe_player.ui.relationship.bridge import RelationshipBridge
+from rvibe_player.ui.shell.widgets import plain_label
 
 LEVELS = (
     (SharingLevel.OFF, "Off: nothing about my listening leaves this computer"),

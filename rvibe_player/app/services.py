@@ -18,6 +18,7 @@ from rvibe_player.settings import WATCH_LIBRARY, Settings
 
 if TYPE_CHECKING:
     from rvibe_player.library.playlist_store import PlaylistStore
+    from rvibe_player.library.reader import LibraryReader
     from rvibe_player.library.scanner import Scanner, ScanReport
     from rvibe_player.library.watcher import LibraryWatcher
     from rvibe_player.playback.backend import Post
@@ -50,6 +51,13 @@ class Services:
             self.player, self.player_problem = open_player(self.settings, self.library, post)
             self.player.restore()
         return self.player
+
+    @functools.cached_property
+    def reader(self) -> LibraryReader:
+        """The views' read port over the UI thread's connection (rows, lists, searches)."""
+        from rvibe_player.library.reader import LibraryReader
+
+        return LibraryReader(self.library)
 
     @functools.cached_property
     def playlists(self) -> PlaylistStore:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -15,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rvibe_player.library.browse import Album
+from rvibe_player.library.model import Album
+from rvibe_player.library.reader import LibraryReader
 from rvibe_player.ui.library.album_view import AlbumGrid, placeholder
 from rvibe_player.ui.library.tracks_page import TracksPage
 from rvibe_player.ui.shell.cover_cache import CoverCache
@@ -30,7 +30,7 @@ class AlbumsPage(QStackedWidget):
 
     album_opened = Signal(object)
 
-    def __init__(self, conn: sqlite3.Connection, covers: CoverCache, parent: QWidget | None = None):
+    def __init__(self, reader: LibraryReader, covers: CoverCache, parent: QWidget | None = None):
         super().__init__(parent)
         grid_page = QWidget()
         layout = QVBoxLayout(grid_page)
@@ -43,7 +43,7 @@ class AlbumsPage(QStackedWidget):
         layout.addWidget(self.grid, 1)
         self.addWidget(grid_page)
         self.covers = covers
-        self.detail = TracksPage(conn, "")
+        self.detail = TracksPage(reader, "")
         self.detail.table.hide_columns({"album", "year"})
         self._album_header()
         covers.loaded.connect(self._cover_loaded)

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPixmap
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from rvibe_player.library.browse import Album
+from rvibe_player.library.model import Album
 from rvibe_player.ui.shell.cover_cache import CoverCache
 
 Index = QModelIndex | QPersistentModelIndex

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QListView, QSplitter, QVBoxLayout, QWidget
 
-from rvibe_player.library.browse import Artist
+from rvibe_player.library.model import Artist
+from rvibe_player.library.reader import LibraryReader
 from rvibe_player.ui.library.tracks_page import TracksPage
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,7 +49,7 @@ class ArtistsPage(QWidget):
 
     artist_chosen = Signal(str)
 
-    def __init__(self, conn: sqlite3.Connection, parent: QWidget | None = None) -> None:
+    def __init__(self, reader: LibraryReader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -60,7 +59,7 @@ class ArtistsPage(QWidget):
         self.list.setModel(self.names)
         self.list.setUniformItemSizes(True)
         self.list.selectionModel().currentChanged.connect(self._chosen)
-        self.tracks = TracksPage(conn, "Artists")
+        self.tracks = TracksPage(reader, "Artists")
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(self.tracks)
         self.splitter.setStretchFactor(1, 3)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 
 from rvibe_player.core.errors import PlaylistFormatError, QueryError
 from rvibe_player.library.playlist_store import PlaylistStore
-from rvibe_player.library.search import compile_text
+from rvibe_player.library.reader import LibraryReader
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class PlaylistActions(QObject):
             if not ok:
                 return None
             try:
-                compile_text(query)
+                LibraryReader.check_query(query)
             except QueryError as exc:
                 QMessageBox.warning(self.window, "That search is not valid", str(exc))
                 current = query

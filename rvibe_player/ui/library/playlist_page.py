@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.library.playlist_store import PlaylistInfo, PlaylistItem, PlaylistStore
+from rvibe_player.library.reader import LibraryReader
 from rvibe_player.ui.library.tracks_page import TracksPage
 from rvibe_player.ui.shell.entries_model import ReorderableEntriesModel, reorderable_table
 from rvibe_player.ui.shell.formats import format_duration
@@ -107,13 +108,15 @@ class PlaylistPage(QStackedWidget):
 
     play_requested = Signal(list, int)
 
-    def __init__(self, store: PlaylistStore, conn, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, store: PlaylistStore, reader: LibraryReader, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         regular = QWidget()
         layout = QVBoxLayout(regular)
         layout.setContentsMargins(16, 12, 16, 0)
-        self.smart_page = TracksPage(conn, "")
+        self.smart_page = TracksPage(reader, "")
         self.title = heading("")
         self.summary = plain_label("")
         self.summary.setEnabled(False)

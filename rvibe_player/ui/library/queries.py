@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from rvibe_player.core.errors import QueryError
-from rvibe_player.library.database import LibraryDatabase
+from rvibe_player.library.model import Album
+from rvibe_player.library.reader import LibraryReader
 
 if TYPE_CHECKING:
-    from rvibe_player.library import browse
-    from rvibe_player.library.search import TrackSearch
+    from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
@@ -36,16 +36,13 @@ class _Worker(QObject):
         super().__init__()
         self._db_path = db_path
         self._latest = latest
-        self._db: LibraryDatabase | None = None
-        self._search: TrackSearch | None = None
+        self._opened: LibraryReader | None = None
 
-    def _conn(self) -> LibraryDatabase:
-        if self._db is None:
-            from rvibe_player.library.search import TrackSearch  # loaded on this thread
-
-            self._db = LibraryDatabase(self._db_path)
-            self._search = TrackSearch(self._db.conn)
-        return self._db
+    def _reader(self) -> LibraryReader:
+        """This thread's own reader (opened here, on first use)."""
+        if self._opened is None:
+            self._opened = LibraryReader.open(self._db_path)
+        return self._opened
 
     def _stale(self, kind: str, number: int) -> bool:
         return number < self._latest.get(kind, 0)
@@ -54,10 +51,8 @@ class _Worker(QObject):
     def search(self, number: int, kind: str, query: str) -> None:
         if self._stale(kind, number):
             return
-        self._conn()
-        assert self._search is not None
         try:
-            ids = self._search.ids(query)
+            ids = self._reader().search_ids(query)
         except QueryError as exc:
             self.searched.emit(number, kind, None, exc)
             return
@@ -65,39 +60,30 @@ class _Worker(QObject):
 
     @Slot(int, object)
     def albums(self, number: int, artist: object) -> None:
-        from rvibe_player.library import browse
-
         if not self._stale("albums", number):
-            result = browse.albums(self._conn().conn, artist if isinstance(artist, str) else None)
+            result = self._reader().albums(artist if isinstance(artist, str) else None)
             self.albums_ready.emit(number, result)
 
     @Slot(int)
     def artists(self, number: int) -> None:
-        from rvibe_player.library import browse
-
         if not self._stale("artists", number):
-            self.artists_ready.emit(number, browse.artists(self._conn().conn))
+            self.artists_ready.emit(number, self._reader().artists())
 
     @Slot(int, object)
     def album_tracks(self, number: int, album: object) -> None:
-        from rvibe_player.library import browse
-
-        if not self._stale("album_tracks", number) and isinstance(album, browse.Album):
-            self.album_tracks_ready.emit(number, browse.album_track_ids(self._conn().conn, album))
+        if not self._stale("album_tracks", number) and isinstance(album, Album):
+            self.album_tracks_ready.emit(number, self._reader().album_track_ids(album))
 
     @Slot(int, str)
     def artist_tracks(self, number: int, artist: str) -> None:
-        from rvibe_player.library import browse
-
         if not self._stale("artist_tracks", number):
-            ids = browse.artist_track_ids(self._conn().conn, artist)
-            self.artist_tracks_ready.emit(number, ids)
+            self.artist_tracks_ready.emit(number, self._reader().artist_track_ids(artist))
 
     @Slot()
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        if self._opened is not None:
+            self._opened.close()
+            self._opened = None
 
 
 class LibraryQueries(QObject):
@@ -133,10 +119,13 @@ class LibraryQueries(QObject):
         self._do_artist_tracks.connect(self._worker.artist_tracks)
         self._do_close.connect(self._worker.close, Qt.ConnectionType.BlockingQueuedConnection)
         self._worker.searched.connect(self._on_searched)
-        self._worker.albums_ready.connect(lambda n, r: self._deliver("albums", n, r))
-        self._worker.artists_ready.connect(lambda n, r: self._deliver("artists", n, r))
-        self._worker.album_tracks_ready.connect(lambda n, r: self._deliver("album_tracks", n, r))
-        self._worker.artist_tracks_ready.connect(lambda n, r: self._deliver("artist_tracks", n, r))
+        for kind, answer, signal in (
+            ("albums", self._worker.albums_ready, self.albums_ready),
+            ("artists", self._worker.artists_ready, self.artists_ready),
+            ("album_tracks", self._worker.album_tracks_ready, self.album_tracks_ready),
+            ("artist_tracks", self._worker.artist_tracks_ready, self.artist_tracks_ready),
+        ):
+            answer.connect(self._deliverer(kind, signal.emit))
         self._thread.start()
 
     def _next(self, kind: str) -> int:
@@ -161,7 +150,7 @@ class LibraryQueries(QObject):
         """List artists; the answer arrives by :attr:`artists_ready`."""
         self._do_artists.emit(self._next("artists"))
 
-    def album_tracks(self, album: browse.Album) -> None:
+    def album_tracks(self, album: Album) -> None:
         """An album's track ids; the answer arrives by :attr:`album_tracks_ready`."""
         self._do_album_tracks.emit(self._next("album_tracks"), album)
 
@@ -173,9 +162,16 @@ class LibraryQueries(QObject):
         if number == self._latest.get(kind):
             (self.searched if kind == "search" else self.smart_ready).emit(ids, error)
 
-    def _deliver(self, kind: str, number: int, result: object) -> None:
-        if number == self._latest.get(kind):
-            getattr(self, f"{kind}_ready").emit(result)
+    def _deliverer(
+        self, kind: str, emit: Callable[[object], None]
+    ) -> Callable[[int, object], None]:
+        """Passes on an answer of ``kind`` only if no newer request of that kind was made."""
+
+        def deliver(number: int, result: object) -> None:
+            if number == self._latest.get(kind):
+                emit(result)
+
+        return deliver
 
     def close(self) -> None:
         """Close the worker's connection and stop its thread (waits for a running query)."""

@@ -1,13 +1,12 @@
 """A lazy table model of tracks: it holds only ids and loads rows a page at a time.
 
 100k rows scroll smoothly because Qt asks only for visible rows; each page of 256 rows is
-one indexed query (about a millisecond) on the GUI thread's connection, and only the most
-recently used pages are kept.
+one indexed read (about a millisecond) through the GUI thread's :class:`LibraryReader`, and
+only the most recently used pages are kept.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -27,6 +26,7 @@ from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from rvibe_player.library.reader import MISSING_ROW, TRACK_FIELDS, LibraryReader, TrackRow
 from rvibe_player.ui.shell.entries_model import TRACK_IDS_MIME
 from rvibe_player.ui.shell.formats import format_duration
 
@@ -35,30 +35,28 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Column:
-    """One column: the SQL expression it shows, its header, and its sort key (if any)."""
+    """One column: the row field it shows, its header, and its sort key (if any)."""
 
     key: str
     header: str
-    sql: str
     sort: str | None
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
 
 
 _RIGHT = Qt.AlignmentFlag.AlignRight
 COLUMNS: tuple[Column, ...] = (
-    Column("tracknumber", "#", "tracknumber", "track", _RIGHT),
-    Column("title", "Title", "title", "title"),
-    Column("artist", "Artist", "artist", "artist"),
-    Column("album", "Album", "album", "album"),
-    Column("year", "Year", "year", "year", _RIGHT),
-    Column("duration", "Length", "duration", "duration", _RIGHT),
-    Column("codec", "Format", "codec", "codec"),
-    Column("play_count", "Plays", "play_count", "plays", _RIGHT),
-    Column("rating", "Rating", "rating", "rating"),
-    Column("added_at", "Added", "added_at", "added", _RIGHT),
+    Column("tracknumber", "#", "track", _RIGHT),
+    Column("title", "Title", "title"),
+    Column("artist", "Artist", "artist"),
+    Column("album", "Album", "album"),
+    Column("year", "Year", "year", _RIGHT),
+    Column("duration", "Length", "duration", _RIGHT),
+    Column("codec", "Format", "codec"),
+    Column("play_count", "Plays", "plays", _RIGHT),
+    Column("rating", "Rating", "rating"),
+    Column("added_at", "Added", "added", _RIGHT),
 )
-_EXTRA = ("status", "path_text", "albumartist")
-_SELECT = "SELECT id, " + ", ".join([c.sql for c in COLUMNS] + list(_EXTRA)) + " FROM tracks"
+assert tuple(c.key for c in COLUMNS) == TRACK_FIELDS, "columns follow the reader's rows"
 PAGE = 256
 MAX_PAGES = 64
 
@@ -87,11 +85,11 @@ class TrackTableModel(QAbstractTableModel):
     sort_requested = QtSignal(str, bool)
     """The user clicked a header: (sort key, descending)."""
 
-    def __init__(self, conn: sqlite3.Connection, parent: object = None) -> None:
+    def __init__(self, reader: LibraryReader, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
-        self._conn = conn
+        self._reader = reader
         self._ids: Sequence[int] = ()
-        self._pages: OrderedDict[int, list[tuple[object, ...]]] = OrderedDict()
+        self._pages: OrderedDict[int, list[TrackRow]] = OrderedDict()
         self.current_track: int | None = None
         self._bold = QFont()
         self._bold.setBold(True)
@@ -163,7 +161,7 @@ class TrackTableModel(QAbstractTableModel):
             else:
                 item.setData(value)
 
-    def _value(self, row: tuple[object, ...], column: int, role: int) -> object:
+    def _value(self, row: TrackRow, column: int, role: int) -> object:
         if role == _DISPLAY:
             return _display(COLUMNS[column].key, row[column + 1])
         if role == _ALIGNMENT:
@@ -205,7 +203,7 @@ class TrackTableModel(QAbstractTableModel):
 
     # -- paging ------------------------------------------------------------------------------
 
-    def _row(self, row: int) -> tuple[object, ...]:
+    def _row(self, row: int) -> TrackRow:
         number = row // PAGE
         page = self._pages.get(number)
         if page is None:
@@ -214,12 +212,10 @@ class TrackTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         return page[row - number * PAGE]
 
-    def _load(self, number: int) -> list[tuple[object, ...]]:
-        ids = list(self._ids[number * PAGE : (number + 1) * PAGE])
-        marks = ",".join("?" * len(ids))
-        found = {r[0]: r for r in self._conn.execute(f"{_SELECT} WHERE id IN ({marks})", ids)}
-        blank = (0, *([None] * len(COLUMNS)), "removed", "", "")
-        page = [found.get(i, blank) for i in ids]
+    def _load(self, number: int) -> list[TrackRow]:
+        ids = self._ids[number * PAGE : (number + 1) * PAGE]
+        found = self._reader.track_rows(ids)
+        page = [found.get(i, MISSING_ROW) for i in ids]
         self._pages[number] = page
         if len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rvibe_player.library.reader import LibraryReader
 from rvibe_player.ui.library.track_model import TrackTableModel
 from rvibe_player.ui.library.track_table import TrackTable
 from rvibe_player.ui.shell.widgets import heading, plain_label
@@ -22,14 +22,14 @@ Index = QModelIndex | QPersistentModelIndex
 class TracksPage(QWidget):
     """A heading, a count line and a track table."""
 
-    def __init__(self, conn: sqlite3.Connection, title: str, parent: QWidget | None = None):
+    def __init__(self, reader: LibraryReader, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 0)
         self.title = heading(title)
         self.summary = plain_label("")
         self.summary.setEnabled(False)
-        self.model = TrackTableModel(conn, self)
+        self.model = TrackTableModel(reader, self)
         self.table = TrackTable(self.model)
         header = QHBoxLayout()
         header.addWidget(self.title)

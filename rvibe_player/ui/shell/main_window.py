@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar()
         self.stack = QStackedWidget()
         self.welcome = WelcomePage(paths.default_music_dir())
-        self.songs = TracksPage(self.services.library.conn, "Songs")
+        self.songs = TracksPage(self.services.reader, "Songs")
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.songs)
         self.pages: dict[str, QWidget] = {"welcome": self.welcome, "tracks": self.songs}
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
     def albums(self) -> AlbumsPage:
         from rvibe_player.ui.library.album_page import AlbumsPage
 
-        page = AlbumsPage(self.services.library.conn, self.covers)
+        page = AlbumsPage(self.services.reader, self.covers)
         self._add_page("albums", page)
         self.queries.albums_ready.connect(page.set_albums)
         self.queries.album_tracks_ready.connect(self._on_album_tracks)
@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
     def artists(self) -> ArtistsPage:
         from rvibe_player.ui.library.artists_page import ArtistsPage
 
-        page = ArtistsPage(self.services.library.conn)
+        page = ArtistsPage(self.services.reader)
         self._add_page("artists", page)
         if splitter := self._state.get("artists_splitter"):
             page.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
     def playlist_page(self) -> PlaylistPage:
         from rvibe_player.ui.library.playlist_page import PlaylistPage
 
-        page = PlaylistPage(self.services.playlists, self.services.library.conn)
+        page = PlaylistPage(self.services.playlists, self.services.reader)
         self._add_page("playlist", page)
         page.play_requested.connect(self.play_tracks)
         self.queries.smart_ready.connect(self._on_smart)

@@ -71,28 +71,27 @@ def main() -> int:
         os.environ[var] = str(profile / sub)
 
     from rvibe_player import settings as keys
-    from rvibe_player.app.services import build_services
     from rvibe_player.library.scanner import Scanner
-    from rvibe_player.ui.shell.application import build_window, create_application
+    from rvibe_player.ui.shell.application import build_window, create_application, open_session
     from scripts.make_corpus import generate
 
     music = profile / "Music"
     generate(music, args.tracks, seed=3)
     app = create_application([sys.argv[0]])
-    empty_services = build_services()
-    window = build_window(app, empty_services)
+    empty_session = open_session(app)
+    window = build_window(app, empty_session)
     window.resize(1280, 800)
     window.show()
     _settle(app)
     window.grab().save(str(args.out / "welcome-light.png"))
     window.close()
-    empty_services.close()
+    empty_session.close()
 
-    Scanner(empty_services.library_path).scan([str(music)])
+    Scanner(empty_session.library_path).scan([str(music)])
     for theme in ("light", "dark"):
-        services = build_services()
-        services.settings.set(keys.THEME, theme)
-        window = build_window(app, services)
+        session = open_session(app)
+        session.settings.set(keys.THEME, theme)
+        window = build_window(app, session)
         window.resize(1280, 800)
         window.show()
         _settle(app, 1.5, until=lambda w=window: w.songs.model.rowCount() > 0)
@@ -123,7 +122,7 @@ def main() -> int:
         if theme == "light":
             _store_shots(app, window, args.out)
         window.close()
-        services.close()
+        session.close()
     print(f"screenshots in {args.out}")
     return 0
 

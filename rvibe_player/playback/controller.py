@@ -169,10 +169,16 @@ class PlaybackController:
         """Call ``listener`` on the owner thread with backend and controller events."""
         self._listeners.append(listener)
 
+    def remove_listener(self, listener: Callable[[ControllerEvent], None]) -> None:
+        """Stop calling ``listener`` (events already on their way are dropped too)."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def _emit(self, event: ControllerEvent) -> None:
         def deliver() -> None:
             for listener in list(self._listeners):
-                listener(event)
+                if listener in self._listeners:  # not removed by an earlier one meanwhile
+                    listener(event)
 
         self._post(deliver)
 

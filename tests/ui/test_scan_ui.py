@@ -37,7 +37,7 @@ def test_first_run_scan_fills_the_library(open_window, qtbot, tmp_path: Path) ->
     assert status.details.isVisible()
     assert progress, "no progress was reported while scanning"
 
-    dialog = ProblemsDialog(window.services.library, window)
+    dialog = ProblemsDialog(window.session.library, window)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 0).text().endswith("broken.mp3")

@@ -12,6 +12,7 @@ from rvibe_player.library.database import transaction
 from rvibe_player.library.tags import TrackTags
 from rvibe_player.store_client.model import MessageState
 from rvibe_player.ui.relationship.sharing_dialog import SharingDialog
+from scripts.make_corpus import Manifest
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.store.live import PASSWORD, Actor, LiveServer
 from tests.store_client.conftest import curator, listener, releases, store, store_server  # noqa: F401
@@ -144,24 +145,25 @@ def test_with_no_store_configured_the_demo_store_runs_and_stops_with_the_player(
     window.show_page("store")  # the page draws when it is shown
     qtbot.waitUntil(lambda: page.curator.name.text() == "Mira Okafor", timeout=20_000)
     qtbot.waitUntil(lambda: page.conversation.model.rowCount() > 0, timeout=20_000)
-    session = window.relationship.session
+    session = window.session.store
     assert session is not None and session.embedded is not None
     pid = session.embedded.pid
     assert pid is not None and session.embedded.running
     assert session.relationship.store_url.startswith("http://127.0.0.1:")
-    window.close()  # quitting the player stops the store
+    window.close()  # quitting the player stops the store: the window, then its session,
+    window.session.close()  # as application.run() does when the event loop ends
     assert session.embedded.pid is None or not session.embedded.running
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
 
 
 def test_sharing_dialog_shows_what_would_be_sent_and_the_choice_reaches_the_store(
-    panel_window, store: LiveServer, curator: Actor, listener: Actor,  # noqa: F811
-    memory_keyring: MemoryKeyring, qtbot,
+    scanned_library: Manifest, panel_window, store: LiveServer, curator: Actor,  # noqa: F811
+    listener: Actor, memory_keyring: MemoryKeyring, qtbot,  # noqa: F811
 ) -> None:  # fmt: skip
     window = panel_window
     sign_in(window, qtbot, listener.username)
-    db = window.services.library
+    db = window.session.library
     root = db.add_root("/music")
     with transaction(db.conn):
         tags = TrackTags(title="Blue", artist="Mara Quist", genre="Jazz")
@@ -187,9 +189,15 @@ def test_sharing_dialog_shows_what_would_be_sent_and_the_choice_reaches_the_stor
     level = lambda: curator.api.get(f"/v1/staff/listeners/{listener.id}/context").json()  # noqa: E731
     qtbot.waitUntil(lambda: level()["sharing"]["level"] == "summary", timeout=10_000)
 
-    # A play the player counts from now on leaves at once: the window wakes the outbox
-    # (without it, the next idle check is 30 s away).
+    # A play the player counts from now on leaves at once: the session wakes the outbox when
+    # the player counts it (without that, the next idle check is 30 s away). The real player
+    # plays a real (1-second) file; half of it heard is a counted play.
     time.sleep(1.1)  # the play log's times are in seconds: later than the opt-in
-    db.record_play(track)
-    window.playback.player.play_counted.emit(track)
+    counted: list[int] = []
+    window.playback.player.play_counted.connect(counted.append)
+    corpus = str(scanned_library.root)
+    every = db.tracks(window.session.reader.search_ids(""))
+    real = [t.id for t in every if t.path.startswith(corpus) and t.duration > 0][:1]
+    window.play_tracks(real, 0)
+    qtbot.waitUntil(lambda: counted == real, timeout=10_000)
     qtbot.waitUntil(lambda: shared_plays(store, listener)[0] == 1, timeout=10_000)

@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
 
 from rvibe_player import settings as keys
 from rvibe_player.app.playback_setup import replaygain_settings
-from rvibe_player.app.services import Services
+from rvibe_player.app.session import PlayerSession
 from rvibe_player.library.model import Track
 from rvibe_player.ui.playback.now_playing import NowPlayingBar
 from rvibe_player.ui.playback.player_bridge import SEEK_STEP, VOLUME_STEP, PlayerBridge
 from rvibe_player.ui.playback.tray import Tray
 from rvibe_player.ui.shell.cover_cache import CoverCache
-from rvibe_player.ui.shell.dispatcher import QtDispatcher
 
 log = logging.getLogger(__name__)
 
@@ -48,19 +47,18 @@ class PlaybackUi(QObject):
     def __init__(
         self,
         window: QMainWindow,
-        services: Services,
+        session: PlayerSession,
         covers: CoverCache,
         show_window: Callable[[], None],
         quit_app: Callable[[], None],
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.services = services
-        self.dispatcher = QtDispatcher(self)
-        controller = services.start_player(self.dispatcher.post)
-        self.player = PlayerBridge(controller, services.settings, services.player_problem, self)
+        self.session = session
+        controller = session.start_player()
+        self.player = PlayerBridge(controller, session.settings, session.player_problem, self)
         self.bar = NowPlayingBar(self.player, covers)
-        self.tray = Tray(self.player, services.settings, show_window, quit_app, self)
+        self.tray = Tray(self.player, session.settings, show_window, quit_app, self)
         self.mpris = None
         if sys.platform.startswith("linux"):
             from rvibe_player.ui.playback.mpris import Mpris
@@ -72,7 +70,7 @@ class PlaybackUi(QObject):
 
     def settings_changed(self) -> None:
         """Apply new ReplayGain settings and output device, redraw icons for a new theme."""
-        settings = self.services.settings
+        settings = self.session.settings
         self.player.controller.set_replaygain(replaygain_settings(settings))
         self.player.controller.backend.set_output_device(settings.get(keys.OUTPUT_DEVICE))
         self.bar.recolour()
@@ -119,7 +117,8 @@ class PlaybackUi(QObject):
         return False
 
     def close(self) -> None:
-        """Leave D-Bus and the tray (the services close the player itself)."""
+        """Leave D-Bus and the tray (the session closes the player itself)."""
+        self.player.detach()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

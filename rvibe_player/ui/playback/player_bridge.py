@@ -82,6 +82,11 @@ class PlayerBridge(QObject):
         """What preview plays ("" when none)."""
         controller.add_listener(self._on_event)
 
+    def detach(self) -> None:
+        """Hear nothing more from the controller (the window is closing; the session goes on
+        to close the player, whose last events nobody shows)."""
+        self.controller.remove_listener(self._on_event)
+
     # -- events ------------------------------------------------------------------------------
 
     def _on_event(self, event: ControllerEvent) -> None:

@@ -1,22 +1,27 @@
-"""The panel's link to the store client: opened off the GUI thread, changes as Qt signals.
+"""The store page's view of the session's relationship: its events as Qt signals, and
+blocking store calls run off the GUI thread.
 
-The store client calls back on its own threads (sync, outbox, workers); here those calls
-only emit signals, which Qt queues to the GUI thread, where the panel reads the state from
-the local cache (fast, works offline).
+The session opens the relationship and reports on the GUI thread (its events are posted
+there); the bridge only turns them into signals the relationship views connect to, and runs
+the blocking calls (sign in, access log...) on the relationship's worker.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from rvibe_player.app.relationship_setup import RelationshipSession, open_relationship
-from rvibe_player.app.services import Services
+from rvibe_player.app.events import (
+    RelationshipChanged,
+    RelationshipFailed,
+    RelationshipOpened,
+    RelationshipStatusChanged,
+)
+from rvibe_player.app.session import PlayerSession
 from rvibe_player.store_client.model import Connection, RelationshipState, SyncStatus
 from rvibe_player.store_client.relationship import Relationship
 
@@ -25,12 +30,12 @@ T = TypeVar("T")
 
 
 class RelationshipBridge(QObject):
-    """Owns the relationship session for the window."""
+    """The relationship of a session, as signals."""
 
     opened = Signal()
     """The relationship is ready (possibly signed out, possibly offline)."""
     changed = Signal(object)
-    """A frozenset of changed areas (notes, picks, messages, read, curator, sharing...)."""
+    """A frozenset of changed :class:`ChangeArea` (notes, picks, messages, read...)."""
     status_changed = Signal(object)
     """A :class:`SyncStatus`."""
     failed = Signal(str)
@@ -38,52 +43,44 @@ class RelationshipBridge(QObject):
     done = Signal(object, object, object)
     """(callback, result, error) of a background call, delivered on the GUI thread."""
 
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+    def __init__(self, session: PlayerSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.services = services
-        self.session: RelationshipSession | None = None
+        self.session = session
+        self.problem: str | None = None
+        """What is wrong with the opened relationship, in words (None when fine)."""
         self.status = SyncStatus(Connection.CONNECTING, "Connecting to the store…")
-        self.status_changed.connect(self._remember_status)
         self.done.connect(lambda callback, result, error: callback(result, error))
         self._closing = False
+        events = session.events
+        events.subscribe(RelationshipOpened, self._opened)
+        events.subscribe(RelationshipFailed, lambda e: self._emit(self.failed, e.message))
+        events.subscribe(RelationshipChanged, lambda e: self._emit(self.changed, e.areas))
+        events.subscribe(RelationshipStatusChanged, self._status)
 
     @property
     def relationship(self) -> Relationship | None:
-        return self.session.relationship if self.session is not None else None
+        return self.session.relationship
 
     def open(self) -> None:
-        """Open the relationship on a thread of its own (may start the embedded store)."""
-        threading.Thread(target=self._open, name="store-open", daemon=True).start()
+        """Have the session open the relationship (signals follow)."""
+        self.session.open_relationship()
 
-    def _emit(self, signal_name: str, *args: object) -> None:
-        """Emit from any thread, unless the window is going (then nobody is listening)."""
+    def _emit(self, signal: Any, *args: object) -> None:
+        """Emit unless the window is going (then nobody is listening)."""
         if self._closing:
             return
         try:
-            getattr(self, signal_name).emit(*args)
-        except RuntimeError:  # the bridge was deleted under a late callback
-            log.debug("Dropped %s: the panel is gone", signal_name)
+            signal.emit(*args)
+        except RuntimeError:  # the bridge was deleted under a late event
+            log.debug("Dropped a relationship event: the panel is gone")
 
-    def _open(self) -> None:
-        try:
-            session = open_relationship(
-                self.services.settings,
-                self.services.library_path,
-                on_change=lambda areas: self._emit("changed", areas),
-                on_status=lambda status: self._emit("status_changed", status),
-            )
-        except Exception as exc:
-            log.exception("Could not open the relationship")
-            self._emit("failed", f"The store could not be reached: {exc}")
-            return
-        if self._closing:
-            session.close()
-            return
-        self.session = session
-        self._emit("opened")
+    def _opened(self, event: RelationshipOpened) -> None:
+        self.problem = event.problem
+        self._emit(self.opened)
 
-    def _remember_status(self, status: SyncStatus) -> None:
-        self.status = status
+    def _status(self, event: RelationshipStatusChanged) -> None:
+        self.status = event.status
+        self._emit(self.status_changed, event.status)
 
     def state(self) -> RelationshipState | None:
         """What the panel shows, read from the local cache (fast; GUI thread)."""
@@ -106,13 +103,14 @@ class RelationshipBridge(QObject):
 
         def finished(done: Future[T]) -> None:
             error = done.exception()
-            self._emit("done", then, None if error else done.result(), error)
+            if not self._closing:
+                try:
+                    self.done.emit(then, None if error else done.result(), error)
+                except RuntimeError:
+                    log.debug("Dropped a store call's answer: the panel is gone")
 
         future.add_done_callback(finished)
 
     def close(self) -> None:
-        """Stop syncing and the embedded store (on quit)."""
+        """Emit nothing more (the window is closing; the session closes the store)."""
         self._closing = True
-        if self.session is not None:
-            self.session.close()
-            self.session = None

@@ -1,4 +1,4 @@
-"""Starts the Qt application: theme, services, the main window, and an orderly shutdown."""
+"""Starts the Qt application: theme, the session, the main window, an orderly shutdown."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from rvibe_player import appinfo
 from rvibe_player import settings as keys
-from rvibe_player.app.services import Services, build_services
+from rvibe_player.app.session import PlayerSession, build_session
+from rvibe_player.ui.shell.dispatcher import QtDispatcher
 from rvibe_player.ui.shell.icons import icon
 from rvibe_player.ui.shell.main_window import MainWindow
 from rvibe_player.ui.shell.theme import STYLE, apply_theme
@@ -42,14 +43,19 @@ def create_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
-def build_window(app: QApplication, services: Services) -> MainWindow:
-    """The main window over ``services``, themed and following theme changes."""
-    apply_theme(app, services.settings.get(keys.THEME))
-    window = MainWindow(services)
+def open_session(app: QApplication) -> PlayerSession:
+    """The listening session, reporting on the GUI thread (its dispatcher lives with ``app``)."""
+    return build_session(QtDispatcher(app).post)
+
+
+def build_window(app: QApplication, session: PlayerSession) -> MainWindow:
+    """The main window over ``session``, themed and following theme changes."""
+    apply_theme(app, session.settings.get(keys.THEME))
+    window = MainWindow(session)
     window.setWindowIcon(icon("rvibe", QColor("#e4572e"), 64))
 
     def retheme() -> None:
-        apply_theme(app, services.settings.get(keys.THEME))
+        apply_theme(app, session.settings.get(keys.THEME))
         window.sidebar.recolour()
 
     window.settings_applied.connect(retheme)
@@ -60,15 +66,15 @@ def build_window(app: QApplication, services: Services) -> MainWindow:
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the player until its window closes; returns the exit status."""
     app = create_application(sys.argv if argv is None else argv)
-    services = build_services()
-    window = build_window(app, services)
+    session = open_session(app)
+    window = build_window(app, session)
     window.show()
     restore = quit_on_signals(window.quit)
     try:
         return app.exec()
     finally:
         restore()
-        services.close()
+        session.close()
 
 
 def quit_on_signals(quit_app: Callable[[], None]) -> Callable[[], None]:

@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from rvibe_player import paths
 from rvibe_player import settings as keys
-from rvibe_player.app.services import Services
+from rvibe_player.app.events import LibraryChanged
+from rvibe_player.app.session import PlayerSession
 from rvibe_player.ui.library.queries import LibraryQueries
+from rvibe_player.ui.library.scan_signals import ScanSignals
 from rvibe_player.ui.library.scan_status import ScanStatus
 from rvibe_player.ui.library.tracks_page import TracksPage, songs_summary
 from rvibe_player.ui.shell.gc_pacer import GcPacer
@@ -44,7 +46,6 @@ if TYPE_CHECKING:
     from rvibe_player.ui.library.artists_page import ArtistsPage
     from rvibe_player.ui.library.playlist_actions import PlaylistActions
     from rvibe_player.ui.library.playlist_page import PlaylistPage
-    from rvibe_player.ui.library.scan_runner import ScanRunner
     from rvibe_player.ui.library.track_table import TrackTable
     from rvibe_player.ui.playback.playback_ui import PlaybackUi
     from rvibe_player.ui.relationship.bridge import RelationshipBridge
@@ -67,22 +68,19 @@ def _b64(data: QByteArray) -> str:
 
 
 class MainWindow(QMainWindow):
-    """The player's window. Collaborators come in through ``services``."""
+    """The player's window: views over a :class:`PlayerSession`, which does the wiring."""
 
-    library_changed = Signal()
-    """The library's content changed (a scan or the watcher); views reload."""
     settings_applied = Signal()
     """The settings dialog wrote new settings (theme, playback, behaviour)."""
-    _watcher_report = Signal(object)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, session: PlayerSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.session = session
         self.setWindowTitle("rVibe Player")
         self.setAcceptDrops(True)
-        self.queries = LibraryQueries(services.library_path, self)
+        self.queries = LibraryQueries(session.library_path, self)
         self.gc_pacer: GcPacer | None = None  # made once the window is on screen
-        saved: dict[str, Any] = services.settings.get(keys.UI_STATE)
+        saved: dict[str, Any] = session.settings.get(keys.UI_STATE)
         self._state = dict(saved)
         self._query = ""
         self._sort = str(self._state.get("sort", ""))
@@ -122,7 +120,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar()
         self.stack = QStackedWidget()
         self.welcome = WelcomePage(paths.default_music_dir())
-        self.songs = TracksPage(self.services.reader, "Songs")
+        self.songs = TracksPage(self.session.reader, "Songs")
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.songs)
         self.pages: dict[str, QWidget] = {"welcome": self.welcome, "tracks": self.songs}
@@ -197,10 +195,14 @@ class MainWindow(QMainWindow):
         self._wire_table(self.songs.table)
         self.welcome.folder_chosen.connect(self.add_folder)
         self.welcome.choose_requested.connect(self.choose_folder)
-        self.scan_status.cancel_requested.connect(lambda: self.scans.cancel())
+        self.scans = ScanSignals(self.session, self)
+        self.scans.started.connect(self.scan_status.on_started)
+        self.scans.progressed.connect(self.scan_status.on_progress)
+        self.scans.finished.connect(self._on_scan_finished)
+        self.scans.failed.connect(self.scan_status.on_failed)
+        self.scan_status.cancel_requested.connect(self.scans.cancel)
         self.scan_status.details_requested.connect(self.open_problems)
-        self.library_changed.connect(self.reload)
-        self._watcher_report.connect(lambda _report: self.library_changed.emit())
+        self.session.events.subscribe(LibraryChanged, lambda _event: self.reload())
 
     def _wire_table(self, table: TrackTable) -> None:
         """Connect the actions every library track table shares."""
@@ -232,13 +234,13 @@ class MainWindow(QMainWindow):
     def covers(self) -> CoverCache:
         from rvibe_player.ui.shell.cover_cache import CoverCache
 
-        return CoverCache(self.services.cache_dir / "covers", parent=self)
+        return CoverCache(self.session.cache_dir / "covers", parent=self)
 
     @functools.cached_property
     def albums(self) -> AlbumsPage:
         from rvibe_player.ui.library.album_page import AlbumsPage
 
-        page = AlbumsPage(self.services.reader, self.covers)
+        page = AlbumsPage(self.session.reader, self.covers)
         self._add_page("albums", page)
         self.queries.albums_ready.connect(page.set_albums)
         self.queries.album_tracks_ready.connect(self._on_album_tracks)
@@ -251,7 +253,7 @@ class MainWindow(QMainWindow):
     def artists(self) -> ArtistsPage:
         from rvibe_player.ui.library.artists_page import ArtistsPage
 
-        page = ArtistsPage(self.services.reader)
+        page = ArtistsPage(self.session.reader)
         self._add_page("artists", page)
         if splitter := self._state.get("artists_splitter"):
             page.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
@@ -268,7 +270,7 @@ class MainWindow(QMainWindow):
     def playlist_page(self) -> PlaylistPage:
         from rvibe_player.ui.library.playlist_page import PlaylistPage
 
-        page = PlaylistPage(self.services.playlists, self.services.reader)
+        page = PlaylistPage(self.session.playlists, self.session.reader)
         self._add_page("playlist", page)
         page.play_requested.connect(self.play_tracks)
         self.queries.smart_ready.connect(self._on_smart)
@@ -279,7 +281,7 @@ class MainWindow(QMainWindow):
     def queue_page(self) -> QWidget:
         from rvibe_player.ui.playback.queue_page import QueuePage
 
-        page = QueuePage(self.playback.player, self.services.library)
+        page = QueuePage(self.playback.player, self.session.library)
         self._add_page("queue", page)
         return page
 
@@ -288,7 +290,7 @@ class MainWindow(QMainWindow):
         """The player and everything that shows it (opened once the window is painted)."""
         from rvibe_player.ui.playback.playback_ui import PlaybackUi
 
-        playback = PlaybackUi(self, self.services, self.covers, self.show_and_raise, self.quit)
+        playback = PlaybackUi(self, self.session, self.covers, self.show_and_raise, self.quit)
         self.bar_layout.addWidget(playback.bar)
         playback.player.problem.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         playback.player.track_changed.connect(self._track_changed)
@@ -334,10 +336,7 @@ class MainWindow(QMainWindow):
         """The link to the store (opened once the window is painted)."""
         from rvibe_player.ui.relationship.bridge import RelationshipBridge
 
-        bridge = RelationshipBridge(self.services, self)
-        self.library_changed.connect(self._library_changed_for_store)
-        self.playback.player.play_counted.connect(self._play_counted_for_store)
-        return bridge
+        return RelationshipBridge(self.session, self)
 
     @functools.cached_property
     def store_page(self) -> StorePage:
@@ -352,23 +351,13 @@ class MainWindow(QMainWindow):
         page.sharing_requested.connect(self.open_sharing)
         return page
 
-    def _library_changed_for_store(self) -> None:
-        relationship = self.relationship.relationship
-        if relationship is not None:
-            relationship.library_changed()  # "in your library" is worked out again
-
-    def _play_counted_for_store(self, _track_id: int) -> None:
-        relationship = self.relationship.relationship
-        if relationship is not None:
-            relationship.share_new_plays()  # shared now (if opted in), not at the next check
-
     def _unread_changed(self, count: int) -> None:
         self.sidebar.set_badge("store", str(count) if count else "")
         if self._made("playback"):
             self.playback.tray.set_unread(count)
 
     def _store_news(self, title: str, text: str) -> None:
-        if self.services.settings.get(keys.STORE_NOTIFICATIONS) and self._made("playback"):
+        if self.session.settings.get(keys.STORE_NOTIFICATIONS) and self._made("playback"):
             self.playback.tray.notify(title, text)
 
     def preview(self, url: str, title: str) -> None:
@@ -384,21 +373,10 @@ class MainWindow(QMainWindow):
     def playlist_actions(self) -> PlaylistActions:
         from rvibe_player.ui.library.playlist_actions import PlaylistActions
 
-        actions = PlaylistActions(self.services.playlists, self)
+        actions = PlaylistActions(self.session.playlists, self)
         actions.changed.connect(self.reload_playlists)
         actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return actions
-
-    @functools.cached_property
-    def scans(self) -> ScanRunner:
-        from rvibe_player.ui.library.scan_runner import ScanRunner
-
-        runner = ScanRunner(self.services.library_path, self)
-        runner.started.connect(self.scan_status.on_started)
-        runner.progressed.connect(self.scan_status.on_progress)
-        runner.finished.connect(self._on_scan_finished)
-        runner.failed.connect(self.scan_status.on_failed)
-        return runner
 
     def _made(self, attribute: str) -> bool:
         return attribute in self.__dict__
@@ -419,12 +397,12 @@ class MainWindow(QMainWindow):
         gc.freeze()
         self.relationship.open()
         self.reload_playlists()
-        if not self.services.library.roots():
+        if not self.session.library.roots():
             self.show_page("welcome")
             return
         self.show_page(str(self._state.get("page", "tracks")))
         self._run_search()
-        self.services.start_watching(self._watcher_report.emit)
+        self.session.start_watching()
 
     def show_page(self, name: str) -> None:
         """Show one page (making it if needed) and highlight it in the sidebar."""
@@ -450,7 +428,7 @@ class MainWindow(QMainWindow):
 
     def reload_playlists(self) -> None:
         """Refresh the sidebar's playlists and the one shown."""
-        playlists = self.services.playlists.playlists()
+        playlists = self.session.playlists.playlists()
         self.sidebar.set_playlists(playlists)
         if not self._made("playlist_page") or self.playlist_page.info is None:
             return
@@ -466,7 +444,7 @@ class MainWindow(QMainWindow):
     def show_playlist(self, playlist_id: int) -> None:
         """Show one playlist's page."""
         try:
-            info = self.services.playlists.playlist(playlist_id)
+            info = self.session.playlists.playlist(playlist_id)
         except KeyError:
             return
         self.playlist_page.show_playlist(info)
@@ -480,7 +458,7 @@ class MainWindow(QMainWindow):
             self.playlist_page.show_results(ids)
 
     def _on_album_tracks(self, ids: list[int]) -> None:
-        rows = self.services.library.tracks(ids)
+        rows = self.session.library.tracks(ids)
         self.albums.show_album_tracks(ids, sum(t.duration for t in rows))
 
     # -- search ------------------------------------------------------------------------------
@@ -521,8 +499,7 @@ class MainWindow(QMainWindow):
 
     def add_folder(self, folder: str) -> None:
         """Add a library folder and scan it."""
-        self.services.library.add_root(os.path.abspath(folder))
-        self.scans.scan([folder])
+        self.session.add_folder(folder)
         if self.stack.currentWidget() is self.welcome:
             self.show_page("tracks")
 
@@ -534,9 +511,6 @@ class MainWindow(QMainWindow):
                 f"Not connected: {names}. Its tracks stay in your library and play again "
                 "when the disk is back."
             )
-        self.services.refresh_watch()
-        self.services.start_watching(self._watcher_report.emit)
-        self.library_changed.emit()
         if self._pending_queue:
             self._queue_pending()
 
@@ -548,23 +522,21 @@ class MainWindow(QMainWindow):
     def open_track_info(self, track_id: int) -> None:
         from rvibe_player.ui.shell.info_dialogs import TrackInfoDialog
 
-        track = self.services.library.track(track_id)
+        track = self.session.library.track(track_id)
         if track is not None:
             TrackInfoDialog(track, self).exec()
 
     def open_problems(self) -> None:
         from rvibe_player.ui.library.problems_dialog import ProblemsDialog
 
-        ProblemsDialog(self.services.library, self).exec()
+        ProblemsDialog(self.session.library, self).exec()
 
     def open_settings(self) -> None:
         from rvibe_player.ui.shell.settings_dialog import SettingsDialog
 
         backend = self.playback.player.controller.backend
         devices = backend.output_devices()
-        dialog = SettingsDialog(
-            self.services.settings, self.services.library.roots(), devices, self
-        )
+        dialog = SettingsDialog(self.session.settings, self.session.library.roots(), devices, self)
         dialog.folder_added.connect(self.add_folder)
         dialog.folder_removed.connect(self._remove_folder)
         dialog.rescan_requested.connect(lambda: self.scans.scan(None))
@@ -572,13 +544,11 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _remove_folder(self, root_id: int) -> None:
-        self.services.library.remove_root(root_id)
-        self.services.refresh_watch()
-        self.library_changed.emit()
+        self.session.remove_folder(root_id)
 
     def reveal(self, track_id: int) -> None:
         """Open the folder of a track in the system's file manager."""
-        track = self.services.library.track(track_id)
+        track = self.session.library.track(track_id)
         if track is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(track.path)))
 
@@ -605,12 +575,12 @@ class MainWindow(QMainWindow):
         self._add_parent_folders(dropped)
 
     def _add_parent_folders(self, dropped: Sequence[str]) -> None:
-        roots = [r.path for r in self.services.library.roots()]
+        roots = [r.path for r in self.session.library.roots()]
         folders = {p if os.path.isdir(p) else os.path.dirname(p) for p in dropped}
         for folder in sorted(folders):
             root = next((r for r in roots if _is_within(folder, r)), None)
             if root is not None:
-                self.scans.scan([root])  # already a library folder: pick up what is new
+                self.scans.scan([root])  # already a library folder: what is new
             else:
                 self.add_folder(folder)
 
@@ -621,8 +591,8 @@ class MainWindow(QMainWindow):
                 files += sorted(os.path.join(d, f) for d, _, names in os.walk(path) for f in names)
             else:
                 files.append(path)
-        known = [t.id for p in files if (t := self.services.library.track_by_path(p)) is not None]
-        unknown = [p for p in files if self.services.library.track_by_path(p) is None]
+        known = [t.id for p in files if (t := self.session.library.track_by_path(p)) is not None]
+        unknown = [p for p in files if self.session.library.track_by_path(p) is None]
         if known:
             self._with_player("enqueue", known)
         if unknown:
@@ -632,7 +602,7 @@ class MainWindow(QMainWindow):
     def _queue_pending(self) -> None:
         """After a scan: queue dropped files that are now in the library."""
         found = [t.id for p in self._pending_queue
-                 if (t := self.services.library.track_by_path(p)) is not None]  # fmt: skip
+                 if (t := self.session.library.track_by_path(p)) is not None]  # fmt: skip
         self._pending_queue.clear()
         if found:
             self._with_player("enqueue", found)
@@ -662,7 +632,7 @@ class MainWindow(QMainWindow):
         )
         if self._made("artists"):
             state["artists_splitter"] = _b64(self.artists.splitter.saveState())
-        self.services.settings.set(keys.UI_STATE, state)
+        self.session.settings.set(keys.UI_STATE, state)
 
     def shutdown(self) -> None:
         """Save the window's state and stop background work (safe to call twice)."""
@@ -676,9 +646,7 @@ class MainWindow(QMainWindow):
             self.relationship.close()
         if self._made("playback"):
             self.playback.close()
-        if self._made("scans"):
-            self.scans.cancel()
-            self.scans.wait()
+        self.scans.cancel()
         self.queries.close()
         if self._made("covers"):
             self.covers.wait()
@@ -686,7 +654,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         to_tray = (
             not self._quitting
-            and self.services.settings.get(keys.CLOSE_TO_TRAY)
+            and self.session.settings.get(keys.CLOSE_TO_TRAY)
             and self._made("playback")
             and self.playback.tray.available
         )

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -24,21 +24,14 @@ from rvibe_player.app.playback_setup import replaygain_settings
 from rvibe_player.app.session import PlayerSession
 from rvibe_player.library.model import Track
 from rvibe_player.ui.playback.now_playing import NowPlayingBar
-from rvibe_player.ui.playback.player_bridge import SEEK_STEP, VOLUME_STEP, PlayerBridge
+from rvibe_player.ui.playback.player_bridge import PlayerBridge
 from rvibe_player.ui.playback.tray import Tray
+from rvibe_player.ui.shell.actions import ActionId, typing_aware_keys
 from rvibe_player.ui.shell.cover_cache import CoverCache
 
 log = logging.getLogger(__name__)
 
 _TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
-_MEDIA_KEYS = {
-    Qt.Key.Key_MediaPlay: "play",
-    Qt.Key.Key_MediaPause: "pause",
-    Qt.Key.Key_MediaTogglePlayPause: "toggle",
-    Qt.Key.Key_MediaNext: "next",
-    Qt.Key.Key_MediaPrevious: "previous",
-    Qt.Key.Key_MediaStop: "stop",
-}
 
 
 class PlaybackUi(QObject):
@@ -51,14 +44,26 @@ class PlaybackUi(QObject):
         covers: CoverCache,
         show_window: Callable[[], None],
         quit_app: Callable[[], None],
+        run_action: Callable[[ActionId], None],
     ) -> None:
         super().__init__(window)
         self.window = window
         self.session = session
+        self._run_action = run_action
+        self._keys = typing_aware_keys()
         controller = session.start_player()
         self.player = PlayerBridge(controller, session.settings, session.player_problem, self)
         self.bar = NowPlayingBar(self.player, covers)
         self.tray = Tray(self.player, session.settings, show_window, quit_app, self)
+        player = self.player
+        self._media_keys: dict[Qt.Key, Callable[[], None]] = {
+            Qt.Key.Key_MediaPlay: player.play,
+            Qt.Key.Key_MediaPause: player.pause,
+            Qt.Key.Key_MediaTogglePlayPause: player.toggle,
+            Qt.Key.Key_MediaNext: player.next,
+            Qt.Key.Key_MediaPrevious: player.previous,
+            Qt.Key.Key_MediaStop: player.stop,
+        }
         self.mpris = None
         if sys.platform.startswith("linux"):
             from rvibe_player.ui.playback.mpris import Mpris
@@ -86,35 +91,24 @@ class PlaybackUi(QObject):
         return self._key(event, watched)
 
     def _key(self, event: QKeyEvent, target: QWidget) -> bool:
-        key, mods = event.key(), event.modifiers()
-        player = self.player
-        if key in _MEDIA_KEYS:
-            getattr(player, _MEDIA_KEYS[Qt.Key(key)])()
+        media = self._media_keys.get(Qt.Key(event.key()))
+        if media is not None:
+            media()
             return True
         # The key goes to ``target``: a text field keeps its spaces and arrows.
         typing = isinstance(target, _TEXT_INPUTS) or isinstance(
             QApplication.focusWidget(), _TEXT_INPUTS
         )
-        if key == Qt.Key.Key_Space and not typing and mods == Qt.KeyboardModifier.NoModifier:
-            player.toggle()
-            return True
-        if mods == Qt.KeyboardModifier.ShiftModifier and not typing:
-            actions = {
-                Qt.Key.Key_Right: lambda: player.seek_by(SEEK_STEP),
-                Qt.Key.Key_Left: lambda: player.seek_by(-SEEK_STEP),
-                Qt.Key.Key_Up: lambda: player.change_volume(VOLUME_STEP),
-                Qt.Key.Key_Down: lambda: player.change_volume(-VOLUME_STEP),
-            }
-            if key in actions:
-                actions[Qt.Key(key)]()
-                return True
-        if mods == Qt.KeyboardModifier.ControlModifier and key in (
-            Qt.Key.Key_Right,
-            Qt.Key.Key_Left,
-        ):
-            (player.next if key == Qt.Key.Key_Right else player.previous)()
-            return True
-        return False
+        if typing:
+            return False
+        pressed = QKeySequence(event.keyCombination()).toString(
+            QKeySequence.SequenceFormat.PortableText
+        )
+        action = self._keys.get(pressed)
+        if action is None:
+            return False
+        self._run_action(action)
+        return True
 
     def close(self) -> None:
         """Leave D-Bus and the tray (the session closes the player itself)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.store_client.model import Connection, Pick, RelationshipState, SyncStatus
+from rvibe_player.store_client.relationship import Relationship
 from rvibe_player.ui.relationship.bridge import RelationshipBridge
 from rvibe_player.ui.relationship.cards import CardList, CuratorHeader, NoteCard, PickCard
 from rvibe_player.ui.relationship.conversation_view import ConversationView
@@ -119,8 +121,12 @@ class StorePage(QStackedWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.conversation = ConversationView()
         self.conversation.composer.send_requested.connect(self._send)
-        self.conversation.retry_requested.connect(lambda key: self._call("retry_send", key))
-        self.conversation.discard_requested.connect(lambda key: self._call("discard_send", key))
+        self.conversation.retry_requested.connect(
+            lambda key: self._call(lambda r: r.retry_send(key))
+        )
+        self.conversation.discard_requested.connect(
+            lambda key: self._call(lambda r: r.discard_send(key))
+        )
         self.tabs = QTabWidget()
         self.picks = CardList("No picks yet. Your curator sends records they think you'll love.")
         self.notes = CardList("No notes yet.")
@@ -188,7 +194,7 @@ class StorePage(QStackedWidget):
         card.preview_requested.connect(self._preview)
         card.open_requested.connect(self._open_in_store)
         card.feedback_requested.connect(
-            lambda pick_id, fb: self._call("pick_feedback", pick_id, fb)
+            lambda pick_id, fb: self._call(lambda r: r.pick_feedback(pick_id, fb))
         )
         return card
 
@@ -272,10 +278,11 @@ class StorePage(QStackedWidget):
         self.conversation.composer.sent()
         self.refresh()
 
-    def _call(self, name: str, *args: object) -> None:
+    def _call(self, action: Callable[[Relationship], object]) -> None:
+        """Do something with the relationship (a quick, local send) and redraw."""
         relationship = self.bridge.relationship
         if relationship is not None:
-            getattr(relationship, name)(*args)
+            action(relationship)
             self.refresh()
 
     def _open_in_store(self, pick: Pick) -> None:

@@ -17,21 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.library.model import Track
+from rvibe_player.ui.shell.actions import ACTIONS, VIEW_KEYS, shortcut_text, tr
 from rvibe_player.ui.shell.formats import format_duration
 
-SHORTCUTS = (
-    ("Space", "Play or pause"),
-    ("Enter", "Play the selected song"),
-    ("Ctrl+Right / Ctrl+Left", "Next / previous song"),
-    ("Right / Left (in the seek bar)", "Seek forward / back"),
-    ("Ctrl+Up / Ctrl+Down", "Volume up / down"),
-    ("Delete", "Remove from the queue or playlist"),
-    ("Ctrl+F", "Search"),
-    ("Ctrl+1 … Ctrl+4", "Artists, Albums, Songs, Play queue"),
-    ("Ctrl+I", "Song info"),
-    ("Ctrl+,", "Settings"),
-    ("Ctrl+Q", "Quit"),
-)
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """(keys, what they do) for every action with a key, then the keys the views handle."""
+    rows = [(shortcut_text(spec), tr(spec.text)) for spec in ACTIONS if spec.shortcut]
+    return rows + [(keys, tr(does)) for keys, does in VIEW_KEYS]
 
 
 def _value(text: str) -> QLabel:
@@ -96,17 +89,18 @@ def _gain(track: Track) -> str:
 
 
 class ShortcutsDialog(QDialog):
-    """The keyboard shortcuts, in a table."""
+    """The keyboard shortcuts, in a table (from the action table)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.resize(520, 420)
-        table = QTableWidget(len(SHORTCUTS), 2)
+        rows = shortcut_rows()
+        table = QTableWidget(len(rows), 2)
         table.setHorizontalHeaderLabels(["Keys", "Does"])
         table.verticalHeader().hide()
         table.horizontalHeader().setStretchLastSection(True)
-        for row, (keys, does) in enumerate(SHORTCUTS):
+        for row, (keys, does) in enumerate(rows):
             table.setItem(row, 0, QTableWidgetItem(keys))
             table.setItem(row, 1, QTableWidgetItem(does))
         table.resizeColumnToContents(0)

@@ -11,11 +11,11 @@ import functools
 import gc
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QCursor, QDesktopServices, QKeySequence
+from PySide6.QtGui import QCloseEvent, QCursor, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -36,11 +36,14 @@ from rvibe_player.ui.library.queries import LibraryQueries
 from rvibe_player.ui.library.scan_signals import ScanSignals
 from rvibe_player.ui.library.scan_status import ScanStatus
 from rvibe_player.ui.library.tracks_page import TracksPage, songs_summary
+from rvibe_player.ui.playback.player_bridge import SEEK_STEP, VOLUME_STEP
+from rvibe_player.ui.shell.actions import ActionId, Handler, build_menus
 from rvibe_player.ui.shell.gc_pacer import GcPacer
 from rvibe_player.ui.shell.sidebar import Sidebar
 from rvibe_player.ui.shell.widgets import Banner, WelcomePage, plain_label
 
 if TYPE_CHECKING:
+    from rvibe_player.library.model import Track
     from rvibe_player.library.scanner import ScanReport
     from rvibe_player.ui.library.album_page import AlbumsPage
     from rvibe_player.ui.library.artists_page import ArtistsPage
@@ -55,8 +58,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 120
-_LAZY_PAGES = {"albums": "albums", "artists": "artists", "queue": "queue_page",
-               "store": "store_page", "playlist": "playlist_page"}  # fmt: skip
 
 
 def _is_within(path: str, folder: str) -> bool:
@@ -147,36 +148,38 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.scan_status, 1)
 
     def _menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        file.addAction("Add music folder…", self.choose_folder)
-        file.addAction("Rescan library", lambda: self.scans.scan(None))
-        file.addSeparator()
-        file.addAction("New playlist…", lambda: self.playlist_actions.new())
-        file.addAction("New smart playlist…", lambda: self.playlist_actions.new_smart())
-        file.addAction("Import playlist…", lambda: self.playlist_actions.import_file())
-        file.addSeparator()
-        quit_action = file.addAction("Quit", self.close)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        edit = bar.addMenu("&Edit")
-        find = QAction("Find", self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.focus_search)
-        edit.addAction(find)
-        preferences = edit.addAction("Settings…", self.open_settings)
-        preferences.setShortcut(QKeySequence.StandardKey.Preferences)
-        view = bar.addMenu("&View")
-        pages = (("artists", "Artists"), ("albums", "Albums"), ("tracks", "Songs"),
-                 ("queue", "Play queue"))  # fmt: skip
-        for number, (name, label) in enumerate(pages, start=1):
-            action = QAction(label, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(functools.partial(self.show_page, name))
-            view.addAction(action)
-        self.view_menu = view
-        self.help_menu = bar.addMenu("&Help")
-        self.help_menu.addAction("Keyboard shortcuts", self.open_shortcuts)
-        self.help_menu.addAction("Files that could not be read…", self.open_problems)
+        """The menu bar, from the action table: one handler per action."""
+        page = functools.partial
+        handlers: dict[ActionId, Handler] = {
+            ActionId.ADD_FOLDER: self.choose_folder,
+            ActionId.RESCAN: lambda: self.scans.scan(None),
+            ActionId.NEW_PLAYLIST: lambda: self.playlist_actions.new(),
+            ActionId.NEW_SMART_PLAYLIST: lambda: self.playlist_actions.new_smart(),
+            ActionId.IMPORT_PLAYLIST: lambda: self.playlist_actions.import_file(),
+            ActionId.QUIT: self.close,
+            ActionId.FIND: self.focus_search,
+            ActionId.SETTINGS: self.open_settings,
+            ActionId.SHOW_ARTISTS: page(self.show_page, "artists"),
+            ActionId.SHOW_ALBUMS: page(self.show_page, "albums"),
+            ActionId.SHOW_SONGS: page(self.show_page, "tracks"),
+            ActionId.SHOW_QUEUE: page(self.show_page, "queue"),
+            ActionId.SHOW_STORE: page(self.show_page, "store"),
+            ActionId.PLAY_PAUSE: lambda: self.playback.player.toggle(),
+            ActionId.NEXT: lambda: self.playback.player.next(),
+            ActionId.PREVIOUS: lambda: self.playback.player.previous(),
+            ActionId.SEEK_FORWARD: lambda: self.playback.player.seek_by(SEEK_STEP),
+            ActionId.SEEK_BACK: lambda: self.playback.player.seek_by(-SEEK_STEP),
+            ActionId.VOLUME_UP: lambda: self.playback.player.change_volume(VOLUME_STEP),
+            ActionId.VOLUME_DOWN: lambda: self.playback.player.change_volume(-VOLUME_STEP),
+            ActionId.SHORTCUTS: self.open_shortcuts,
+            ActionId.PROBLEMS: self.open_problems,
+        }
+        self.handlers = handlers
+        self.menu_actions = build_menus(self, handlers)
+
+    def run_action(self, action: ActionId) -> None:
+        """Do what the action table says ``action`` does (a key, a menu, a tray click)."""
+        self.menu_actions[action].trigger()
 
     def _connect(self) -> None:
         self.sidebar.page_selected.connect(self.show_page)
@@ -209,8 +212,8 @@ class MainWindow(QMainWindow):
         table.reveal_requested.connect(self.reveal)
         table.info_requested.connect(self.open_track_info)
         table.play_requested.connect(self.play_tracks)
-        table.play_next_requested.connect(lambda ids: self._with_player("play_next", ids))
-        table.enqueue_requested.connect(lambda ids: self._with_player("enqueue", ids))
+        table.play_next_requested.connect(self.play_next)
+        table.enqueue_requested.connect(self.enqueue)
         table.add_to_playlist_requested.connect(
             lambda ids: self.playlist_actions.add_to_menu(ids, QCursor.pos())
         )
@@ -225,6 +228,17 @@ class MainWindow(QMainWindow):
         return list(self._tables)
 
     # -- pages made on first use -------------------------------------------------------------
+
+    @functools.cached_property
+    def _lazy_pages(self) -> dict[str, Callable[[], QWidget]]:
+        """Pages made the first time they are shown, by name."""
+        return {
+            "albums": lambda: self.albums,
+            "artists": lambda: self.artists,
+            "queue": lambda: self.queue_page,
+            "store": lambda: self.store_page,
+            "playlist": lambda: self.playlist_page,
+        }
 
     def _add_page(self, name: str, page: QWidget) -> None:
         self.pages[name] = page
@@ -290,7 +304,9 @@ class MainWindow(QMainWindow):
         """The player and everything that shows it (opened once the window is painted)."""
         from rvibe_player.ui.playback.playback_ui import PlaybackUi
 
-        playback = PlaybackUi(self, self.session, self.covers, self.show_and_raise, self.quit)
+        playback = PlaybackUi(
+            self, self.session, self.covers, self.show_and_raise, self.quit, self.run_action
+        )
         self.bar_layout.addWidget(playback.bar)
         playback.player.problem.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         playback.player.track_changed.connect(self._track_changed)
@@ -305,16 +321,21 @@ class MainWindow(QMainWindow):
         """Replace the queue with these tracks and play from ``start``."""
         self.playback.player.play_tracks(track_ids, start)
 
-    def _with_player(self, action: str, track_ids: list[int]) -> None:
-        getattr(self.playback.player, action)(track_ids)
-        word = "next" if action == "play_next" else "at the end of the queue"
-        self.statusBar().showMessage(f"{len(track_ids)} song(s) will play {word}.", 5000)
+    def play_next(self, track_ids: list[int]) -> None:
+        """Queue tracks right after the current one, and say so."""
+        self.playback.player.play_next(track_ids)
+        self.statusBar().showMessage(f"{len(track_ids)} song(s) will play next.", 5000)
 
-    def _track_changed(self, track: object) -> None:
-        track_id = getattr(track, "id", None)
+    def enqueue(self, track_ids: list[int]) -> None:
+        """Queue tracks at the end, and say so."""
+        self.playback.player.enqueue(track_ids)
+        message = f"{len(track_ids)} song(s) will play at the end of the queue."
+        self.statusBar().showMessage(message, 5000)
+
+    def _track_changed(self, track: Track | None) -> None:
         for table in self._tables:
-            table.tracks.set_current_track(track_id)
-        title = getattr(track, "display_title", "")
+            table.tracks.set_current_track(track.id if track is not None else None)
+        title = track.display_title if track is not None else ""
         self.setWindowTitle(f"{title} — rVibe Player" if title else "rVibe Player")
 
     def show_and_raise(self) -> None:
@@ -406,8 +427,9 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str) -> None:
         """Show one page (making it if needed) and highlight it in the sidebar."""
-        if name in _LAZY_PAGES:
-            getattr(self, _LAZY_PAGES[name])
+        make = self._lazy_pages.get(name)
+        if make is not None:
+            make()
         self.stack.setCurrentWidget(self.pages.get(name, self.songs))
         if name in self.sidebar.pages:
             self.sidebar.select_page(name)
@@ -594,7 +616,7 @@ class MainWindow(QMainWindow):
         known = [t.id for p in files if (t := self.session.library.track_by_path(p)) is not None]
         unknown = [p for p in files if self.session.library.track_by_path(p) is None]
         if known:
-            self._with_player("enqueue", known)
+            self.enqueue(known)
         if unknown:
             self._pending_queue.extend(unknown)
             self._add_parent_folders(unknown)
@@ -605,7 +627,7 @@ class MainWindow(QMainWindow):
                  if (t := self.session.library.track_by_path(p)) is not None]  # fmt: skip
         self._pending_queue.clear()
         if found:
-            self._with_player("enqueue", found)
+            self.enqueue(found)
 
     # -- window state ------------------------------------------------------------------------
 

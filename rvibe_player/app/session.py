@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rvibe_player import paths
+from rvibe_player.app.drops import DroppedPaths
 from rvibe_player.app.events import (
     EventHub,
     LibraryChanged,
@@ -69,6 +70,7 @@ class PlayerSession:
         self.cache_dir = cache_dir
         self.events = EventHub(post)
         self.scans = ScanService(library_path, self.events)
+        self.drops = DroppedPaths(library, self.scans, self.add_folder, self.events)
         self.watcher: LibraryWatcher | None = None
         self.player: PlaybackController | None = None
         self.player_problem: str | None = None

@@ -101,7 +101,7 @@ def test_settings_and_window_state_persist_across_a_restart(
     again = open_window()
     assert (again.width(), again.height()) == (701, 503)
     qtbot.waitUntil(lambda: again.stack.currentWidget() is again.albums)
-    assert again._sort == "sort:-year"
+    assert again.searchbox.sort == "sort:-year"
 
 
 def test_songs_start_in_library_order(open_window, scanned_library: Manifest, qtbot) -> None:
@@ -112,7 +112,7 @@ def test_songs_start_in_library_order(open_window, scanned_library: Manifest, qt
     window = open_window()
     model = window.songs.model
     qtbot.waitUntil(lambda: model.rowCount() == len(scanned_library.tracks), timeout=10_000)
-    assert window._sort == ""
+    assert window.searchbox.sort == ""
     rows = window.session.library.tracks(list(model.ids()))
     keys = [((t.albumartist or t.artist).casefold().removeprefix("the "), t.album.casefold(),
              t.discnumber or 0, t.tracknumber or 0) for t in rows]  # fmt: skip

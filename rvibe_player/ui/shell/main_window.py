@@ -14,16 +14,14 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QCursor, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLineEdit,
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -35,12 +33,14 @@ from rvibe_player.app.session import PlayerSession
 from rvibe_player.ui.library.queries import LibraryQueries
 from rvibe_player.ui.library.scan_signals import ScanSignals
 from rvibe_player.ui.library.scan_status import ScanStatus
+from rvibe_player.ui.library.search_box import SearchBox
 from rvibe_player.ui.library.tracks_page import TracksPage, songs_summary
 from rvibe_player.ui.playback.player_bridge import SEEK_STEP, VOLUME_STEP
 from rvibe_player.ui.shell.actions import ActionId, Handler, build_menus
 from rvibe_player.ui.shell.gc_pacer import GcPacer
 from rvibe_player.ui.shell.sidebar import Sidebar
-from rvibe_player.ui.shell.widgets import Banner, WelcomePage, plain_label
+from rvibe_player.ui.shell.widgets import Banner, WelcomePage
+from rvibe_player.ui.shell.window_state import decoded, encoded, restore_layout, saved_layout
 
 if TYPE_CHECKING:
     from rvibe_player.library.model import Track
@@ -56,16 +56,6 @@ if TYPE_CHECKING:
     from rvibe_player.ui.shell.cover_cache import CoverCache
 
 log = logging.getLogger(__name__)
-
-SEARCH_DELAY_MS = 120
-
-
-def _is_within(path: str, folder: str) -> bool:
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
-
-
-def _b64(data: QByteArray) -> str:
-    return bytes(data.toBase64().data()).decode()
 
 
 class MainWindow(QMainWindow):
@@ -83,12 +73,9 @@ class MainWindow(QMainWindow):
         self.gc_pacer: GcPacer | None = None  # made once the window is on screen
         saved: dict[str, Any] = session.settings.get(keys.UI_STATE)
         self._state = dict(saved)
-        self._query = ""
-        self._sort = str(self._state.get("sort", ""))
         self._current_page = "tracks"
         self._shut_down = False
         self._quitting = False
-        self._pending_queue: list[str] = []
         self._build()
         self._menus()
         self._connect()
@@ -104,20 +91,10 @@ class MainWindow(QMainWindow):
     # -- the frame -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search: words, artist:nina, year:>1970, -live …")
-        self.search.setClearButtonEnabled(True)
-        self.search.setFixedWidth(440)
-        self.search_error = plain_label("")
-        self.search_error.setWordWrap(False)
-        self.search_error.setStyleSheet("color: #c0392b; padding-left: 10px;")
-        toolbar = QToolBar("Search")
-        toolbar.setObjectName("search-toolbar")
-        toolbar.setMovable(False)
-        toolbar.setStyleSheet("QToolBar { padding: 6px 10px; border: none; spacing: 6px; }")
-        toolbar.addWidget(self.search)
-        toolbar.addWidget(self.search_error)
-        self.addToolBar(toolbar)
+        self.searchbox = SearchBox(self.queries, str(self._state.get("sort", "")), self)
+        self.search = self.searchbox.field
+        self.search_error = self.searchbox.error
+        self.addToolBar(self.searchbox.toolbar)
         self.sidebar = Sidebar()
         self.stack = QStackedWidget()
         self.welcome = WelcomePage(paths.default_music_dir())
@@ -157,7 +134,7 @@ class MainWindow(QMainWindow):
             ActionId.NEW_SMART_PLAYLIST: lambda: self.playlist_actions.new_smart(),
             ActionId.IMPORT_PLAYLIST: lambda: self.playlist_actions.import_file(),
             ActionId.QUIT: self.close,
-            ActionId.FIND: self.focus_search,
+            ActionId.FIND: self.searchbox.focus,
             ActionId.SETTINGS: self.open_settings,
             ActionId.SHOW_ARTISTS: page(self.show_page, "artists"),
             ActionId.SHOW_ALBUMS: page(self.show_page, "albums"),
@@ -187,14 +164,8 @@ class MainWindow(QMainWindow):
         self.sidebar.playlist_menu_requested.connect(
             lambda playlist_id, where: self.playlist_actions.context_menu(playlist_id, where)
         )
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._run_search)
-        self.search.textChanged.connect(lambda _: self._search_timer.start())
-        self.search.returnPressed.connect(self._run_search)
-        self.queries.searched.connect(self._on_searched)
-        self.songs.model.sort_requested.connect(self._on_sort)
+        self.searchbox.found.connect(self._on_searched)
+        self.songs.model.sort_requested.connect(self.searchbox.sort_by)
         self._wire_table(self.songs.table)
         self.welcome.folder_chosen.connect(self.add_folder)
         self.welcome.choose_requested.connect(self.choose_folder)
@@ -270,7 +241,7 @@ class MainWindow(QMainWindow):
         page = ArtistsPage(self.session.reader)
         self._add_page("artists", page)
         if splitter := self._state.get("artists_splitter"):
-            page.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
+            page.splitter.restoreState(decoded(splitter))
         self.queries.artists_ready.connect(page.set_artists)
         self.queries.artist_tracks_ready.connect(
             lambda ids: page.tracks.set_ids(ids, songs_summary(len(ids), ""))
@@ -422,7 +393,7 @@ class MainWindow(QMainWindow):
             self.show_page("welcome")
             return
         self.show_page(str(self._state.get("page", "tracks")))
-        self._run_search()
+        self.searchbox.run()
         self.session.start_watching()
 
     def show_page(self, name: str) -> None:
@@ -437,7 +408,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Ask again for everything the pages made so far show."""
-        self._run_search()
+        self.searchbox.run()
         if self._made("albums"):
             self.queries.albums()
         if self._made("artists"):
@@ -485,30 +456,10 @@ class MainWindow(QMainWindow):
 
     # -- search ------------------------------------------------------------------------------
 
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def _run_search(self) -> None:
-        self._search_timer.stop()
-        self._query = self.search.text()
-        self.queries.search(f"{self._query} {self._sort}".strip())
-
-    def _on_searched(self, ids: object, error: object) -> None:
-        if error is not None:
-            self.search_error.setText(f"  {error}")
-            self.search.setStyleSheet("QLineEdit { border: 1px solid #c0392b; }")
-            return
-        self.search_error.setText("")
-        self.search.setStyleSheet("")
-        assert isinstance(ids, list)
-        self.songs.set_ids(ids, songs_summary(len(ids), self._query))
-        if self._query.strip() and self.stack.currentWidget() is not self.songs:
+    def _on_searched(self, ids: list[int], query: str) -> None:
+        self.songs.set_ids(ids, songs_summary(len(ids), query))
+        if query.strip() and self.stack.currentWidget() is not self.songs:
             self.show_page("tracks")
-
-    def _on_sort(self, key: str, descending: bool) -> None:
-        self._sort = f"sort:{'-' if descending else ''}{key}" if key else ""
-        self._run_search()
 
     # -- library folders and scans ---------------------------------------------------------
 
@@ -533,8 +484,6 @@ class MainWindow(QMainWindow):
                 f"Not connected: {names}. Its tracks stay in your library and play again "
                 "when the disk is back."
             )
-        if self._pending_queue:
-            self._queue_pending()
 
     def open_shortcuts(self) -> None:
         from rvibe_player.ui.shell.info_dialogs import ShortcutsDialog
@@ -592,68 +541,21 @@ class MainWindow(QMainWindow):
         does not know yet are added first and queued when their scan is done).
         """
         if self.stack.currentWidget() is self.pages.get("queue"):
-            self._queue_dropped(dropped)
-            return
-        self._add_parent_folders(dropped)
-
-    def _add_parent_folders(self, dropped: Sequence[str]) -> None:
-        roots = [r.path for r in self.session.library.roots()]
-        folders = {p if os.path.isdir(p) else os.path.dirname(p) for p in dropped}
-        for folder in sorted(folders):
-            root = next((r for r in roots if _is_within(folder, r)), None)
-            if root is not None:
-                self.scans.scan([root])  # already a library folder: what is new
-            else:
-                self.add_folder(folder)
-
-    def _queue_dropped(self, dropped: Sequence[str]) -> None:
-        files: list[str] = []
-        for path in dropped:
-            if os.path.isdir(path):
-                files += sorted(os.path.join(d, f) for d, _, names in os.walk(path) for f in names)
-            else:
-                files.append(path)
-        known = [t.id for p in files if (t := self.session.library.track_by_path(p)) is not None]
-        unknown = [p for p in files if self.session.library.track_by_path(p) is None]
-        if known:
-            self.enqueue(known)
-        if unknown:
-            self._pending_queue.extend(unknown)
-            self._add_parent_folders(unknown)
-
-    def _queue_pending(self) -> None:
-        """After a scan: queue dropped files that are now in the library."""
-        found = [t.id for p in self._pending_queue
-                 if (t := self.session.library.track_by_path(p)) is not None]  # fmt: skip
-        self._pending_queue.clear()
-        if found:
-            self.enqueue(found)
+            self.session.drops.queue(dropped, self.enqueue)
+        else:
+            self.session.drops.add(dropped)
 
     # -- window state ------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        state = self._state
-        if geometry := state.get("geometry"):
-            self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
-        else:
-            self.resize(1280, 800)
-        if splitter := state.get("splitter"):
-            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
-        if header := state.get("songs_header"):
-            self.songs.table.horizontalHeader().restoreState(QByteArray.fromBase64(header.encode()))
+        restore_layout(self, self._state)
 
     def save_state(self) -> None:
         """Remember geometry, splitters, columns, sort and page."""
-        state = dict(self._state)
-        state.update(
-            geometry=_b64(self.saveGeometry()),
-            splitter=_b64(self.splitter.saveState()),
-            songs_header=_b64(self.songs.table.horizontalHeader().saveState()),
-            sort=self._sort,
-            page=self._current_page,
-        )
+        state = {**self._state, **saved_layout(self), "sort": self.searchbox.sort}
+        state["page"] = self._current_page
         if self._made("artists"):
-            state["artists_splitter"] = _b64(self.artists.splitter.saveState())
+            state["artists_splitter"] = encoded(self.artists.splitter.saveState())
         self.session.settings.set(keys.UI_STATE, state)
 
     def shutdown(self) -> None:

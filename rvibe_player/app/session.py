@@ -205,8 +205,8 @@ class PlayerSession:
             self.store = store
         self.events.publish(RelationshipOpened(store.problem))
 
-    def _relationship_changed(self, areas: frozenset[str]) -> None:  # store client threads
-        self.events.publish(RelationshipChanged(frozenset(ChangeArea(a) for a in areas)))
+    def _relationship_changed(self, areas: frozenset[ChangeArea]) -> None:  # client threads
+        self.events.publish(RelationshipChanged(areas))
 
     def _relationship_status(self, status: SyncStatus) -> None:  # store client threads
         self.events.publish(RelationshipStatusChanged(status))

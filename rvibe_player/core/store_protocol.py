@@ -66,6 +66,9 @@ class SharingLevel(StrEnum):
 
 SHARING_ORDER = (SharingLevel.OFF, SharingLevel.SUMMARY, SharingLevel.FULL)
 
+DEMO_LISTENER = ("demo", "listen-demo")
+"""The demo listener ``rvibe-store seed-demo`` creates (user name, password; PROTOCOL.md)."""
+
 # Sync paging and long-poll.
 SYNC_PAGE_DEFAULT = 500
 SYNC_PAGE_MAX = 1000

@@ -76,6 +76,17 @@ class Note:
     created_at: datetime | None
     updated_at: datetime | None
 
+    @classmethod
+    def from_wire(cls, note: dict[str, Any]) -> Note:
+        """From a note as the store sends it."""
+        return cls(
+            id=int(note["id"]),
+            body=str(note.get("body", "")),
+            author=str((note.get("author") or {}).get("name") or ""),
+            created_at=parse_time(note.get("created_at")),
+            updated_at=parse_time(note.get("updated_at")),
+        )
+
     @property
     def edited(self) -> bool:
         """True when the curator changed it after writing it."""
@@ -179,6 +190,28 @@ class Pick:
     """The feedback shown is still in the outbox."""
     match: PickMatch
 
+    @classmethod
+    def from_wire(
+        cls,
+        pick: dict[str, Any],
+        item: PickItem,
+        *,
+        feedback: str | None,
+        feedback_pending: bool,
+        match: PickMatch,
+    ) -> Pick:
+        """From a pick as the store sends it, with the answer and match worked out here."""
+        return cls(
+            id=int(pick["id"]),
+            reason=str(pick.get("reason", "")),
+            curator=str((pick.get("curator") or {}).get("name") or ""),
+            created_at=parse_time(pick.get("created_at")),
+            item=item,
+            feedback=feedback,
+            feedback_pending=feedback_pending,
+            match=match,
+        )
+
     @property
     def is_new(self) -> bool:
         """Not seen yet: mark it until it is."""
@@ -214,6 +247,22 @@ class Message:
     created_at: datetime | None
     state: MessageState
     error: str = ""
+
+    @classmethod
+    def from_wire(
+        cls, message: dict[str, Any], *, key: str, seq: int, mine: bool, state: MessageState
+    ) -> Message:
+        """From a message as the store sends it (``key``, ``seq``, ``state`` worked out)."""
+        return cls(
+            key=key,
+            id=int(message["id"]),
+            seq=seq,
+            body=str(message.get("body", "")),
+            mine=mine,
+            author=str((message.get("author") or {}).get("name") or ""),
+            created_at=parse_time(message.get("created_at")),
+            state=state,
+        )
 
 
 @dataclass(frozen=True, slots=True)

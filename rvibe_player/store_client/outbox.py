@@ -21,8 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rvibe_player.store_client.areas import ChangeArea
 from rvibe_player.store_client.backoff import Backoff
-from rvibe_player.store_client.cache import OutboxItem, RelationshipCache
+from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_client.errors import (
     CallInterruptedError,
     StoreError,
@@ -30,44 +31,14 @@ from rvibe_player.store_client.errors import (
     StoreUnauthorizedError,
     TooManyAttemptsError,
 )
+from rvibe_player.store_client.intents import AREA_OF_KIND, KEEP_WHEN_REFUSED
+from rvibe_player.store_client.outbox_store import OutboxItem
 from rvibe_player.store_client.worker import LoopThread
 
 if TYPE_CHECKING:
     from rvibe_player.store_client.api import StoreApi  # requests loads only when used
 
 log = logging.getLogger(__name__)
-
-KEEP_WHEN_REFUSED = frozenset({"message", "sharing"})
-"""Kinds a refused send stays visible for (failed, with the store's words)."""
-
-KIND_AREAS = {
-    "message": "messages",
-    "feedback": "picks",
-    "read": "read",
-    "sharing": "sharing",
-    "listening": "sharing",
-}
-"""The part of the panel each kind of send shows in."""
-
-
-def message_route() -> tuple[str, str]:
-    """``(method, path)`` of a message to my curator."""
-    return "POST", "/messages"
-
-
-def feedback_route(pick_id: int) -> tuple[str, str]:
-    """``(method, path)`` of feedback on a pick."""
-    return "POST", f"/picks/{int(pick_id)}/feedback"
-
-
-def read_route() -> tuple[str, str]:
-    """``(method, path)`` of my read marker."""
-    return "POST", "/read"
-
-
-def sharing_route() -> tuple[str, str]:
-    """``(method, path)`` of my sharing level."""
-    return "PUT", "/me/sharing"
 
 
 class OutboxDrainer(LoopThread):
@@ -78,7 +49,7 @@ class OutboxDrainer(LoopThread):
         cache_path: Path,
         api: StoreApi,
         my_id: int,
-        on_change: Callable[[set[str]], None],
+        on_change: Callable[[set[ChangeArea]], None],
         *,
         on_unauthorized: Callable[[StoreUnauthorizedError], None] | None = None,
         on_trouble: Callable[[StoreError | None], None] | None = None,
@@ -98,7 +69,7 @@ class OutboxDrainer(LoopThread):
         cache = RelationshipCache(self.cache_path)
         try:
             while not self.stopping:
-                item = cache.next_pending()
+                item = cache.outbox.next_pending()
                 if item is None:
                     if not self._idle_work(cache):
                         self._sleep(self.idle_check_s)
@@ -120,9 +91,9 @@ class OutboxDrainer(LoopThread):
 
     def _send(self, cache: RelationshipCache, item: OutboxItem) -> bool:
         """One attempt (with the API's own quick retries); False when the loop must end."""
-        cache.record_attempt(item.client_id)
+        cache.outbox.record_attempt(item.client_id)
         try:
-            result = self.api.send(item.method, item.path, item.body)
+            result = self.api.send(item.intent, item.client_id)
         except CallInterruptedError:
             return False
         except StoreUnauthorizedError as exc:
@@ -140,7 +111,7 @@ class OutboxDrainer(LoopThread):
             self._trouble(exc)
             return self._sleep(self.backoff.next())
         self.backoff.reset()
-        changed = cache.complete(item.client_id, result.entry, self.my_id)
+        changed = cache.outbox.complete(item.client_id, result.entry, self.my_id)
         if self.last_error is not None:
             self._trouble(None)
         self.on_change(changed)
@@ -149,10 +120,10 @@ class OutboxDrainer(LoopThread):
     def _refused(self, cache: RelationshipCache, item: OutboxItem, exc: StoreRejectedError) -> None:
         log.warning("the store refused %s %s (%s): %s", item.kind, item.client_id, exc.code, exc)
         if item.kind in KEEP_WHEN_REFUSED:
-            cache.fail(item.client_id, str(exc), exc.code)
+            cache.outbox.fail(item.client_id, str(exc), exc.code)
         else:
-            cache.complete(item.client_id, None, self.my_id)
-        self.on_change({"outbox", KIND_AREAS.get(item.kind, item.kind)})
+            cache.outbox.complete(item.client_id, None, self.my_id)
+        self.on_change({ChangeArea.OUTBOX, AREA_OF_KIND[item.kind]})
 
     def _trouble(self, error: StoreError | None) -> None:
         self.last_error = error

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from rvibe_player import appinfo
+from rvibe_player.store_client import intents
 from rvibe_player.store_client.address import store_address
 from rvibe_player.store_client.api import StoreApi
 from rvibe_player.store_client.errors import (
@@ -88,9 +89,7 @@ def test_gets_and_client_id_sends_recover_from_passing_server_errors() -> None:
         url,
         script,
     ):
-        answer = StoreApi(url, "t", **FAST).send(
-            "POST", "/read", {"client_id": "abcdefgh", "seq": 3}
-        )
+        answer = StoreApi(url, "t", **FAST).send(intents.read_marker(3), "abcdefgh")
         assert answer.status == 200 and answer.entry is None
         bodies = {s.path for s in script.seen}
         assert len(script.seen) == 3 and bodies == {"/v1/read"}
@@ -115,15 +114,15 @@ def test_the_stores_own_refusals_carry_its_words(store: LiveServer, listener: Ac
     assert me.me()["account"]["username"] == listener.username
 
     with pytest.raises(StoreRejectedError) as too_long:
-        me.send("POST", "/messages", {"client_id": uuid.uuid4().hex, "body": "x" * 5000})
+        me.send(intents.message("x" * 5000), uuid.uuid4().hex)
     assert too_long.value.status == 422 and "4000" in str(too_long.value)
 
     client_id = uuid.uuid4().hex
-    first = me.send("POST", "/messages", {"client_id": client_id, "body": "hello"})
-    replay = me.send("POST", "/messages", {"client_id": client_id, "body": "hello"})
+    first = me.send(intents.message("hello"), client_id)
+    replay = me.send(intents.message("hello"), client_id)
     assert first.status == 201 and replay.replayed and replay.body == first.body
     with pytest.raises(StoreRejectedError, match="already used") as reused:
-        me.send("POST", "/messages", {"client_id": client_id, "body": "other words"})
+        me.send(intents.message("other words"), client_id)
     assert reused.value.status == 409 and reused.value.code == "client_id_reused"
 
     with pytest.raises(ResyncRequiredError) as resync:

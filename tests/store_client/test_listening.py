@@ -12,7 +12,8 @@ import pytest
 
 from rvibe_player.library.database import LibraryDatabase, transaction
 from rvibe_player.library.tags import TrackTags
-from rvibe_player.store_client.cache import LISTENING_KIND, RelationshipCache
+from rvibe_player.store_client.cache import RelationshipCache
+from rvibe_player.store_client.intents import IntentKind
 from rvibe_player.store_client.listening import ListeningUploader
 from rvibe_player.store_client.model import Connection
 from rvibe_player.store_client.relationship import Relationship
@@ -80,7 +81,7 @@ def test_nothing_leaves_until_opt_in_then_only_later_plays_at_the_chosen_level(
     sharing.share_new_plays()
     time.sleep(0.3)
     assert shared_plays(store, listener) == (0, 0)
-    assert not RelationshipCache(sharing._cache.path).outbox(LISTENING_KIND)  # type: ignore[union-attr]
+    assert not RelationshipCache(sharing._cache.path).outbox.items(IntentKind.LISTENING)  # type: ignore[union-attr]
 
     sharing.set_sharing("summary")
     library.play("Blue", "Blue", "Red")
@@ -114,9 +115,9 @@ def test_turning_sharing_off_drops_unsent_plays_at_once(
     library.play("Blue", "Red", "Blue")
     assert offline._cache is not None
     assert ListeningUploader(library.path).collect(offline._cache) == 3
-    assert [i.kind for i in offline._cache.outbox()] == ["sharing", LISTENING_KIND]
+    assert [i.kind for i in offline._cache.outbox.items()] == ["sharing", IntentKind.LISTENING]
     offline.set_sharing("off")
-    assert [i.kind for i in offline._cache.outbox()] == ["sharing", "sharing"]
+    assert [i.kind for i in offline._cache.outbox.items()] == ["sharing", "sharing"]
     assert ListeningUploader(library.path).collect(offline._cache) == 0
     offline.start().result(10)
     eventually(lambda: _settled(offline))

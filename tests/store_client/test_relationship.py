@@ -13,6 +13,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
+from rvibe_player.store_client import intents
 from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_client.credentials import NO_KEYRING, Credentials
 from rvibe_player.store_client.errors import StoreRejectedError
@@ -96,7 +97,7 @@ def test_a_compacted_log_is_read_again_and_the_outbox_survives(
         )
     )
     assert [m.body for m in state.messages] == ["Queued before the resync"]
-    assert again._sync is not None and again._sync.resyncs == 1
+    assert again._loops.resyncs == 1
 
 
 def test_a_refused_send_is_marked_failed_with_the_stores_words_and_the_rest_go_on(
@@ -112,9 +113,9 @@ def test_a_refused_send_is_marked_failed_with_the_stores_words_and_the_rest_go_o
     # entry it drops outbox rows with that client id (the send was done), which would take
     # the injected row with it and make this test a race.
     assert first.seq is not None
-    eventually(lambda: cache.cursor()[0] >= first.seq)
+    eventually(lambda: cache.log.cursor()[0] >= first.seq)
     # A client bug: the same client id for other words (409 client_id_reused).
-    cache.enqueue("message", "POST", "/messages", {"body": "Other words"}, client_id=used)
+    cache.outbox.enqueue(intents.message("Other words"), client_id=used)
     cache.close()
     signed_in.send_message("After the refused one")
     eventually(lambda: signed_in.state().waiting_to_send == 0)

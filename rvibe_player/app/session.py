@@ -162,7 +162,7 @@ class PlayerSession:
         return self.player
 
     def _player_event(self, event: ControllerEvent) -> None:
-        from rvibe_player.playback.controller import PlayCounted
+        from rvibe_player.playback.play_stats import PlayCounted
 
         if isinstance(event, PlayCounted) and self.relationship is not None:
             self.relationship.share_new_plays()  # now (if opted in), not at the next check

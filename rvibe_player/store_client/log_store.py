@@ -11,9 +11,17 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from rvibe_player.core.store_protocol import TOMBSTONE_KINDS
+from rvibe_player.core.wire import (
+    CuratorAssignedWire,
+    CuratorProfileWire,
+    MessageWire,
+    NoteWire,
+    PickWire,
+    ReadMarkerWire,
+)
 from rvibe_player.store_client.areas import ChangeArea
 from rvibe_player.store_client.cache_db import CacheDb, dumps, put_meta
 
@@ -62,6 +70,31 @@ class StoredObject:
     client_id: str | None
     at: str
     data: dict[str, Any]
+
+
+def note_of(stored: StoredObject) -> NoteWire:
+    """The note a ``note:*`` object holds (as the store wrote it)."""
+    return cast(NoteWire, stored.data["note"])
+
+
+def pick_of(stored: StoredObject) -> PickWire:
+    """The pick a ``pick:*`` object holds."""
+    return cast(PickWire, stored.data["pick"])
+
+
+def message_of(stored: StoredObject) -> MessageWire:
+    """The message a ``message:*`` object holds."""
+    return cast(MessageWire, stored.data["message"])
+
+
+def curator_of(stored: StoredObject) -> CuratorProfileWire | None:
+    """The curator a ``curator`` object names (None: nobody for now)."""
+    return cast(CuratorAssignedWire, stored.data)["curator"]
+
+
+def read_seq_of(stored: StoredObject | None) -> int:
+    """How far a ``read:*`` object says its side has read (0 when there is none)."""
+    return int(cast(ReadMarkerWire, stored.data)["seq"]) if stored is not None else 0
 
 
 def _stored(row: tuple[Any, ...]) -> StoredObject:

@@ -7,16 +7,25 @@ thread, a file or the network, so it is tested on plain values.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from rvibe_player.core.store_protocol import PickFeedback, SharingLevel
+from rvibe_player.core.wire import CuratorProfileWire
 from rvibe_player.store_client.account import Account
 from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_client.intents import IntentKind
-from rvibe_player.store_client.log_store import StoredObject
+from rvibe_player.store_client.log_store import (
+    StoredObject,
+    curator_of,
+    message_of,
+    note_of,
+    pick_of,
+    read_seq_of,
+)
 from rvibe_player.store_client.model import (
     CuratorCard,
     Message,
@@ -28,6 +37,9 @@ from rvibe_player.store_client.model import (
     RelationshipState,
 )
 from rvibe_player.store_client.outbox_store import OutboxItem
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 UNREAD_TYPES = ("message", "note", "pick")
 """What counts as news from the curator."""
@@ -93,7 +105,7 @@ def project(
     return RelationshipState(
         account=snapshot.account,
         curator=_curator(snapshot, absolute),
-        notes=[_note(o.data["note"]) for o in snapshot.notes],
+        notes=readable(snapshot.notes, lambda o: Note.from_wire(note_of(o))),
         picks=_picks(snapshot, matcher, absolute),
         messages=_messages(snapshot, read_seq),
         unread=unread,
@@ -106,7 +118,7 @@ def project(
 
 def read_marker(snapshot: CacheSnapshot) -> int:
     """My read marker: the store's, or a higher one still in the outbox."""
-    seq = int(snapshot.my_read.data.get("seq", 0)) if snapshot.my_read else 0
+    seq = read_seq_of(snapshot.my_read)
     for item in snapshot.outbox:
         if item.kind is IntentKind.READ:
             seq = max(seq, int(item.payload.get("seq", 0)))
@@ -129,24 +141,31 @@ def sharing_level(snapshot: CacheSnapshot) -> SharingLevel:
 
 def _curator(snapshot: CacheSnapshot, absolute: Callable[[str], str]) -> CuratorCard | None:
     profile = snapshot.me.get("relationship") or {}
-    logged = snapshot.curator
-    card = (logged.data.get("curator") if logged else None) or profile.get("curator")
+    known: CuratorProfileWire | None = profile.get("curator")
+    card = (curator_of(snapshot.curator) if snapshot.curator else None) or known
     if not card:
         return None
-    known = profile.get("curator") or {}
-    median = known.get("median_first_reply_seconds") if known.get("id") == card.get("id") else None
-    avatar = card.get("avatar_url")
+    same = known is not None and known["id"] == card["id"]
+    avatar = card["avatar_url"]
     return CuratorCard(
         id=int(card["id"]),
-        name=str(card.get("name") or ""),
-        bio=str(card.get("bio") or ""),
+        name=str(card["name"] or ""),
+        bio=str(card["bio"] or ""),
         avatar_url=absolute(str(avatar)) if avatar else "",
-        median_first_reply_seconds=median,
+        median_first_reply_seconds=known["median_first_reply_seconds"] if same and known else None,
     )
 
 
-def _note(note: dict[str, Any]) -> Note:
-    return Note.from_wire(note)
+def readable(objects: list[StoredObject], parse: Callable[[StoredObject], T]) -> list[T]:
+    """Each object parsed; one the store sent in a shape this player cannot read is left
+    out (and logged) so the rest still shows."""
+    parsed = []
+    for stored in objects:
+        try:
+            parsed.append(parse(stored))
+        except (KeyError, TypeError, ValueError) as exc:
+            log.debug("left out %s, which this player cannot read: %r", stored.key, exc)
+    return parsed
 
 
 def _picks(snapshot: CacheSnapshot, matcher: Matcher, absolute: Callable[[str], str]) -> list[Pick]:
@@ -154,42 +173,42 @@ def _picks(snapshot: CacheSnapshot, matcher: Matcher, absolute: Callable[[str], 
     for queued in snapshot.outbox:
         if queued.kind is IntentKind.FEEDBACK and queued.state == "pending":
             waiting[int(queued.payload["pick_id"])] = str(queued.payload.get("feedback"))
-    picks = []
-    for stored in snapshot.picks:
-        data = stored.data["pick"]
-        item = PickItem.from_wire(data.get("item") or {}, absolute)
-        feedback = data.get("feedback")
+
+    def parse(stored: StoredObject) -> Pick:
+        data = pick_of(stored)
+        item = PickItem.from_wire(data["item"], absolute)
+        feedback = data["feedback"]
         answer = waiting.get(int(data["id"]))
         shown_pending = answer is not None and not (
             answer == PickFeedback.SEEN and feedback is not None
         )
-        picks.append(
-            Pick.from_wire(
-                data,
-                item,
-                feedback=answer if shown_pending else feedback,
-                feedback_pending=shown_pending,
-                match=matcher(item, snapshot.releases.get(item.release_id)),
-            )
+        return Pick.from_wire(
+            data,
+            item,
+            feedback=answer if shown_pending else feedback,
+            feedback_pending=shown_pending,
+            match=matcher(item, snapshot.releases.get(item.release_id)),
         )
-    return picks
+
+    return readable(snapshot.picks, parse)
 
 
 def _messages(snapshot: CacheSnapshot, read_seq: int) -> list[Message]:
-    their_read = snapshot.their_read
-    curator_read = int(their_read.data.get("seq", 0)) if their_read else 0
+    curator_read = read_seq_of(snapshot.their_read)
     my_name = str(snapshot.account.get("name") or "")
-    messages = []
-    for stored in snapshot.messages:
-        data = stored.data["message"]
-        seq = int(data.get("seq") or stored.seq)
-        mine = data.get("from") == "listener"
+
+    def parse(stored: StoredObject) -> Message:
+        data = message_of(stored)
+        seq = int(data["seq"] or stored.seq)
+        mine = data["from"] == "listener"
         if mine:
             state = MessageState.READ if seq <= curator_read else MessageState.SENT
         else:
             state = MessageState.READ if seq <= read_seq else MessageState.UNREAD
         key = stored.client_id if mine and stored.client_id else stored.key
-        messages.append(Message.from_wire(data, key=key, seq=seq, mine=mine, state=state))
+        return Message.from_wire(data, key=key, seq=seq, mine=mine, state=state)
+
+    messages = readable(snapshot.messages, parse)
     for item in snapshot.outbox:
         if item.kind is IntentKind.MESSAGE:
             messages.append(

@@ -66,6 +66,7 @@ from rvibe_player.store_client.errors import (
     StoreUnauthorizedError,
 )
 from rvibe_player.store_client.listening import ListeningUploader
+from rvibe_player.store_client.log_store import pick_of
 from rvibe_player.store_client.loops import LoopOptions, RelationshipLoops
 from rvibe_player.store_client.model import (
     Connection,
@@ -75,7 +76,12 @@ from rvibe_player.store_client.model import (
     SyncStatus,
 )
 from rvibe_player.store_client.pick_matching import PickMatching
-from rvibe_player.store_client.projector import pending_message, project, read_snapshot
+from rvibe_player.store_client.projector import (
+    pending_message,
+    project,
+    read_snapshot,
+    readable,
+)
 
 if TYPE_CHECKING:
     from rvibe_player.store_client.api import StoreApi
@@ -442,8 +448,7 @@ class Relationship:
     def _picked_items(self) -> list[PickItem]:
         with self._lock:
             stored = self._cache.log.objects("pick") if self._cache is not None else []
-        return [PickItem.from_wire(s.data["pick"].get("item") or {}, self._absolute)
-                for s in stored]  # fmt: skip
+        return readable(stored, lambda s: PickItem.from_wire(pick_of(s)["item"], self._absolute))
 
     def state(self) -> RelationshipState:
         """Everything the panel shows, from the local cache (fast; works offline)."""

@@ -24,7 +24,7 @@ SESSION = """
 import json, sys, time
 from rvibe_player.app.events import LibraryChanged, RelationshipOpened, ScanFinished
 from rvibe_player.app.session import build_session
-from rvibe_player.playback.controller import PlayCounted
+from rvibe_player.playback.play_stats import PlayCounted
 from rvibe_player.playback.dispatch import QueueDispatcher
 from rvibe_player.playback.null_backend import NullBackend
 from rvibe_player.store_client.model import Connection

@@ -5,6 +5,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from rvibe_player.core.wire import (
+    MessageWire,
+    NoteWire,
+    PersonWire,
+    PickItemWire,
+    PickWire,
+    ReleaseSummaryWire,
+)
 from rvibe_player.store_client.intents import IntentKind
 from rvibe_player.store_client.log_store import StoredObject
 from rvibe_player.store_client.model import MessageState, Ownership, PickMatch
@@ -25,18 +33,35 @@ def _out(n: int, kind: IntentKind, payload: dict[str, Any], state: str = "pendin
     return OutboxItem(n, f"cid-{n}", kind, payload, 1_700_000_000.0 + n, state, 0, "", "")
 
 
+def _person(account_id: int, name: str, role: str) -> PersonWire:
+    return {"id": account_id, "name": name, "role": role, "avatar_url": None}
+
+
 def _message(seq: int, body: str, mine: bool, **kw: Any) -> StoredObject:
-    data = {"message": {"id": seq, "seq": seq, "body": body, "from": "listener" if mine else
-                        "curator", "author": {"name": "Sam" if mine else "Mira"}}}  # fmt: skip
-    return _obj(f"message:{seq}", seq, data, ME if mine else CURATOR, **kw)
+    who = _person(ME, "Sam", "listener") if mine else _person(CURATOR, "Mira", "curator")
+    message: MessageWire = {"id": seq, "seq": seq, "body": body, "created_at": CREATED,
+                            "from": "listener" if mine else "curator", "author": who}  # fmt: skip
+    return _obj(f"message:{seq}", seq, {"message": message}, ME if mine else CURATOR, **kw)
 
 
 def _pick(seq: int, pick_id: int, feedback: str | None = None) -> StoredObject:
-    item = {"type": "release", "release": {"id": 40 + pick_id, "title": "Blue", "artist":
-            {"name": "Mara Quist"}}, "preview_url": "/v1/catalog/tracks/1/preview.wav"}  # fmt: skip
-    data = {"pick": {"id": pick_id, "reason": "warm", "item": item, "feedback": feedback,
-                     "curator": {"name": "Mira"}, "created_at": CREATED}}  # fmt: skip
-    return _obj(f"pick:{pick_id}", seq, data)
+    release: ReleaseSummaryWire = {
+        "id": 40 + pick_id, "title": "Blue", "year": 1971, "genre": "Jazz", "label": "",
+        "mbid": None, "artist": {"id": 3, "name": "Mara Quist", "mbid": None},
+        "price": {"cents": 999, "currency": "EUR"},
+    }  # fmt: skip
+    item: PickItemWire = {"type": "release", "release": release, "track": None,
+                          "preview_url": "/v1/catalog/tracks/1/preview.wav"}  # fmt: skip
+    pick: PickWire = {"id": pick_id, "reason": "warm", "item": item, "feedback": feedback,
+                      "feedback_at": None, "curator": _person(CURATOR, "Mira", "curator"),
+                      "created_at": CREATED}  # fmt: skip
+    return _obj(f"pick:{pick_id}", seq, {"pick": pick})
+
+
+def _note(seq: int, note_id: int, body: str) -> StoredObject:
+    note: NoteWire = {"id": note_id, "body": body, "created_at": CREATED, "updated_at": CREATED,
+                      "author": _person(CURATOR, "Mira", "curator")}  # fmt: skip
+    return _obj(f"note:{note_id}", seq, {"note": note})
 
 
 def _unmatched(item: object, release: object) -> PickMatch:
@@ -51,7 +76,7 @@ def test_unread_counts_news_from_others_after_my_read_marker_or_a_queued_one() -
     snapshot = CacheSnapshot(
         account={"id": ME, "name": "Sam"},
         my_read=_obj("read:listener", 3, {"seq": 2}, ME),
-        notes=[_obj("note:1", 1, {"note": {"id": 1, "body": "old"}})],
+        notes=[_note(1, 1, "old")],
         picks=[_pick(4, 1)],
         messages=[_message(2, "hi", False), _message(5, "mine", True), _message(6, "new", False)],
     )
@@ -116,7 +141,7 @@ def test_pick_feedback_waiting_in_the_outbox_shows_unless_it_would_weaken_an_ans
 
 def test_sharing_level_a_pending_change_wins_and_the_curator_card_keeps_its_reply_time() -> None:
     me = {"relationship": {"sharing_level": "summary", "curator": {
-        "id": CURATOR, "name": "Mira", "median_first_reply_seconds": 5400.0,
+        "id": CURATOR, "name": "Mira", "bio": "", "median_first_reply_seconds": 5400.0,
         "avatar_url": "/v1/avatars/9.svg"}}}  # fmt: skip
     base = CacheSnapshot(account={"id": ME}, me=me)
     assert project(base, _unmatched, _absolute).sharing_level == "summary"
@@ -127,10 +152,37 @@ def test_sharing_level_a_pending_change_wins_and_the_curator_card_keeps_its_repl
         account={"id": ME},
         me=me,
         sharing=_obj("sharing", 4, {"level": "full"}, ME),
-        curator=_obj("curator", 5, {"curator": {"id": 11, "name": "Noor"}}),
+        curator=_obj(
+            "curator",
+            5,
+            {
+                "previous_curator_id": CURATOR,
+                "curator": {
+                    "id": 11,
+                    "name": "Noor",
+                    "bio": "",
+                    "avatar_url": "",
+                    "median_first_reply_seconds": None,
+                },
+            },
+        ),
         outbox=[_out(1, IntentKind.SHARING, {"level": "off"})],
     )
     state = project(changed, _unmatched, _absolute)
     assert state.sharing_level == "off", "the change still in the outbox"
     assert state.curator is not None and state.curator.name == "Noor"
     assert state.curator.median_first_reply_seconds is None, "the old curator's figure"
+
+
+def test_an_object_this_player_cannot_read_is_left_out_and_the_rest_still_shows() -> None:
+    broken = _obj("note:2", 2, {"note": {"id": 2}})  # no body, no dates
+    snapshot = CacheSnapshot(
+        account={"id": ME},
+        notes=[broken, _note(1, 1, "still here")],
+        picks=[_obj("pick:9", 3, {"pick": {"id": 9, "item": None}}), _pick(4, 1)],
+        messages=[_obj("message:5", 5, {"message": "not an object"}), _message(6, "hi", False)],
+    )
+    state = project(snapshot, _unmatched, _absolute)
+    assert [n.body for n in state.notes] == ["still here"]
+    assert [p.id for p in state.picks] == [1]
+    assert [m.body for m in state.messages] == ["hi"]

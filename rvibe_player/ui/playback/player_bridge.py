@@ -26,11 +26,11 @@ from rvibe_player.playback.controller import (
     ControllerEvent,
     NowPlaying,
     PlaybackController,
-    PlayCounted,
     PreviewPlaying,
     QueueChanged,
     Unplayable,
 )
+from rvibe_player.playback.play_stats import PlayCounted
 from rvibe_player.playback.queue import RepeatMode, ShuffleMode
 from rvibe_player.settings import Settings
 

@@ -39,8 +39,17 @@ TrackRow = tuple[object, ...]
 """``(id, *TRACK_FIELDS, *ROW_EXTRA)``."""
 
 _SELECT = f"SELECT id, {', '.join(TRACK_FIELDS + ROW_EXTRA)} FROM tracks WHERE id"
+_TITLE = 1 + TRACK_FIELDS.index("title")
+_PATH = 1 + len(TRACK_FIELDS) + ROW_EXTRA.index("path_text")
 MISSING_ROW: TrackRow = (0, *([None] * len(TRACK_FIELDS)), "removed", "", "")
 """What a row of a track the library no longer has looks like."""
+
+
+def _file_title(path_text: str) -> str:
+    """A file's name without folder and extension, for a track with no title tag."""
+    name = path_text.replace("\\", "/").rsplit("/", 1)[-1]
+    stem, dot, _extension = name.rpartition(".")
+    return stem if dot and stem else name
 
 
 class LibraryReader:
@@ -64,8 +73,18 @@ class LibraryReader:
     # -- rows --------------------------------------------------------------------------------
 
     def track_rows(self, ids: Sequence[int]) -> dict[int, TrackRow]:
-        """The rows of these tracks by id (ids the library does not know are left out)."""
-        return {row[0]: row for row in rows_in(self._db.conn, _SELECT, ids)}
+        """The rows of these tracks by id (ids the library does not know are left out).
+
+        A track without a title tag shows its file name (without the extension), as every
+        other view does (``Track.display_title``).
+        """
+        rows: dict[int, TrackRow] = {}
+        for found in rows_in(self._db.conn, _SELECT, ids):
+            row: TrackRow = found
+            if not row[_TITLE]:
+                row = (*row[:_TITLE], _file_title(str(row[_PATH])), *row[_TITLE + 1 :])
+            rows[row[0]] = row
+        return rows
 
     # -- searches and lists --------------------------------------------------------------------
 

@@ -66,3 +66,19 @@ def test_a_query_is_checked_without_running_it() -> None:
     LibraryReader.check_query("genre:jazz rating:>=4")
     with pytest.raises(QueryError, match="year"):
         LibraryReader.check_query("year:abc")
+
+
+def test_a_track_without_a_title_shows_its_file_name(tmp_path: Path) -> None:
+    db = LibraryDatabase(tmp_path / "lib.sqlite3")
+    root = db.add_root("/music")
+    with transaction(db.conn):
+        untitled = db.insert_track(root, "/music/01 Harbour.lights.flac", 1, 1, b"u", TrackTags())
+        titled = db.insert_track(root, "/music/02.flac", 1, 1, b"t", TrackTags(title="Named"))
+        bare = db.insert_track(root, "/music/README", 1, 1, b"r", TrackTags(title=""))
+    rows = LibraryReader(db).track_rows([untitled, titled, bare])
+    title = 1 + TRACK_FIELDS.index("title")
+    assert rows[untitled][title] == "01 Harbour.lights"
+    assert rows[titled][title] == "Named"
+    assert rows[bare][title] == "README"
+    assert db.track(untitled).display_title == rows[untitled][title]  # type: ignore[union-attr]
+    db.close()

@@ -83,7 +83,7 @@ class LibraryReader:
             row: TrackRow = found
             if not row[_TITLE]:
                 row = (*row[:_TITLE], _file_title(str(row[_PATH])), *row[_TITLE + 1 :])
-            rows[row[0]] = row
+            rows[int(found[0])] = row
         return rows
 
     # -- searches and lists --------------------------------------------------------------------

@@ -29,7 +29,7 @@ from urllib3.connectionpool import HTTPConnectionPool
 
 from rvibe_player import appinfo
 from rvibe_player.core.store_protocol import API_PREFIX, SYNC_PAGE_DEFAULT, SYNC_WAIT_MAX_S
-from rvibe_player.store_client.address import is_loopback_host, store_address
+from rvibe_player.store_client.address import fetchable, is_loopback_host, store_address
 from rvibe_player.store_client.backoff import jittered
 from rvibe_player.store_client.errors import (
     CallInterruptedError,
@@ -321,7 +321,12 @@ class StoreApi:
         return self._json("DELETE", "/me/listening", idempotent=True)
 
     def get_bytes(self, path: str) -> tuple[bytes, str]:
-        """A file the store serves (avatar, preview): its bytes and content type."""
+        """A file the store serves or points at (avatar, preview): bytes and content type.
+
+        An absolute address follows the store address's rule (https, or http on this
+        computer); anything else raises StoreUrlError before any request goes out.
+        """
+        fetchable(self.url(path))
         response = self._request("GET", path, idempotent=True, absolute=True, auth=False)
         return response.content, response.headers.get("Content-Type", "")
 

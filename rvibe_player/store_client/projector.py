@@ -142,17 +142,20 @@ def sharing_level(snapshot: CacheSnapshot) -> SharingLevel:
 def _curator(snapshot: CacheSnapshot, absolute: Callable[[str], str]) -> CuratorCard | None:
     profile = snapshot.me.get("relationship") or {}
     known: CuratorProfileWire | None = profile.get("curator")
-    card = (curator_of(snapshot.curator) if snapshot.curator else None) or known
+    logged = curator_of(snapshot.curator) if snapshot.curator else None
+    # The profile is fetched fresh after each reconnection; the log's card wins only when it
+    # names another curator (a hand-over since then).
+    same = known is not None and (logged is None or logged["id"] == known["id"])
+    card = known if same else logged
     if not card:
         return None
-    same = known is not None and known["id"] == card["id"]
     avatar = card["avatar_url"]
     return CuratorCard(
         id=int(card["id"]),
         name=str(card["name"] or ""),
         bio=str(card["bio"] or ""),
         avatar_url=absolute(str(avatar)) if avatar else "",
-        median_first_reply_seconds=known["median_first_reply_seconds"] if same and known else None,
+        median_first_reply_seconds=card["median_first_reply_seconds"] if same else None,
     )
 
 

@@ -68,6 +68,7 @@ class SyncLoop(LoopThread):
         self._status = SyncStatus(Connection.CONNECTING, "", time.monotonic())
         self._status_lock = threading.Lock()
         self.resyncs = 0
+        self._unfetchable: set[str] = set()
 
     @property
     def status(self) -> SyncStatus:
@@ -183,11 +184,15 @@ class SyncLoop(LoopThread):
             self._fetch_file(cache, self.api.url(str(avatar)))
 
     def _fetch_file(self, cache: RelationshipCache, url: str) -> None:
-        if cache.blobs.file(url) is not None:
+        """A picture for the panel; one that cannot be had never holds up the relationship."""
+        if cache.blobs.file(url) is not None or url in self._unfetchable:
             return
         try:
             data, content_type = self.api.get_bytes(url)
-        except StoreRejectedError as exc:
+        except CallInterruptedError:
+            raise
+        except StoreError as exc:  # a closed port, a refused address, a 404: no picture
+            self._unfetchable.add(url)  # not again until the player starts anew
             log.info("cannot fetch %s: %s", url, exc)
             return
         cache.blobs.put_file(url, data, content_type)

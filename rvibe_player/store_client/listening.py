@@ -65,12 +65,41 @@ def play_payload(play: LoggedPlay, level: SharingLevel) -> dict[str, str]:
     }
 
 
+BATCH_BYTES_MAX = 192 * 1024
+"""Bytes of plays in one upload: under the store's 256 KiB body limit with room to spare
+(500 plays with long non-Latin tags come to about 500 KB)."""
+
+
+def _encoded_size(play: dict[str, str]) -> int:
+    return len(json.dumps(play, ensure_ascii=False).encode()) + 1
+
+
+def batches(plays: list[dict[str, str]], count: int, size: int) -> list[list[dict[str, str]]]:
+    """Plays in order, cut into batches of at most ``count`` plays and ``size`` bytes."""
+    out: list[list[dict[str, str]]] = []
+    batch: list[dict[str, str]] = []
+    used = 0
+    for play in plays:
+        cost = _encoded_size(play)
+        if batch and (len(batch) >= count or used + cost > size):
+            out.append(batch)
+            batch, used = [], 0
+        batch.append(play)
+        used += cost
+    if batch:
+        out.append(batch)
+    return out
+
+
 class ListeningUploader:
     """Turns new plays into outbox batches; runs on the outbox thread when it is idle."""
 
-    def __init__(self, library_path: Path, batch: int = LISTENING_PLAYS_MAX) -> None:
+    def __init__(
+        self, library_path: Path, batch: int = LISTENING_PLAYS_MAX, size: int = BATCH_BYTES_MAX
+    ) -> None:
         self.library_path = library_path
         self.batch = min(batch, LISTENING_PLAYS_MAX)
+        self.size = size
 
     def collect(self, cache: RelationshipCache) -> int:
         """Queue the plays logged since the cursor; returns how many were queued."""
@@ -83,12 +112,14 @@ class ListeningUploader:
         queued = 0
         db = LibraryDatabase(self.library_path)
         try:
-            while plays := db.plays_after(after, float(since), self.batch):
-                batch = listening([play_payload(p, level) for p in plays])
-                if cache.outbox.enqueue_listening(batch, plays[-1].id) is None:
+            while logged := db.plays_after(after, float(since), self.batch):
+                payloads = [play_payload(p, level) for p in logged]
+                taken = batches(payloads, self.batch, self.size)[0]  # the rest: next round
+                last = logged[len(taken) - 1].id
+                if cache.outbox.enqueue_listening(listening(taken), last) is None:
                     break  # turned off meanwhile
-                queued += len(plays)
-                after = plays[-1].id
+                queued += len(taken)
+                after = last
         finally:
             db.close()
         return queued

@@ -19,8 +19,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from rvibe_player.store_client import intents
 from rvibe_player.store_client.areas import ChangeArea
 from rvibe_player.store_client.backoff import Backoff
 from rvibe_player.store_client.cache import RelationshipCache
@@ -31,7 +32,7 @@ from rvibe_player.store_client.errors import (
     StoreUnauthorizedError,
     TooManyAttemptsError,
 )
-from rvibe_player.store_client.intents import AREA_OF_KIND, KEEP_WHEN_REFUSED
+from rvibe_player.store_client.intents import AREA_OF_KIND, KEEP_WHEN_REFUSED, IntentKind
 from rvibe_player.store_client.outbox_store import OutboxItem
 from rvibe_player.store_client.worker import LoopThread
 
@@ -39,6 +40,9 @@ if TYPE_CHECKING:
     from rvibe_player.store_client.api import StoreApi  # requests loads only when used
 
 log = logging.getLogger(__name__)
+
+SPLIT_ON = frozenset({413, 422})
+"""Refusals of a batch of plays that halving can get past: too large, or one play wrong."""
 
 
 class OutboxDrainer(LoopThread):
@@ -93,7 +97,11 @@ class OutboxDrainer(LoopThread):
         """One attempt (with the API's own quick retries); False when the loop must end."""
         cache.outbox.record_attempt(item.client_id)
         try:
-            result = self.api.send(item.intent, item.client_id)
+            if item.kind is IntentKind.LISTENING:
+                self._send_plays(item.payload["plays"], item.client_id)
+                result = None
+            else:
+                result = self.api.send(item.intent, item.client_id)
         except CallInterruptedError:
             return False
         except StoreUnauthorizedError as exc:
@@ -111,11 +119,34 @@ class OutboxDrainer(LoopThread):
             self._trouble(exc)
             return self._sleep(self.backoff.next())
         self.backoff.reset()
-        changed = cache.outbox.complete(item.client_id, result.entry, self.my_id)
+        entry = result.entry if result is not None else None
+        changed = cache.outbox.complete(item.client_id, entry, self.my_id)
         if self.last_error is not None:
             self._trouble(None)
         self.on_change(changed)
         return True
+
+    def _send_plays(self, plays: list[dict[str, Any]], client_id: str) -> None:
+        """Send a batch of plays; one the store refuses as a whole (too large, one bad play)
+        is halved and each half sent, so only a single play it refuses is dropped (logged).
+
+        The halves' client ids follow from the batch's (``ID.0``, ``ID.1``, ``ID.0.1``...):
+        after a crash the same halves go out again under the same ids, and the store
+        answers what it already has with the first result.
+        """
+        try:
+            self.api.send(intents.listening(plays), client_id)
+        except TooManyAttemptsError:
+            raise
+        except StoreRejectedError as exc:
+            if exc.status not in SPLIT_ON or (len(plays) > 1 and len(client_id) > 60):
+                raise
+            if len(plays) == 1:
+                log.warning("the store refused a shared play (%s), left out: %s", exc, plays[0])
+                return
+            middle = len(plays) // 2
+            self._send_plays(plays[:middle], f"{client_id}.0")
+            self._send_plays(plays[middle:], f"{client_id}.1")
 
     def _refused(self, cache: RelationshipCache, item: OutboxItem, exc: StoreRejectedError) -> None:
         log.warning("the store refused %s %s (%s): %s", item.kind, item.client_id, exc.code, exc)

@@ -17,6 +17,7 @@ from rvibe_player.store_client import intents
 from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_client.credentials import NO_KEYRING, Credentials
 from rvibe_player.store_client.errors import StoreRejectedError
+from rvibe_player.store_client.intents import IntentKind
 from rvibe_player.store_client.model import Connection, MessageState
 from rvibe_player.store_client.relationship import Relationship
 from rvibe_player.store_server import synclog
@@ -128,6 +129,25 @@ def test_a_refused_send_is_marked_failed_with_the_stores_words_and_the_rest_go_o
     assert "already used" in state.messages[2].error and state.failed_to_send == 1
     signed_in.discard_send(state.messages[2].key)
     assert signed_in.state().failed_to_send == 0
+
+
+def test_a_refused_sharing_change_stays_failed_with_the_stores_words(
+    signed_in: Relationship, store: LiveServer, listener: Actor
+) -> None:
+    """The panel must not show a level the store never took: the change stays, failed."""
+    eventually(lambda: signed_in.status.connection is Connection.ONLINE)
+    cache = RelationshipCache(signed_in._cache.path)  # type: ignore[union-attr]
+    cache.outbox.enqueue(intents.sharing("everything"))  # a level the store does not know
+    cache.close()
+    signed_in.set_sharing("summary")  # a good one after it still goes out
+    eventually(lambda: signed_in.state().waiting_to_send == 0)
+    state = signed_in.state()
+    assert state.failed_to_send == 1 and state.sharing_level == "summary"
+    cache = RelationshipCache(signed_in._cache.path)  # type: ignore[union-attr]
+    [failed] = cache.outbox.items(IntentKind.SHARING, "failed")
+    cache.close()
+    assert failed.payload == {"level": "everything"} and failed.error_code == "invalid_request"
+    assert failed.error, "the store's words are kept for the panel"
 
 
 def test_feedback_on_a_withdrawn_pick_is_dropped_not_retried_forever(

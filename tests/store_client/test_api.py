@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import ssl
 import subprocess
@@ -28,6 +27,7 @@ from rvibe_player.store_client.errors import (
     StoreUnreachableError,
     StoreUrlError,
 )
+from tests.helpers.requirements import need_openssl
 from tests.store.live import PASSWORD, Actor, LiveServer
 from tests.store_client.stub_http import stub_server
 
@@ -158,11 +158,10 @@ def test_interrupt_ends_a_long_poll_at_once(store: LiveServer, listener: Actor) 
 
 @pytest.fixture
 def self_signed(tmp_path: Path) -> tuple[Path, Path]:
-    if shutil.which("openssl") is None:
-        pytest.skip("openssl is not installed")
+    openssl = need_openssl()
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
          "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
          "-addext", "subjectAltName=IP:127.0.0.1"],
         check=True, capture_output=True,

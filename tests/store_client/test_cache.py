@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +89,8 @@ def test_a_page_that_fails_half_way_leaves_nothing_behind(tmp_path: Path) -> Non
     assert _live(cache) == {} and cache.log.cursor() == (0, None)
 
 
-def test_five_thousand_cached_entries_read_in_well_under_300_ms(tmp_path: Path) -> None:
+def test_five_thousand_cached_entries_read_back_in_order(tmp_path: Path) -> None:
+    """A long history reads back whole and in order (bench/sync.py times the cold read)."""
     path = tmp_path / "cache.sqlite3"
     cache = RelationshipCache(path)
     entries = [
@@ -114,18 +114,10 @@ def test_five_thousand_cached_entries_read_in_well_under_300_ms(tmp_path: Path) 
     ]
     cache.log.apply_page(entries, next_after=5000, epoch=1, my_id=1)
     cache.close()
-    best = min(_cold_read(path) for _ in range(3))
-    assert best < 0.3, f"{best * 1000:.0f} ms"
-
-
-def _cold_read(path: Path) -> float:
-    started = time.perf_counter()
-    cache = RelationshipCache(path)
-    messages = cache.log.objects("message")
-    elapsed = time.perf_counter() - started
-    cache.close()
-    assert len(messages) == 5000
-    return elapsed
+    again = RelationshipCache(path)  # a fresh connection, as the panel opens it at start
+    messages = again.log.objects("message")
+    again.close()
+    assert [m.data["message"]["seq"] for m in messages] == list(range(1, 5001))
 
 
 def test_a_version_1_outbox_becomes_intents_and_keeps_its_order_and_ids(tmp_path: Path) -> None:

@@ -81,9 +81,12 @@ def test_nothing_leaves_until_opt_in_then_only_later_plays_at_the_chosen_level(
     assert sharing.state().sharing_level == "off", "off by default"
     library.play("Blue", "Red")
     sharing.share_new_plays()
-    time.sleep(0.3)
+    cache = RelationshipCache(sharing._cache.path)  # type: ignore[union-attr]
+    assert ListeningUploader(library.path).collect(cache) == 0, "nothing to collect while off"
+    assert not cache.outbox.items(IntentKind.LISTENING)
+    cache.close()
+    eventually(lambda: _settled(sharing))
     assert shared_plays(store, listener) == (0, 0)
-    assert not RelationshipCache(sharing._cache.path).outbox.items(IntentKind.LISTENING)  # type: ignore[union-attr]
 
     sharing.set_sharing("summary")
     library.play("Blue", "Blue", "Red")
@@ -149,7 +152,9 @@ def test_each_play_arrives_once_across_restarts_and_large_backlogs(
     third.start().result(10)
     third.share_new_plays()
     eventually(lambda: _settled(third))
-    time.sleep(0.3)
+    cache = RelationshipCache(third._cache.path)  # type: ignore[union-attr]
+    assert ListeningUploader(library.path).collect(cache) == 0, "the cursor is past them all"
+    cache.close()
     assert shared_plays(store, listener) == (1200, 1200), "nothing sent twice"
     library.play("Red")
     third.share_new_plays()

@@ -40,6 +40,7 @@ from rvibe_player.playback.backend import (
     EventSource,
     Failed,
     Finished,
+    OutputFailed,
     PlaybackState,
     PlayItem,
     PositionChanged,
@@ -140,7 +141,12 @@ class VlcBackend(EventSource):
         self._instance = instance
         instance.set_user_agent(appinfo.APP_NAME, appinfo.user_agent())
         instance.set_app_id(appinfo.APP_ID, appinfo.VERSION, appinfo.APP_ID)
-        self._log = LogTail(vlc, lambda text, at: post(lambda: self._on_undecodable(text, at)))
+        self._log = LogTail(
+            vlc,
+            lambda text, at: post(lambda: self._on_undecodable(text, at)),
+            lambda reason: post(lambda: self._on_no_output(reason)),
+        )
+        self._output_reported = False
         instance.log_set(self._log.callback, None)
         if timed_handover is None:
             timed_handover = not any(a.startswith("--aout=afile") for a in all_args)
@@ -253,6 +259,19 @@ class VlcBackend(EventSource):
             assert item is not None
             self._release(slot)
             self._emit(Failed(item, reason))
+
+    def _on_no_output(self, reason: str) -> None:
+        """No sound device: hold the item where it is and say so, once per Play."""
+        if self._closed or self._output_reported:
+            return
+        self._output_reported = True
+        slot = self._slots[self._active]
+        if slot.item is not None and slot.phase in ("playing", "opening", "ready"):
+            slot.play_wanted = False
+            slot.player.set_pause(1)
+            slot.phase = "paused" if slot.phase == "playing" else slot.phase
+            self._set_state(PlaybackState.PAUSED)
+        self._emit(OutputFailed(reason))
 
     def _on_undecodable(self, message: str, at: float) -> None:
         """A stream has no decoder: fail the slot that was opening then (one opens at a time)."""
@@ -403,6 +422,7 @@ class VlcBackend(EventSource):
 
     def play(self) -> None:
         """Start or resume the current item (at once if it is still opening)."""
+        self._output_reported = False  # a new try: say so again if the output still fails
         slot = self._slots[self._active]
         if slot.item is None or slot.phase == "playing":
             return
@@ -505,6 +525,7 @@ class VlcBackend(EventSource):
 
     def set_output_device(self, device_id: str) -> None:
         """Play through this device (an id from :meth:`output_devices`; "" for the default)."""
+        self._output_reported = False
         for slot in self._slots:
             slot.player.audio_output_device_set(None, device_id or None)
 

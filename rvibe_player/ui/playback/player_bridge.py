@@ -18,6 +18,7 @@ from rvibe_player.playback.backend import (
     DurationChanged,
     Failed,
     Finished,
+    OutputFailed,
     PlaybackState,
     PositionChanged,
     StateChanged,
@@ -115,6 +116,8 @@ class PlayerBridge(QObject):
             self.preview_started.emit(event.title)
         elif isinstance(event, PlayCounted):
             self.play_counted.emit(event.track_id)
+        elif isinstance(event, OutputFailed):
+            self.problem.emit(event.message)
         elif isinstance(event, Failed):
             log.info("Backend failure: %s", event.reason)
         elif isinstance(event, Finished):

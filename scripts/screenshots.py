@@ -42,7 +42,13 @@ def _store_shots(app: object, window: object, out: Path) -> None:
             and page.conversation.model.rowCount() > 2)  # fmt: skip
     _settle(app, 1.0)
     w.grab().save(str(out / "store-light.png"))
-    session = w.relationship.session
+    cards = [c for c in page.picks.cards if hasattr(c, "open_in_store")]
+    if cards:  # a pick the listener does not own: the release as the store has it
+        cards[0].open_in_store.click()
+        _settle(app, 0.8)
+        page.release_view.grab().save(str(out / "store-release-light.png"))
+        page.release_view.close()
+    session = w.session.store
     if session is not None and session.embedded is not None:
         session.embedded.stop()  # the store goes away: what is cached stays readable
         page.conversation.composer.editor.setPlainText("Are you around this weekend?")

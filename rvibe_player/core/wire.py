@@ -94,6 +94,12 @@ class TrackWire(TypedDict):
     preview_url: str
 
 
+class ReleaseDetailWire(ReleaseSummaryWire):
+    """A release with its tracks (``GET /v1/catalog/releases/{id}``)."""
+
+    tracks: list[TrackWire]
+
+
 class PickItemWire(TypedDict):
     """What a pick points at, with what a client needs to match its own library."""
 

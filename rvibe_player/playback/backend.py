@@ -115,9 +115,8 @@ class OutputFailed:
     def message(self) -> str:
         """A sentence for the listener saying what to check."""
         return (
-            f"No sound: the audio output could not be opened ({self.reason}). Check that "
-            "speakers or headphones are connected and that the sound system (PulseAudio or "
-            "PipeWire) runs, or choose another output in the settings, then press Play."
+            f"No sound ({self.reason}): check the speakers or headphones and that PulseAudio "
+            "or PipeWire runs, or pick another output in Settings, then press Play."
         )
 
 

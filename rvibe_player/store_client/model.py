@@ -12,7 +12,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from rvibe_player.core.wire import MessageWire, NoteWire, PersonWire, PickItemWire, PickWire
+from rvibe_player.core.wire import (
+    MessageWire,
+    NoteWire,
+    PersonWire,
+    PickItemWire,
+    PickWire,
+    ReleaseDetailWire,
+)
 
 
 def parse_time(text: object) -> datetime | None:
@@ -180,6 +187,57 @@ class PickItem:
             track_mbid=(track["mbid"] or "") if track is not None else "",
             preview_url=absolute(preview) if preview else "",
             catalog_url=absolute(f"/v1/catalog/releases/{release_id}"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseTrack:
+    """One track of a release in the store."""
+
+    position: int
+    title: str
+    seconds: float | None
+    price_cents: int | None
+    preview_url: str
+    """Absolute URL of its short preview."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseDetail:
+    """A release as the store describes it: what a "view in the store" shows."""
+
+    id: int
+    title: str
+    artist: str
+    year: int | None
+    genre: str
+    label: str
+    price_cents: int | None
+    currency: str
+    tracks: tuple[ReleaseTrack, ...]
+
+    @classmethod
+    def from_wire(cls, release: ReleaseDetailWire, absolute: Callable[[str], str]) -> ReleaseDetail:
+        """From the store's release detail; ``absolute`` turns its paths into URLs."""
+        return cls(
+            id=int(release["id"]),
+            title=release["title"],
+            artist=release["artist"]["name"],
+            year=release["year"],
+            genre=release["genre"] or "",
+            label=release["label"] or "",
+            price_cents=release["price"]["cents"],
+            currency=release["price"]["currency"] or "",
+            tracks=tuple(
+                ReleaseTrack(
+                    position=int(track["position"]),
+                    title=track["title"],
+                    seconds=track["duration_ms"] / 1000 if track["duration_ms"] else None,
+                    price_cents=track["price"]["cents"],
+                    preview_url=absolute(track["preview_url"]) if track["preview_url"] else "",
+                )
+                for track in release["tracks"]
+            ),
         )
 
 

@@ -42,7 +42,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 from rvibe_player import paths
 from rvibe_player.core.store_protocol import (
@@ -53,6 +53,7 @@ from rvibe_player.core.store_protocol import (
     SharingLevel,
     plain_text_problem,
 )
+from rvibe_player.core.wire import ReleaseDetailWire
 from rvibe_player.store_client import intents
 from rvibe_player.store_client.account import Account, AccountBook
 from rvibe_player.store_client.address import store_address
@@ -73,6 +74,7 @@ from rvibe_player.store_client.model import (
     Message,
     PickItem,
     RelationshipState,
+    ReleaseDetail,
     SyncStatus,
 )
 from rvibe_player.store_client.pick_matching import PickMatching
@@ -431,10 +433,18 @@ class Relationship:
         with self._lock:
             return self._cache.blobs.file(url) if self._cache is not None else None
 
-    def release(self, release_id: int) -> dict[str, Any] | None:
-        """A picked release's catalog details (track list, prices, previews), as fetched."""
+    def release(self, release_id: int) -> ReleaseDetail | None:
+        """A picked release's catalog details (track list, prices, previews), as fetched
+        (kept for offline use); None when it has not been fetched or cannot be read."""
         with self._lock:
-            return self._cache.blobs.release(release_id) if self._cache is not None else None
+            detail = self._cache.blobs.release(release_id) if self._cache is not None else None
+        if detail is None:
+            return None
+        try:
+            return ReleaseDetail.from_wire(cast(ReleaseDetailWire, detail), self._absolute)
+        except (KeyError, TypeError, ValueError):
+            log.info("release %s as cached cannot be read", release_id)
+            return None
 
     # -- matching and the state the panel shows --------------------------------------------
 

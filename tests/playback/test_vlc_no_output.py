@@ -53,7 +53,7 @@ def test_no_sound_device_holds_the_queue_and_says_so_once(
         dispatcher.run_until(lambda: False, 2.0)  # the 1-second tracks would be over by now
         assert len(failed()) == 1, "said once"
         assert "rvibe-no-such-device" in failed()[0].message
-        assert "speakers or headphones" in failed()[0].message
+        assert "speakers or headphones" in failed()[0].message and "No sound" in failed()[0].message
         assert not [e for e in events if isinstance(e, Advanced | Finished)]
         assert controller.queue.current() == first, "the queue keeps its place"
         assert backend.state() is PlaybackState.PAUSED

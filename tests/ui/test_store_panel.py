@@ -200,3 +200,32 @@ def test_sharing_dialog_shows_what_would_be_sent_and_the_choice_reaches_the_stor
     window.play_tracks(real, 0)
     qtbot.waitUntil(lambda: counted == real, timeout=10_000)
     qtbot.waitUntil(lambda: shared_plays(store, listener)[0] == 1, timeout=10_000)
+
+
+def test_a_pick_opens_as_the_release_with_its_tracks_prices_and_previews(
+    panel_window, store: LiveServer, curator: Actor, listener: Actor,  # noqa: F811
+    releases: list[int], qtbot,  # noqa: F811
+) -> None:  # fmt: skip
+    window = panel_window
+    page = window.store_page
+    sign_in(window, qtbot, listener.username)
+    curator_picks(curator, listener.id, "Side B, late at night.", release_id=releases[1])
+    window.show_page("store")
+    qtbot.waitUntil(lambda: len(page.picks.cards) == 1, timeout=10_000)
+    relationship = window.relationship.relationship
+    qtbot.waitUntil(lambda: relationship.release(releases[1]) is not None, timeout=10_000)
+    release = relationship.release(releases[1])
+    page.picks.cards[0].open_in_store.click()
+    view = page.release_view
+    qtbot.waitUntil(view.isVisible, timeout=5_000)
+    assert view.tracks.rowCount() == len(release.tracks) > 0
+    first = release.tracks[0]
+    assert view.tracks.item(0, 1).text() == first.title
+    assert view.tracks.item(0, 3).text(), "each track's price"
+    previews: list[tuple[str, str]] = []
+    view.preview_requested.disconnect()
+    view.preview_requested.connect(lambda url, what: previews.append((url, what)))
+    view.tracks.cellWidget(0, 4).click()
+    assert previews == [(first.preview_url, f"{first.title} — {release.artist}")]
+    assert first.preview_url.startswith(store.url + "/v1/catalog/tracks/")
+    view.close()

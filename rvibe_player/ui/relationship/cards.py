@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.store_client.model import CuratorCard, Note, Ownership, Pick
+from rvibe_player.ui.shell.formats import price_text
 from rvibe_player.ui.shell.widgets import plain_label
 
 CARD_STYLE = (
@@ -158,9 +159,10 @@ class PickCard(QFrame):
             preview.clicked.connect(lambda: self.preview_requested.emit(pick))
             buttons.addWidget(preview)
         if match.ownership is not Ownership.OWNED:
-            store = QPushButton("Open in store")
-            store.clicked.connect(lambda: self.open_requested.emit(pick))
-            buttons.addWidget(store)
+            self.open_in_store = QPushButton("View in the store")
+            self.open_in_store.setAccessibleName(f"View {item.release_title} in the store")
+            self.open_in_store.clicked.connect(lambda: self.open_requested.emit(pick))
+            buttons.addWidget(self.open_in_store)
         buttons.addStretch()
         self.love = QPushButton("♥ Love")
         self.love.setCheckable(True)
@@ -185,7 +187,7 @@ class PickCard(QFrame):
             return "Checking your library…"
         price = ""
         if self.pick.item.price_cents is not None:
-            price = f" · {self.pick.item.price_cents / 100:.2f} {self.pick.item.currency}"
+            price = f" · {price_text(self.pick.item.price_cents, self.pick.item.currency)}"
         return f"Not in your library yet{price}"
 
 

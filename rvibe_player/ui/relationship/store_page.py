@@ -24,6 +24,7 @@ from rvibe_player.store_client.relationship import Relationship
 from rvibe_player.ui.relationship.bridge import RelationshipBridge
 from rvibe_player.ui.relationship.cards import CardList, CuratorHeader, NoteCard, PickCard
 from rvibe_player.ui.relationship.conversation_view import ConversationView
+from rvibe_player.ui.relationship.release_view import ReleaseView
 from rvibe_player.ui.shell.widgets import PlaceholderPage, plain_label
 
 log = logging.getLogger(__name__)
@@ -286,21 +287,14 @@ class StorePage(QStackedWidget):
             self.refresh()
 
     def _open_in_store(self, pick: Pick) -> None:
+        """The release as the store describes it (from the cache: it opens offline too)."""
         relationship = self.bridge.relationship
         release = relationship.release(pick.item.release_id) if relationship else None
-        item = pick.item
-        lines = [f"{item.release_title} — {item.artist}"]
-        if item.year or item.label:
-            lines.append(" · ".join(str(x) for x in (item.year, item.label) if x))
-        if item.price_cents is not None:
-            lines.append(f"Price: {item.price_cents / 100:.2f} {item.currency}")
-        for number, track in enumerate((release or {}).get("tracks", []), start=1):
-            lines.append(f"{number}. {track.get('title', '')}")
-        box = QMessageBox(self)
-        box.setWindowTitle("In the store")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("\n".join(lines))
-        box.exec()
+        view = ReleaseView(pick, release, self)
+        view.preview_requested.connect(self.preview_requested)
+        view.play_requested.connect(lambda ids: self.play_requested.emit(list(ids)))
+        self.release_view = view  # the test and the screenshot script look at it
+        view.open()
 
     def open_sign_in(self) -> None:
         from rvibe_player.ui.relationship.sign_in_dialog import SignInDialog

@@ -22,7 +22,16 @@ from rvibe_player.store_server.database import libpq_conninfo
 from rvibe_player.store_server.error_handlers import install_error_handlers
 from rvibe_player.store_server.errors import error_body
 from rvibe_player.store_server.notifier import PostgresListener
-from rvibe_player.store_server.routes import admin, listener, public, session, staff
+from rvibe_player.store_server.routes import (
+    admin,
+    covers,
+    desk,
+    library,
+    listener,
+    public,
+    session,
+    staff,
+)
 from rvibe_player.store_server.store import Store
 from rvibe_player.store_server.synclog import dumps
 
@@ -138,7 +147,7 @@ def create_app(config: StoreConfig, store: Store | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    for module in (public, session, listener, staff, admin):
+    for module in (public, session, listener, library, staff, desk, admin, covers):
         app.include_router(module.router)
     app.add_middleware(GuardMiddleware, max_body=config.max_body_bytes)
     return app

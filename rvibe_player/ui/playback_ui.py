@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -25,6 +24,7 @@ from rvibe_player.app.services import Services
 from rvibe_player.library.model import Track
 from rvibe_player.ui.cover_cache import CoverCache
 from rvibe_player.ui.dispatcher import QtDispatcher
+from rvibe_player.ui.media_controls.factory import open_media_controls
 from rvibe_player.ui.now_playing import NowPlayingBar
 from rvibe_player.ui.player_bridge import SEEK_STEP, VOLUME_STEP, PlayerBridge
 from rvibe_player.ui.tray import Tray
@@ -61,11 +61,7 @@ class PlaybackUi(QObject):
         self.player = PlayerBridge(controller, services.settings, services.player_problem, self)
         self.bar = NowPlayingBar(self.player, covers)
         self.tray = Tray(self.player, services.settings, show_window, quit_app, self)
-        self.mpris = None
-        if sys.platform.startswith("linux"):
-            from rvibe_player.ui.mpris import Mpris
-
-            self.mpris = Mpris(self.player, show_window, quit_app, parent=self)
+        self.media_controls = open_media_controls(self.player, show_window, quit_app, self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -123,6 +119,6 @@ class PlaybackUi(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        if self.mpris is not None:
-            self.mpris.close()
+        if self.media_controls is not None:
+            self.media_controls.close()
         self.tray.hide()

@@ -37,7 +37,6 @@ def defines(payload: Path, installer: Path, icon: Path) -> str:
     values = {
         "APP_NAME": appinfo.APP_NAME,
         "APP_ID": appinfo.APP_ID,
-        "APP_USER_MODEL_ID": appinfo.BUNDLE_ID,
         "VERSION": appinfo.VERSION,
         "VERSION4": version4(),
         "PUBLISHER": appinfo.ORGANIZATION,

@@ -117,6 +117,13 @@ def test_icons_are_drawn_at_every_size_into_ico_and_icns(tmp_path: Path) -> None
     assert kinds == [kind for kind, _ in make_icons.ICNS_TYPES]
 
 
+def test_the_windows_hook_uses_the_bundle_id_of_appinfo() -> None:
+    from rvibe_player import appinfo
+
+    hook = (PACKAGING / "pyinstaller" / "rthook_windows.py").read_text()
+    assert f'APP_USER_MODEL_ID = "{appinfo.BUNDLE_ID}"' in hook
+
+
 def run_hook(bundle: Path, env: dict[str, str]) -> dict[str, str | None]:
     """Run the runtime hook in a fresh Python as if frozen in ``bundle``; the variables."""
     code = (

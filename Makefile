@@ -6,13 +6,13 @@ STAMP  := $(VENV)/.installed-stamp
 PIP    := $(BIN)/python -m pip
 BENCH_TRACKS ?= 20000
 
-.PHONY: all venv test lint fmt bench run clean
+.PHONY: all venv test lint fmt bench run clean package
 
 all: test
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --disable-pip-version-check -c constraints.txt -e '.[server,dev]'
+	$(PIP) install --quiet --disable-pip-version-check -c constraints.txt -e '.[server,dev,package]'
 	@touch $(STAMP)
 
 venv: $(STAMP)
@@ -38,6 +38,11 @@ bench: venv
 run: venv
 	$(BIN)/rvibe-player
 
+# The Linux app folder, .tar.gz and .deb in dist/ (packaging/README.md: needs libVLC, dpkg-dev,
+# binutils, patchelf). Windows and macOS build with packaging/windows and packaging/macos.
+package: venv
+	PYTHON=$(BIN)/python packaging/linux-build.sh
+
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist *.egg-info
 
@@ -45,6 +50,11 @@ clean:
 .PHONY: bench-store
 bench-store: venv
 	$(BIN)/python bench/store_load.py
+
+# Installer benchmark: Linux app size beside the full-PySide6 build, frozen start beside the venv.
+.PHONY: bench-package
+bench-package: venv
+	$(BIN)/python bench/package.py
 
 # Store client benchmark: delivery to the panel's model and cold start (embedded store, SQLite).
 .PHONY: bench-sync

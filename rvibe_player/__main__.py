@@ -17,6 +17,12 @@ def main(argv: list[str] | None = None) -> int:
         from rvibe_player.cli import run
 
         return run(args)
+    if "--self-test" in args or "--print-first-paint" in args:
+        from rvibe_player.ui.shell import self_test_window
+
+        if "--self-test" in args:
+            return self_test_window.self_test(sys.argv[0])
+        return self_test_window.print_first_paint([sys.argv[0]])
     from rvibe_player import logs
     from rvibe_player.ui.shell.application import run as run_gui
 

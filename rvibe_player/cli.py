@@ -26,6 +26,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=appinfo.VERSION)
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    parser.add_argument(  # handled by __main__ before this parser; listed here for --help
+        "--self-test", action="store_true",
+        help="show the window offscreen and play a tone through libVLC; one line a check",
+    )  # fmt: skip
     parser.add_argument(
         "--library", type=Path, help="library database file (default: in the user data folder)"
     )

@@ -77,6 +77,9 @@ _AUDIO_TRACK = 0  # libvlc_track_audio, as read through the event union's first 
 
 def install_hint(platform: str | None = None) -> str:
     """What to install for libVLC on this (or the given) operating system."""
+    bundled = os.environ.get("RVIBE_BUNDLED_VLC_PROBLEM")  # set by the installers' start-up
+    if bundled:
+        return f"This installation's own libVLC cannot be used ({bundled}): reinstall it."
     platform = platform or sys.platform
     if platform.startswith("win"):
         return "Install VLC 3 (64-bit, the same bitness as Python) from https://www.videolan.org."

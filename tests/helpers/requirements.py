@@ -96,3 +96,24 @@ def need_dbus_daemon() -> str:
     need(path is not None, "dbus-daemon is not installed (apt install dbus)", "RVIBE_REQUIRE_DBUS")
     assert path is not None
     return path
+
+
+def need_tools(*tools: str) -> None:
+    """Packaging tools on PATH (Debian packages named in the reason); skip or fail (CI)."""
+    packages = {"makensis": "nsis", "lintian": "lintian", "shellcheck": "shellcheck",
+                "desktop-file-validate": "desktop-file-utils", "appstreamcli": "appstream",
+                "dpkg-deb": "dpkg", "dpkg-shlibdeps": "dpkg-dev", "objdump": "binutils",
+                "patchelf": "patchelf"}  # fmt: skip
+    missing = [t for t in tools if shutil.which(t) is None]
+    install = " ".join(packages.get(t, t) for t in missing)
+    need(not missing, f"{', '.join(missing)} not installed (apt install {install})",
+         "RVIBE_REQUIRE_PACKAGING")  # fmt: skip
+
+
+def need_pyinstaller() -> None:
+    """PyInstaller in this Python (the '.[package]' extra); skip or fail (CI)."""
+    import importlib.util
+
+    need(importlib.util.find_spec("PyInstaller") is not None,
+         "PyInstaller is not installed (pip install -c constraints.txt -e '.[package]')",
+         "RVIBE_REQUIRE_PACKAGING")  # fmt: skip

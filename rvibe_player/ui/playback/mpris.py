@@ -219,6 +219,11 @@ class Mpris(QObject):
         player.volume_changed.connect(lambda _v, _m: self._changed("Volume"))
         player.seeked.connect(self._seeked)
 
+    @property
+    def active(self) -> bool:
+        """Whether the player is on the bus (ui.media_controls.base.MediaControls)."""
+        return self.registered
+
     def _changed(self, *names: str) -> None:
         if not self.registered:
             return

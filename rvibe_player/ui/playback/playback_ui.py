@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -23,6 +22,7 @@ from rvibe_player import settings as keys
 from rvibe_player.app.playback_setup import replaygain_settings
 from rvibe_player.app.session import PlayerSession
 from rvibe_player.library.model import Track
+from rvibe_player.ui.playback.media_controls.factory import open_media_controls
 from rvibe_player.ui.playback.now_playing import NowPlayingBar
 from rvibe_player.ui.playback.player_bridge import PlayerBridge
 from rvibe_player.ui.playback.tray import Tray
@@ -64,11 +64,7 @@ class PlaybackUi(QObject):
             Qt.Key.Key_MediaPrevious: player.previous,
             Qt.Key.Key_MediaStop: player.stop,
         }
-        self.mpris = None
-        if sys.platform.startswith("linux"):
-            from rvibe_player.ui.playback.mpris import Mpris
-
-            self.mpris = Mpris(self.player, show_window, quit_app, parent=self)
+        self.media_controls = open_media_controls(self.player, show_window, quit_app, self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -116,6 +112,6 @@ class PlaybackUi(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        if self.mpris is not None:
-            self.mpris.close()
+        if self.media_controls is not None:
+            self.media_controls.close()
         self.tray.hide()

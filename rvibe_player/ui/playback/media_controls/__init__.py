@@ -1,0 +1,1 @@
+"""Media keys and the system's "now playing" display: one interface, an adapter per platform."""

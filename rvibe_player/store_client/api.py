@@ -93,7 +93,35 @@ def route(intent: Intent) -> tuple[str, str, dict[str, Any]]:
         return "PUT", "/me/sharing", {"level": payload["level"]}
     if kind is IntentKind.LISTENING:
         return "POST", "/me/listening", {"plays": payload["plays"]}
-    raise ValueError(f"no route for {kind}")
+    if kind is IntentKind.LIBRARY_SHARING:
+        return "PUT", "/me/library-sharing", {"on": payload["on"]}
+    if kind is IntentKind.ALBUMS:
+        return "POST", "/me/albums", {"albums": payload["albums"], "replace": payload["replace"]}
+    if kind is IntentKind.CRATE:
+        return "POST", "/staff/crates", {"releases": payload["releases"], "lines": payload["lines"]}
+    return _staff_route(intent)
+
+
+_STAFF_ROUTES: dict[IntentKind, tuple[str, str, tuple[str, ...]]] = {
+    IntentKind.STAFF_MESSAGE: ("POST", "/messages", ("body",)),
+    IntentKind.STAFF_NOTE: ("POST", "/notes", ("body",)),
+    IntentKind.STAFF_PICK: ("POST", "/picks", ("release_id", "reason")),
+    IntentKind.PICK_REASON: ("PATCH", "/picks/{pick_id}", ("reason",)),
+    IntentKind.STAFF_ONLY_NOTE: ("POST", "/staff-notes", ("body",)),
+    IntentKind.SNOOZE: ("PUT", "/snooze", ("until", "until_reply")),
+    IntentKind.CADENCE: ("PUT", "/cadence", ("days",)),
+    IntentKind.STAFF_READ: ("POST", "/read", ("seq",)),
+}
+
+
+def _staff_route(intent: Intent) -> tuple[str, str, dict[str, Any]]:
+    """A curator's send about one listener: under ``/staff/listeners/{id}``."""
+    if intent.kind not in _STAFF_ROUTES:
+        raise ValueError(f"no route for {intent.kind}")
+    method, tail, fields = _STAFF_ROUTES[intent.kind]
+    payload = intent.payload
+    path = f"/staff/listeners/{int(payload['listener_id'])}" + tail.format(**payload)
+    return method, path, {name: payload[name] for name in fields}
 
 
 class _SocketRegistry:
@@ -303,6 +331,74 @@ class StoreApi:
             self._decode(response),
             response.headers.get("Idempotent-Replayed") == "true",
         )
+
+    # -- the curator's desk --------------------------------------------------------------------
+
+    def staff_sync(
+        self, after: int, *, wait: float = 0, limit: int = SYNC_PAGE_DEFAULT
+    ) -> dict[str, Any]:
+        """One page of the staff stream; raises :class:`ResyncRequiredError` on 410."""
+        params: dict[str, Any] = {"after": after, "limit": limit}
+        if wait:
+            params["wait"] = min(wait, SYNC_WAIT_MAX_S)
+        return self._json(
+            "GET", "/staff/sync", params=params, idempotent=True,
+            read_timeout_s=(params["wait"] + LONG_POLL_GRACE_S) if wait else None,
+        )  # fmt: skip
+
+    def staff_inbox(
+        self,
+        *,
+        filter: str = "all",
+        query: str = "",
+        limit: int = 50,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        """A page of my inbox, by need."""
+        params = {"filter": filter, "q": query, "limit": limit, "offset": offset}
+        return self._json("GET", "/staff/inbox", params=params, idempotent=True)
+
+    def staff_stats(self) -> dict[str, Any]:
+        """My figures."""
+        return self._json("GET", "/staff/stats", idempotent=True)
+
+    def staff_context(self, listener_id: int) -> dict[str, Any]:
+        """One listener on one screen (recorded in their access log)."""
+        return self._json("GET", f"/staff/listeners/{int(listener_id)}/context", idempotent=True)
+
+    def staff_messages(
+        self, listener_id: int, before: int | None, limit: int = 50
+    ) -> dict[str, Any]:
+        """Older messages of a conversation."""
+        params: dict[str, Any] = {"limit": limit}
+        if before is not None:
+            params["before"] = before
+        path = f"/staff/listeners/{int(listener_id)}/messages"
+        return self._json("GET", path, params=params, idempotent=True)
+
+    def staff_catalog(self, listener_id: int, query: str, limit: int = 30) -> dict[str, Any]:
+        """Releases for one listener, marked and explained."""
+        path = f"/staff/listeners/{int(listener_id)}/catalog"
+        return self._json("GET", path, params={"q": query, "limit": limit}, idempotent=True)
+
+    def staff_presence(self, listener_id: int, state: str) -> dict[str, Any]:
+        """I have the listener open, am typing to them, or left."""
+        path = f"/staff/listeners/{int(listener_id)}/presence"
+        return self._json("PUT", path, json={"state": state}, idempotent=True)
+
+    def saved_replies(self) -> dict[str, Any]:
+        """My saved replies."""
+        return self._json("GET", "/staff/saved-replies", idempotent=True)
+
+    def save_reply(
+        self, title: str, body: str, client_id: str, reply_id: int | None = None
+    ) -> dict[str, Any]:
+        """Save a reply (or change one of mine)."""
+        data = {"client_id": client_id, "title": title, "body": body}
+        if reply_id is None:
+            return self._json("POST", "/staff/saved-replies", json=data, idempotent=True)
+        path = f"/staff/saved-replies/{int(reply_id)}"
+        return self._json("PUT", path, json=data, idempotent=True)
 
     def release(self, release_id: int) -> dict[str, Any]:
         """A catalog release with its track list (public)."""

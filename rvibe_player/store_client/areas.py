@@ -22,6 +22,13 @@ class ChangeArea(StrEnum):
     """Picks were compared with the library again."""
     RESYNC = "resync"
     """The whole log was read again."""
+    INBOX = "inbox"
+    """The curator's inbox or figures (the desk)."""
+    CONVERSATION = "conversation"
+    """A listener's log at the desk: messages, notes, picks."""
+    STAFF_NOTES = "staff-notes"
+    PRESENCE = "presence"
+    """Who else has a listener open at the desk."""
 
 
 EVERYTHING = frozenset(

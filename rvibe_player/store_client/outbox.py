@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+Finish = Callable[[RelationshipCache, OutboxItem, "dict[str, Any] | None"], set[ChangeArea]]
+"""What to do once the store has a send (or refused one that is dropped): apply its answer and
+drop the row, in one transaction (the desk keeps entries per listener)."""
+
 SPLIT_ON = frozenset({413, 422})
 """Refusals of a batch of plays that halving can get past: too large, or one play wrong."""
 
@@ -60,6 +64,7 @@ class OutboxDrainer(LoopThread):
         on_idle: Callable[[RelationshipCache], int] | None = None,
         backoff: Backoff | None = None,
         idle_check_s: float = 30.0,
+        finish: Finish | None = None,
     ) -> None:
         super().__init__(
             "store-outbox", cache_path, api, my_id, on_change, on_unauthorized, backoff
@@ -67,7 +72,14 @@ class OutboxDrainer(LoopThread):
         self.on_trouble = on_trouble
         self.on_idle = on_idle
         self.idle_check_s = idle_check_s
+        self.finish = finish or self._finish
         self.last_error: StoreError | None = None
+
+    def _finish(
+        self, cache: RelationshipCache, item: OutboxItem, entry: dict[str, Any] | None
+    ) -> set[ChangeArea]:
+        """The store has the send: keep its entry and drop the row, in one transaction."""
+        return cache.outbox.complete(item.client_id, entry, self.my_id)
 
     def _run(self) -> None:
         cache = RelationshipCache(self.cache_path)
@@ -120,7 +132,7 @@ class OutboxDrainer(LoopThread):
             return self._sleep(self.backoff.next())
         self.backoff.reset()
         entry = result.entry if result is not None else None
-        changed = cache.outbox.complete(item.client_id, entry, self.my_id)
+        changed = self.finish(cache, item, entry)
         if self.last_error is not None:
             self._trouble(None)
         self.on_change(changed)
@@ -153,7 +165,7 @@ class OutboxDrainer(LoopThread):
         if item.kind in KEEP_WHEN_REFUSED:
             cache.outbox.fail(item.client_id, str(exc), exc.code)
         else:
-            cache.outbox.complete(item.client_id, None, self.my_id)
+            self.finish(cache, item, None)
         self.on_change({ChangeArea.OUTBOX, AREA_OF_KIND[item.kind]})
 
     def _trouble(self, error: StoreError | None) -> None:

@@ -35,16 +35,13 @@ store, signs the demo listener in and returns the same object.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import threading
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
-from rvibe_player import paths
 from rvibe_player.core.store_protocol import (
     MESSAGE_MAX,
     SYNC_WAIT_MAX_S,
@@ -55,22 +52,13 @@ from rvibe_player.core.store_protocol import (
 )
 from rvibe_player.core.wire import ReleaseDetailWire
 from rvibe_player.store_client import intents
-from rvibe_player.store_client.account import Account, AccountBook
-from rvibe_player.store_client.address import store_address
-from rvibe_player.store_client.areas import EVERYTHING, ChangeArea
+from rvibe_player.store_client.areas import ChangeArea
 from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_client.credentials import Credentials
-from rvibe_player.store_client.errors import (
-    CallInterruptedError,
-    StoreError,
-    StoreRejectedError,
-    StoreUnauthorizedError,
-)
 from rvibe_player.store_client.listening import ListeningUploader
 from rvibe_player.store_client.log_store import pick_of
 from rvibe_player.store_client.loops import LoopOptions, RelationshipLoops
 from rvibe_player.store_client.model import (
-    Connection,
     Message,
     PickItem,
     RelationshipState,
@@ -84,9 +72,10 @@ from rvibe_player.store_client.projector import (
     read_snapshot,
     readable,
 )
+from rvibe_player.store_client.signed_in import SignedInClient
 
 if TYPE_CHECKING:
-    from rvibe_player.store_client.api import StoreApi
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +85,15 @@ R = TypeVar("R")
 SIGN_IN_PROMPT = "Sign in to the store to hear from your curator."
 
 
-class Relationship:
+class Relationship(SignedInClient):
     """One listener's relationship with their curator at one store."""
+
+    ROLE = Role.LISTENER
+    SIGN_IN_PROMPT = SIGN_IN_PROMPT
+    WRONG_ROLE = (
+        "{name} is a {role} account; the relationship panel is for listeners (staff use "
+        "the curator desk)."
+    )
 
     def __init__(
         self,
@@ -126,20 +122,17 @@ class Relationship:
             on_status: called when the connection state changes (any thread).
             wait_s: long-poll length; api_options, backoff_s: for tests and benchmarks.
         """
-        self.store_url = store_address(store_url)
-        self.store_key = store_key or self.store_url
-        self.accounts = AccountBook(data_dir or paths.data_dir() / "relationship")
-        self.data_dir = self.accounts.data_dir
-        self.credentials = credentials or Credentials()
+        super().__init__(
+            store_url,
+            store_key=store_key,
+            data_dir=data_dir,
+            credentials=credentials,
+            on_change=on_change,
+            on_status=on_status,
+            api_options=api_options,
+        )
         self.library_path = library_path
         self._listening = ListeningUploader(library_path) if library_path is not None else None
-        self._on_change = on_change
-        self._on_status = on_status
-        self.api_options = api_options or {}
-        self._lock = threading.RLock()
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-worker")
-        self._closed = False
-        self._status = SyncStatus(Connection.SIGNED_OUT, SIGN_IN_PROMPT)
         self._loops = RelationshipLoops(
             LoopOptions(wait_s, backoff_s),
             self._changed,
@@ -150,128 +143,6 @@ class Relationship:
         self._matching = PickMatching(
             library_path, self._picked_items, lambda: self._changed({ChangeArea.MATCHES})
         )
-        self._cache: RelationshipCache | None = None
-        self.account: Account | None = self.accounts.account(self.store_key)
-        if self.account is not None:
-            self._cache = RelationshipCache(self._cache_path(int(self.account["id"])))
-
-    def _cache_path(self, account_id: int) -> Path:
-        return self.accounts.cache_path(self.store_key, account_id)
-
-    def _api(self, token: str | None = None, **overrides: Any) -> StoreApi:
-        from rvibe_player.store_client.api import StoreApi  # requests: only once it is needed
-
-        return StoreApi(self.store_url, token, **(self.api_options | overrides))
-
-    # -- status and notifications ----------------------------------------------------------
-
-    @property
-    def status(self) -> SyncStatus:
-        """Signed out, connecting, online or offline, with what went wrong in words."""
-        return self._status
-
-    @property
-    def keyring_problem(self) -> str | None:
-        """Why the session will not survive a restart (no keyring), or None."""
-        return self.credentials.problem
-
-    @property
-    def signed_in(self) -> bool:
-        """True while a session token is held."""
-        return self._status.connection is not Connection.SIGNED_OUT
-
-    def _changed(self, areas: set[ChangeArea] | frozenset[ChangeArea]) -> None:
-        if self._on_change is None or not areas:
-            return
-        try:
-            self._on_change(frozenset(areas))
-        except Exception:
-            log.exception("on_change failed")
-
-    def _set_status(self, status: SyncStatus) -> None:
-        self._status = status
-        if self._on_status is not None:
-            try:
-                self._on_status(status)
-            except Exception:
-                log.exception("on_status failed")
-
-    # -- signing in and out ----------------------------------------------------------------
-
-    def start(self) -> Future[None]:
-        """Resume the last session (token from the keyring, on the worker) and start syncing."""
-        return self._worker.submit(self._resume)
-
-    def _resume(self) -> None:
-        token = self.credentials.load(self.store_key) if self.account is not None else None
-        if token is None:
-            self._set_status(SyncStatus(Connection.SIGNED_OUT, SIGN_IN_PROMPT))
-            return
-        self._start_loops(token)
-
-    def sign_in(self, username: str, password: str, *, remember: bool = True) -> Account:
-        """Sign in (blocking: network and keyring) and start syncing; returns the account.
-
-        Raises StoreUnauthorizedError for a wrong password, TooManyAttemptsError, or
-        StoreUnreachableError; StoreRejectedError for an account that is not a listener's.
-        """
-        signed = self._api().login(username, password)
-        if signed.account.get("role") != Role.LISTENER:
-            with contextlib.suppress(StoreError):
-                self._api(signed.token, retries=0).logout()
-            raise StoreRejectedError(
-                f"{signed.account.get('name') or username} is a {signed.account.get('role')} "
-                "account; the relationship panel is for listeners (staff use staff mode).",
-                403,
-                "not_a_listener",
-            )
-        self._loops.stop()
-        account: Account = {
-            key: signed.account.get(key) for key in ("username", "name", "role", "bio")
-        }
-        account["id"] = int(signed.account["id"])
-        self.credentials.delete(self.store_key)
-        if remember:
-            self.credentials.save(self.store_key, signed.token)
-        else:
-            self.credentials.hold(self.store_key, signed.token)
-        with self._lock:
-            if self._closed:
-                raise CallInterruptedError("The player closed the store connection.")
-            self.accounts.remember(self.store_key, account)
-            if self._cache is not None:
-                self._cache.close()
-            self.account = account
-            self._cache = RelationshipCache(self._cache_path(int(account["id"])))
-        self._start_loops(signed.token)
-        self._changed(EVERYTHING)
-        return account
-
-    def sign_out(self, *, forget_local_copy: bool = False) -> None:
-        """End the session here and at the store (blocking, a few seconds at most offline).
-
-        The token leaves the keyring. The cached relationship and unsent messages stay for
-        the next sign-in of this account unless ``forget_local_copy``.
-        """
-        token = self.credentials.load(self.store_key)
-        self._loops.stop()
-        if token is not None:
-            try:
-                self._api(token, retries=0, connect_timeout_s=2.0, read_timeout_s=3.0).logout()
-            except StoreError as exc:  # offline: the token still leaves this machine
-                log.info("could not end the session at the store: %s", exc)
-        self.credentials.delete(self.store_key)
-        with self._lock:
-            cache, self._cache = self._cache, None
-            if cache is not None:
-                cache.close()
-                if forget_local_copy:
-                    for suffix in ("", "-wal", "-shm"):
-                        Path(f"{cache.path}{suffix}").unlink(missing_ok=True)
-            self.accounts.remember(self.store_key, None)
-            self.account = None
-        self._set_status(SyncStatus(Connection.SIGNED_OUT, SIGN_IN_PROMPT))
-        self._changed(EVERYTHING)
 
     def _start_loops(self, token: str) -> None:
         with self._lock:
@@ -282,11 +153,8 @@ class Relationship:
         if self.library_path is not None and not self._matching.ready:
             self.library_changed()
 
-    def _unauthorized(self, exc: StoreUnauthorizedError) -> None:
-        """The store no longer accepts the token: forget it; the panel asks to sign in."""
-        log.warning("the store ended the session: %s", exc)
-        self.credentials.delete(self.store_key)
-        self._set_status(SyncStatus(Connection.SIGNED_OUT, str(exc)))
+    def _stop_loops(self) -> None:
+        self._loops.stop()
 
     def wake(self) -> None:
         """Try the store again now (e.g. the network came back); no effect when signed out."""
@@ -298,28 +166,10 @@ class Relationship:
         Returns at once even while a sign-in waits on the network: that call ends on its own
         and starts nothing once closed.
         """
-        self._closed = True
-        self._loops.stop()
-        self._worker.shutdown(wait=False, cancel_futures=True)
+        super().close()
         self._matching.close()
-        with self._lock:
-            if self._cache is not None:
-                self._cache.close()
-                self._cache = None
-
-    def in_background(self, fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> Future[R]:
-        """Run a blocking call (sign_in, sign_out, access_log...) on the worker thread."""
-        return self._worker.submit(fn, *args, **kwargs)
 
     # -- sends (outbox first; never blocks on the network) ---------------------------------
-
-    @contextlib.contextmanager
-    def _writable_cache(self) -> Iterator[RelationshipCache]:
-        """The cache, held against a sign-out closing it meanwhile."""
-        with self._lock:
-            if self._cache is None or self.account is None:
-                raise StoreUnauthorizedError(SIGN_IN_PROMPT)
-            yield self._cache
 
     def send_message(self, body: str) -> Message:
         """Queue a message to the curator; it shows at once as pending and goes out in order.
@@ -406,27 +256,13 @@ class Relationship:
 
     # -- online-only calls (blocking) ------------------------------------------------------
 
-    def _online_api(self) -> StoreApi:
-        token = self.credentials.load(self.store_key)
-        if token is None:
-            raise StoreUnauthorizedError(SIGN_IN_PROMPT)
-        return self._api(token)
-
     def access_log(self, limit: int = 50, offset: int = 0) -> dict[str, Any]:
         """When staff looked at my relationship (blocking; needs the store)."""
-        api = self._online_api()
-        try:
-            return api.access_log(limit, offset)
-        finally:
-            api.close()
+        return self._online(lambda api: api.access_log(limit, offset))
 
     def delete_shared_listening(self) -> dict[str, Any]:
         """Delete every play I shared with the store (blocking; needs the store)."""
-        api = self._online_api()
-        try:
-            return api.delete_listening()
-        finally:
-            api.close()
+        return self._online(lambda api: api.delete_listening())
 
     def avatar(self, url: str) -> tuple[bytes, str] | None:
         """A picture the sync fetched (``CuratorCard.avatar_url``): bytes and content type."""
@@ -451,9 +287,6 @@ class Relationship:
     def library_changed(self) -> Future[None]:
         """Compare picks with the library again (after a scan); ``matches`` changes when done."""
         return self._matching.rebuild()
-
-    def _absolute(self, path: str) -> str:
-        return path if path.startswith(("http://", "https://")) else self.store_url + path
 
     def _picked_items(self) -> list[PickItem]:
         with self._lock:

@@ -84,6 +84,25 @@ class RelationshipStatusChanged:
     status: SyncStatus
 
 
+@dataclass(frozen=True, slots=True)
+class DeskOpened:
+    """The curator's desk is ready (signed in or not; the desk view says which)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeskChanged:
+    """Parts of the desk changed in its cache: the inbox, a conversation, presence..."""
+
+    areas: frozenset[ChangeArea]
+
+
+@dataclass(frozen=True, slots=True)
+class DeskStatusChanged:
+    """The desk's connection changed (online, offline with why, signed out)."""
+
+    status: SyncStatus
+
+
 E = TypeVar("E")
 
 

@@ -23,6 +23,9 @@ from typing import TYPE_CHECKING
 from rvibe_player import paths
 from rvibe_player.app.drops import DroppedPaths
 from rvibe_player.app.events import (
+    DeskChanged,
+    DeskOpened,
+    DeskStatusChanged,
     EventHub,
     LibraryChanged,
     RelationshipChanged,
@@ -46,6 +49,7 @@ if TYPE_CHECKING:
     from rvibe_player.library.scanner import Scanner, ScanReport
     from rvibe_player.library.watcher import LibraryWatcher
     from rvibe_player.playback.controller import ControllerEvent, PlaybackController
+    from rvibe_player.store_client.desk import CuratorDesk
     from rvibe_player.store_client.model import SyncStatus
     from rvibe_player.store_client.relationship import Relationship
 
@@ -76,6 +80,8 @@ class PlayerSession:
         self.player_problem: str | None = None
         """Why there is no sound (libVLC missing), in words for the user; None when fine."""
         self.store: RelationshipSession | None = None
+        self.desk: CuratorDesk | None = None
+        """The curator's desk at the same store (signed in or not), once the store is open."""
         self._store_lock = threading.Lock()
         self._closed = False
         self.events.subscribe(ScanFinished, self._scan_finished)
@@ -204,6 +210,25 @@ class PlayerSession:
                 return
             self.store = store
         self.events.publish(RelationshipOpened(store.problem))
+        self._open_desk(store.relationship)
+
+    def _open_desk(self, relationship: Relationship) -> None:
+        """The curator's desk at the relationship's store, resuming a kept session."""
+        from rvibe_player.store_client.desk import CuratorDesk
+
+        desk = CuratorDesk(
+            relationship.store_url,
+            store_key=relationship.store_key,
+            on_change=lambda areas: self.events.publish(DeskChanged(areas)),
+            on_status=lambda status: self.events.publish(DeskStatusChanged(status)),
+        )
+        with self._store_lock:
+            if self._closed:
+                desk.close()
+                return
+            self.desk = desk
+        desk.start()
+        self.events.publish(DeskOpened())
 
     def _relationship_changed(self, areas: frozenset[ChangeArea]) -> None:  # client threads
         self.events.publish(RelationshipChanged(areas))
@@ -234,6 +259,9 @@ class PlayerSession:
             self.watcher = None
         with self._store_lock:
             store, self.store = self.store, None
+            desk, self.desk = self.desk, None
+        if desk is not None:
+            desk.close()
         if store is not None:
             store.close()
         if self.player is not None:

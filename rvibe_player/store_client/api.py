@@ -386,6 +386,11 @@ class StoreApi:
         path = f"/staff/listeners/{int(listener_id)}/presence"
         return self._json("PUT", path, json={"state": state}, idempotent=True)
 
+    def staff_crate_preview(self, releases: list[int], listener_ids: list[int]) -> dict[str, Any]:
+        """What a crate would leave out for each listener."""
+        data = {"releases": releases, "listener_ids": listener_ids}
+        return self._json("POST", "/staff/crates/preview", json=data, idempotent=True)
+
     def saved_replies(self) -> dict[str, Any]:
         """My saved replies."""
         return self._json("GET", "/staff/saved-replies", idempotent=True)

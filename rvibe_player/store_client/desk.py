@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rvibe_player.core.store_protocol import MESSAGE_MAX, SYNC_WAIT_MAX_S, Role
 from rvibe_player.store_client import intents
@@ -39,6 +39,9 @@ from rvibe_player.store_client.outbox import OutboxDrainer
 from rvibe_player.store_client.outbox_store import OutboxItem, new_client_id
 from rvibe_player.store_client.projector import pending_message, readable
 from rvibe_player.store_client.signed_in import SignedInClient
+
+if TYPE_CHECKING:
+    from rvibe_player.store_client.api import StoreApi
 
 log = logging.getLogger(__name__)
 
@@ -281,6 +284,25 @@ class CuratorDesk(SignedInClient):
             lambda api: api.staff_inbox(filter=filter, query=query, limit=50, offset=offset)
         )
         return [InboxRow.from_wire(r) for r in page["items"]]
+
+    def preview_crate(self, releases: list[int], listener_ids: list[int]) -> dict[int, list[str]]:
+        """For each listener, what a crate of ``releases`` would leave out and why
+        (``owned``, ``already_picked``), by release id as text ("12: owned")."""
+        from rvibe_player.core.store_protocol import CRATE_LISTENERS_MAX
+
+        left_out: dict[int, list[str]] = {}
+        for start in range(0, len(listener_ids), CRATE_LISTENERS_MAX):
+            part = listener_ids[start : start + CRATE_LISTENERS_MAX]
+
+            def ask(api: StoreApi, part: list[int] = part) -> dict[str, Any]:
+                return api.staff_crate_preview(releases, part)
+
+            answer = self._online(ask)
+            for row in answer["listeners"]:
+                left_out[int(row["listener_id"])] = [
+                    f"{s['release_id']}:{s['why']}" for s in row["skipped"]
+                ]
+        return left_out
 
     def set_presence(self, listener_id: int, state: str) -> None:
         """Tell colleagues I have the listener open, am typing, or left (best effort)."""

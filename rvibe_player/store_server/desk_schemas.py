@@ -81,6 +81,13 @@ class CrateIn(Strict):
     lines: Annotated[list[CrateLine], Field(min_length=1, max_length=p.CRATE_LISTENERS_MAX)]
 
 
+class CratePreviewIn(Strict):
+    """What a crate would leave out for each of these listeners."""
+
+    releases: Annotated[list[DbId], Field(min_length=1, max_length=p.CRATE_RELEASES_MAX)]
+    listener_ids: Annotated[list[DbId], Field(min_length=1, max_length=p.CRATE_LISTENERS_MAX)]
+
+
 class CoverIn(Strict):
     """``by_id`` looks after ``curator_id``'s listeners until ``until`` (admin)."""
 

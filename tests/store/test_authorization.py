@@ -279,6 +279,15 @@ ROUTES: dict[tuple[str, str], Rule] = {
         _pick("pick"), _body(reason="a better reason")
     ),
     ("POST", "/v1/staff/crates"): Rule(frozenset({CURATOR}), _crate, has_foreign=True),
+    ("POST", "/v1/staff/crates/preview"): Rule(
+        frozenset({CURATOR}),
+        lambda w, foreign: (
+            {},
+            {"releases": [w.ids["release"]], "listener_ids": [w.ids["l2" if foreign else "l1"]]},
+            {},
+        ),
+        has_foreign=True,
+    ),
     ("GET", "/v1/staff/saved-replies"): Rule(frozenset({CURATOR})),
     ("POST", "/v1/staff/saved-replies"): Rule(
         frozenset({CURATOR}), lambda w, f: ({}, _body(title="t", body="b")(w), {})

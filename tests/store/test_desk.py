@@ -368,6 +368,14 @@ def test_a_crate_skips_what_each_listener_owns_or_had_and_replays_exactly(
             {**cid(), "release_id": ids[1], "reason": "before"},
         )
     )
+    preview = ok(
+        curator.api.post(
+            "/v1/staff/crates/preview", {"releases": ids[:2], "listener_ids": [p.id for p in crowd]}
+        )
+    )["listeners"]
+    assert preview[0]["skipped"] == [{"release_id": ids[0], "why": "owned"}]
+    assert preview[1]["skipped"] == [{"release_id": ids[1], "why": "already_picked"}]
+    assert preview[2]["skipped"] == []
     body = {
         **cid(),
         "releases": ids[:2],

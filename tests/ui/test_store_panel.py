@@ -115,7 +115,7 @@ def test_sign_in_notes_picks_conversation_and_sign_out(
 
 
 def test_sign_in_dialog_says_what_is_wrong(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from rvibe_player.ui.relationship.sign_in_dialog import SignInDialog
+    from rvibe_player.ui.shell.sign_in_dialog import SignInDialog
 
     dialog = SignInDialog("http://127.0.0.1:1234", "No keyring: you will sign in each time.")
     qtbot.addWidget(dialog)

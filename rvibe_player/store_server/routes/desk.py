@@ -17,6 +17,7 @@ from rvibe_player.store_server.deps import AssignedListener, CuratorOnly, StoreD
 from rvibe_player.store_server.desk_schemas import (
     CadenceIn,
     CrateIn,
+    CratePreviewIn,
     PickReasonIn,
     PresenceIn,
     SavedReplyIn,
@@ -203,6 +204,14 @@ def send_crate(body: CrateIn, curator: CuratorOnly, store: StoreDep) -> Response
         return crates.send_crate(session, me, visible, body.releases, lines, body.client_id)
 
     return idempotent(store, curator, body, "crate", action, created=lambda a: a["picks"] > 0)
+
+
+@router.post("/crates/preview", responses=ERRORS)
+def preview_crate(body: CratePreviewIn, curator: CuratorOnly, store: StoreDep) -> dict[str, Any]:
+    """What a crate would leave out for each listener (owned, already picked); sends nothing."""
+    with store.db.read() as session:
+        visible = visible_curators(session, curator.account_id, utcnow())
+        return crates.preview(session, visible, body.releases, body.listener_ids)
 
 
 @router.get("/saved-replies", responses=ERRORS)

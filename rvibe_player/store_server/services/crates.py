@@ -86,3 +86,38 @@ def send_crate(
     if not lines:
         raise ApiError(422, "invalid_request", "A crate needs at least one listener.")
     return {"listeners": results, "picks": made}
+
+
+def preview(
+    session: Session, visible: list[int], release_ids: list[int], listener_ids: list[int]
+) -> dict[str, Any]:
+    """What a crate would leave out for each listener (owned, already picked), unsent."""
+    releases = session.execute(
+        select(Release, Artist)
+        .join(Artist, Artist.id == Release.artist_id)
+        .where(Release.id.in_(release_ids))
+    ).all()
+    rels = session.scalars(
+        select(Relationship)
+        .join(Account, Account.id == Relationship.listener_id)
+        .where(Relationship.listener_id.in_(listener_ids), Account.disabled.is_(False))
+    ).all()
+    found = {r.listener_id: r for r in rels if r.curator_id in visible}
+    strangers = [lid for lid in listener_ids if lid not in found]
+    if strangers:
+        raise not_found(f"listener {strangers[0]} among yours")
+    out = []
+    for listener_id in listener_ids:
+        rel = found[listener_id]
+        owned = owned_keys(session, rel)
+        already = picked_releases(session, listener_id)
+        skipped = [
+            {
+                "release_id": release.id,
+                "why": "owned" if is_owned(release, artist, owned) else "already_picked",
+            }
+            for release, artist in releases
+            if is_owned(release, artist, owned) or release.id in already
+        ]
+        out.append({"listener_id": listener_id, "skipped": skipped})
+    return {"listeners": out}

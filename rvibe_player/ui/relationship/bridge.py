@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -24,6 +23,7 @@ from rvibe_player.app.events import (
 from rvibe_player.app.session import PlayerSession
 from rvibe_player.store_client.model import Connection, RelationshipState, SyncStatus
 from rvibe_player.store_client.relationship import Relationship
+from rvibe_player.ui.shell.background import BackgroundCalls
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -40,8 +40,6 @@ class RelationshipBridge(QObject):
     """A :class:`SyncStatus`."""
     failed = Signal(str)
     """The relationship could not be opened at all; the text says why."""
-    done = Signal(object, object, object)
-    """(callback, result, error) of a background call, delivered on the GUI thread."""
 
     def __init__(self, session: PlayerSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +47,7 @@ class RelationshipBridge(QObject):
         self.problem: str | None = None
         """What is wrong with the opened relationship, in words (None when fine)."""
         self.status = SyncStatus(Connection.CONNECTING, "Connecting to the store…")
-        self.done.connect(lambda callback, result, error: callback(result, error))
+        self._calls = BackgroundCalls(self)
         self._closing = False
         events = session.events
         events.subscribe(RelationshipOpened, self._opened)
@@ -99,18 +97,9 @@ class RelationshipBridge(QObject):
         if relationship is None:
             then(None, RuntimeError("The store is not open yet."))
             return
-        future: Future[T] = relationship.in_background(function, *args, **kwargs)
-
-        def finished(done: Future[T]) -> None:
-            error = done.exception()
-            if not self._closing:
-                try:
-                    self.done.emit(then, None if error else done.result(), error)
-                except RuntimeError:
-                    log.debug("Dropped a store call's answer: the panel is gone")
-
-        future.add_done_callback(finished)
+        self._calls.run(relationship.in_background, function, *args, then=then, **kwargs)
 
     def close(self) -> None:
         """Emit nothing more (the window is closing; the session closes the store)."""
         self._closing = True
+        self._calls.closing = True

@@ -23,8 +23,8 @@ from rvibe_player.store_client.model import Connection, Pick, RelationshipState,
 from rvibe_player.store_client.relationship import Relationship
 from rvibe_player.ui.relationship.bridge import RelationshipBridge
 from rvibe_player.ui.relationship.cards import CardList, CuratorHeader, NoteCard, PickCard
-from rvibe_player.ui.relationship.conversation_view import ConversationView
 from rvibe_player.ui.relationship.release_view import ReleaseView
+from rvibe_player.ui.shell.conversation_view import ConversationView
 from rvibe_player.ui.shell.widgets import PlaceholderPage, plain_label
 
 log = logging.getLogger(__name__)
@@ -297,7 +297,7 @@ class StorePage(QStackedWidget):
         view.open()
 
     def open_sign_in(self) -> None:
-        from rvibe_player.ui.relationship.sign_in_dialog import SignInDialog
+        from rvibe_player.ui.shell.sign_in_dialog import SignInDialog
 
         relationship = self.bridge.relationship
         if relationship is None:

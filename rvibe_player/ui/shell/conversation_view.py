@@ -1,4 +1,4 @@
-"""The conversation with the curator: bubbles, day separators, send states, and the composer.
+"""A conversation: bubbles, day separators, send states, and the composer (panel and desk).
 
 Every text is painted as plain text (never HTML): a message reading ``<b>hi</b>`` shows those
 characters. Failed sends offer Retry and Discard on right-click.
@@ -209,22 +209,23 @@ class BubbleDelegate(QStyledItemDelegate):
 
 
 class Composer(QWidget):
-    """Where the listener writes; works offline (the message waits in the outbox)."""
+    """Where a message is written; works offline (the message waits in the outbox)."""
 
     send_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         row = QHBoxLayout()
         self.editor = _Editor()
+        self.editor.setAccessibleName(self.tr("Message"))
         self.editor.setPlaceholderText(
-            "Write to your curator…  (Enter sends, Shift+Enter: new line)"
+            placeholder or self.tr("Write to your curator…  (Enter sends, Shift+Enter: new line)")
         )
         self.editor.setFixedHeight(64)
         self.editor.send.connect(self._send)
-        self.button = QPushButton("Send")
+        self.button = QPushButton(self.tr("Send"))
         self.button.setDefault(True)
         self.button.clicked.connect(self._send)
         row.addWidget(self.editor, 1)
@@ -275,7 +276,9 @@ class ConversationView(QWidget):
     retry_requested = Signal(str)
     discard_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, placeholder: str = "", empty: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -289,10 +292,12 @@ class ConversationView(QWidget):
         self.list.setFrameShape(QListView.Shape.NoFrame)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
-        self.empty = plain_label("No messages yet. Say hello — your curator reads every one.")
+        self.empty = plain_label(
+            empty or self.tr("No messages yet. Say hello — your curator reads every one.")
+        )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)
-        self.composer = Composer()
+        self.composer = Composer(placeholder)
         self.offline = plain_label(
             "You're offline: what you write waits here and goes out when the store is back."
         )

@@ -1,4 +1,4 @@
-"""Signing in to the store: its address, the listener's name and password, remember me."""
+"""Signing in to the store: its address, a user name and password, remember me."""
 
 from __future__ import annotations
 
@@ -22,18 +22,29 @@ class SignInDialog(QDialog):
     submitted = Signal(str, str, bool)
     """(user name, password, remember me)."""
 
-    def __init__(self, store: str, keyring_problem: str | None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: str,
+        keyring_problem: str | None,
+        parent: QWidget | None = None,
+        *,
+        title: str = "",
+        username: str = "",
+        password: str = "",
+    ):
         super().__init__(parent)
-        self.setWindowTitle("Sign in to your store")
+        self.setWindowTitle(title or self.tr("Sign in to your store"))
         self.setMinimumWidth(420)
         form = QFormLayout()
         self.store = QLineEdit(store)
         self.store.setReadOnly(True)
         self.store.setToolTip("Change the store in Settings")
-        self.username = QLineEdit()
-        self.username.setPlaceholderText("your user name")
-        self.password = QLineEdit()
+        self.username = QLineEdit(username)
+        self.username.setPlaceholderText(self.tr("your user name"))
+        self.username.setAccessibleName(self.tr("User name"))
+        self.password = QLineEdit(password)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
         self.remember = QCheckBox("Remember me on this computer")
         self.remember.setChecked(keyring_problem is None)
         form.addRow("Store:", self.store)

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from rvibe_player.core.store_protocol import Role
@@ -16,11 +15,11 @@ from rvibe_player.store_server.errors import ApiError
 from rvibe_player.store_server.models import (
     Account,
     AuthSession,
-    LoginThrottle,
     Relationship,
     utcnow,
 )
 from rvibe_player.store_server.security import Passwords, new_token, token_hash
+from rvibe_player.store_server.services.throttle import SignInLimiter
 from rvibe_player.store_server.token_cache import TokenCache
 
 _REFRESH_EVERY = timedelta(hours=1)
@@ -107,23 +106,24 @@ class Authenticator:
         self._config = config
         self._passwords = passwords
         self.cache: TokenCache[Principal] = cache or TokenCache(config.token_cache_s)
+        self.limiter = SignInLimiter(db, config)
         db.add_revoke_hook(self.cache.drop_accounts)
 
     def login(self, username: str, password: str, address: str, user_agent: str) -> IssuedToken:
-        """A new session for valid credentials; 401 otherwise, 429 when throttled."""
+        """A new session for valid credentials; 401 otherwise, 429 when throttled.
+
+        The attempt is counted before the password is checked (see ``throttle``), so parallel
+        guesses cannot get past the limit; a success gives the count back.
+        """
         username = username.strip().lower()
-        keys = (f"user:{username}", f"addr:{address}")
-        limits = (self._config.login_failures_per_user, self._config.login_failures_per_address)
-        now = utcnow()
+        reservation = self.limiter.take(username, address)
         with self._db.read() as session:
-            for key, limit in zip(keys, limits, strict=True):
-                self._refuse_if_throttled(session, key, limit, now)
             account = session.scalar(select(Account).where(Account.username == username))
         stored = account.password_hash if account is not None else None
         # Verified with no database connection held: argon2 is deliberately slow.
         if not self._passwords.verify(stored, password) or account is None or account.disabled:
-            self._count_failure(keys, now)
             raise ApiError(401, "invalid_credentials", "The user name or password is wrong.")
+        now = utcnow()
         token = new_token()
         expires = now + self._config.session_idle
         with self._db.write() as session:
@@ -138,45 +138,12 @@ class Authenticator:
                     user_agent=user_agent[:200],
                 )
             )
-            row = session.get(LoginThrottle, keys[0])
-            if row is not None:
-                session.delete(row)
+            self.limiter.give_back(session, reservation)
             if self._passwords.needs_rehash(account.password_hash):
                 fresh = session.get(Account, account.id)
                 if fresh is not None:
                     fresh.password_hash = self._passwords.hash(password)
         return IssuedToken(token, expires, account)
-
-    def _refuse_if_throttled(self, session: Session, key: str, limit: int, now: datetime) -> None:
-        row = session.get(LoginThrottle, key)
-        if row is None or row.failures < limit:
-            return
-        ends = row.window_start + self._config.login_window
-        if ends <= now:
-            return
-        wait = max(1, int((ends - now).total_seconds()) + 1)
-        raise ApiError(
-            429,
-            "too_many_attempts",
-            f"Too many failed sign-ins; try again in {wait} seconds.",
-            headers={"Retry-After": str(wait)},
-        )
-
-    def _count_failure(self, keys: tuple[str, ...], now: datetime) -> None:
-        for _attempt in range(3):
-            try:
-                with self._db.write() as session:
-                    for key in keys:
-                        row = session.get(LoginThrottle, key)
-                        if row is None:
-                            session.add(LoginThrottle(key=key, window_start=now, failures=1))
-                        elif row.window_start + self._config.login_window <= now:
-                            row.window_start, row.failures = now, 1
-                        else:
-                            row.failures += 1
-                return
-            except IntegrityError:  # another failure for the same key was counted first
-                continue
 
     def authenticate(self, token: str) -> Principal | None:
         """The caller behind ``token``, or None when it is unknown, expired or revoked."""

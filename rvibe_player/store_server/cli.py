@@ -136,7 +136,7 @@ def _run(db: Database, config: StoreConfig, args: argparse.Namespace) -> int:
         _print_credentials(credentials, as_json=args.json)
         return 0
     if args.command == "compact":
-        return _compact(db, args)
+        return _compact(db, config, args)
     raise AssertionError(args.command)
 
 
@@ -183,9 +183,10 @@ def _assign(db: Database, listener_name: str, curator_name: str) -> int:
     return 0
 
 
-def _compact(db: Database, args: argparse.Namespace) -> int:
+def _compact(db: Database, config: StoreConfig, args: argparse.Namespace) -> int:
     from rvibe_player.store_server import idempotency, synclog
     from rvibe_player.store_server.models import Relationship, utcnow
+    from rvibe_player.store_server.services.throttle import forget_old
 
     horizon = utcnow() - timedelta(days=args.tombstone_days)
     with db.read() as session:
@@ -196,6 +197,7 @@ def _compact(db: Database, args: argparse.Namespace) -> int:
             removed += synclog.compact(session, listener_id, horizon).removed
     with db.write() as session:
         forgotten = idempotency.prune(session, utcnow() - timedelta(days=args.client_id_days))
+        forget_old(session, utcnow(), config.login_window)
     print(f"Removed {removed} log entries; forgot {forgotten} client ids.")
     return 0
 

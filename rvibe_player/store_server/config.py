@@ -36,8 +36,12 @@ class StoreConfig:
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
     login_window: timedelta = timedelta(minutes=15)
-    login_failures_per_user: int = 5
+    login_failures_per_pair: int = 5
+    """Failed sign-ins per (user name, address) and window."""
     login_failures_per_address: int = 50
+    """Failed sign-ins per address and window, whatever the user names."""
+    login_failures_per_user: int = 20
+    """Failed sign-ins per user name and window from addresses it never signed in from."""
     max_body_bytes: int = 256 * 1024
     pool_size: int = 10
     token_cache_s: float = 30.0

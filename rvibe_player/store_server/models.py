@@ -108,13 +108,27 @@ class AuthSession(Base):
 
 
 class LoginThrottle(Base):
-    """Failed logins per user name or per address in the current window."""
+    """Sign-in attempts per key (user name, address, or both) in the current window."""
 
     __tablename__ = "login_throttle"
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     window_start: Mapped[datetime]
     failures: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class KnownAddress(Base):
+    """An address an account signed in from successfully (kept 90 days after the last time).
+
+    Attempts from such an address do not count against the user name's budget for unknown
+    addresses, so guesses from elsewhere cannot lock the account's owner out.
+    """
+
+    __tablename__ = "known_addresses"
+
+    account_id: Mapped[int] = mapped_column(_account_fk(), primary_key=True)
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_sign_in_at: Mapped[datetime]
 
 
 class Relationship(Base):

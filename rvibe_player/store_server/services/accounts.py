@@ -138,7 +138,7 @@ class Authenticator:
                     user_agent=user_agent[:200],
                 )
             )
-            self.limiter.give_back(session, reservation)
+            self.limiter.give_back(session, reservation, account.id, address)
             if self._passwords.needs_rehash(account.password_hash):
                 fresh = session.get(Account, account.id)
                 if fresh is not None:

@@ -1,6 +1,16 @@
 """Sign-in throttling: every attempt is counted before its password is checked, atomically.
 
-An attempt first takes a slot under each of its keys (the user name, the address): one
+What is limited, and why (PROTOCOL.md says the same to client authors):
+
+- a (user name, address) pair: 5 failures per window. Guessing from one place stops there,
+  and it stops only there: the account's owner elsewhere is not affected.
+- an address: 50 failures per window, across user names (spraying one password at many).
+- a user name, from addresses it never signed in from: 20 failures per window (guessing from
+  many places). Past it, new addresses are refused, but an address the account signed in from
+  in the last 90 days still gets its own pair budget: an attacker cannot deny a user who
+  proves themselves from where they always sign in.
+
+An attempt first takes a slot under each of its keys: one
 ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING`` per key, all in one transaction, which
 leaves each counter row locked until commit (PostgreSQL row lock; SQLite's write lock). If a
 counter is then past its limit, the transaction rolls back and the attempt is refused with
@@ -14,13 +24,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, delete, update
+from sqlalchemy import case, delete, select, update
 from sqlalchemy.orm import Session
 
 from rvibe_player.store_server.config import StoreConfig
 from rvibe_player.store_server.database import Database
 from rvibe_player.store_server.errors import ApiError
-from rvibe_player.store_server.models import LoginThrottle, utcnow
+from rvibe_player.store_server.models import Account, KnownAddress, LoginThrottle, utcnow
+
+KNOWN_FOR = timedelta(days=90)
+"""An address stays known this long after the last successful sign-in from it."""
 
 
 def dialect_insert(session: Session, table: Any) -> Any:
@@ -43,11 +56,8 @@ class Slot:
     reset_on_success: bool
 
 
-@dataclass(frozen=True)
-class Reservation:
-    """The slots a sign-in attempt took; a success gives them back."""
-
-    slots: tuple[Slot, ...]
+Reservation = tuple[Slot, ...]
+"""The slots a sign-in attempt took; a success gives them back."""
 
 
 @dataclass(frozen=True)
@@ -66,28 +76,40 @@ class SignInLimiter:
 
     def take(self, username: str, address: str) -> Reservation:
         """Count one attempt for ``username`` from ``address``; 429 when past a limit."""
-        limits = [
-            _Limit(f"user:{username}", self._config.login_failures_per_user, True),
-            _Limit(f"addr:{address}", self._config.login_failures_per_address, False),
-        ]
-        return self._take(limits)
-
-    def _take(self, limits: list[_Limit]) -> Reservation:
+        config = self._config
         now = utcnow()
-        window = self._config.login_window
+        window = config.login_window
         slots = []
         with self._db.write() as session:
+            limits = [
+                _Limit(f"pair:{address} {username}", config.login_failures_per_pair, True),
+                _Limit(f"addr:{address}", config.login_failures_per_address, False),
+            ]
+            if not _known(session, username, address, now):
+                limits.append(_Limit(f"user:{username}", config.login_failures_per_user, False))
             # Always in key order, so two attempts never wait on each other's locks crosswise.
             for item in sorted(limits, key=lambda x: x.key):
                 failures, started = _count(session, item.key, now, window)
                 if failures > item.limit:
                     raise _too_many(started + window - now)  # rolls every count back
                 slots.append(Slot(item.key, started, item.reset_on_success))
-        return Reservation(tuple(slots))
+        return tuple(slots)
 
-    def give_back(self, session: Session, reservation: Reservation) -> None:
-        """In the successful sign-in's transaction: it was no failure, uncount it."""
-        for slot in reservation.slots:
+    def give_back(
+        self, session: Session, reservation: Reservation, account_id: int, address: str
+    ) -> None:
+        """In the successful sign-in's transaction: uncount it, and remember the address."""
+        now = utcnow()
+        stmt = dialect_insert(session, KnownAddress).values(
+            account_id=account_id, address=address, last_sign_in_at=now
+        )
+        session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[KnownAddress.account_id, KnownAddress.address],
+                set_={"last_sign_in_at": stmt.excluded.last_sign_in_at},
+            )
+        )
+        for slot in reservation:
             if slot.reset_on_success:
                 session.execute(delete(LoginThrottle).where(LoginThrottle.key == slot.key))
                 continue
@@ -100,6 +122,30 @@ class SignInLimiter:
                 )
                 .values(failures=LoginThrottle.failures - 1)
             )
+
+
+def _known(session: Session, username: str, address: str, now: datetime) -> bool:
+    found = session.scalar(
+        select(KnownAddress.account_id)
+        .join(Account, Account.id == KnownAddress.account_id)
+        .where(
+            Account.username == username,
+            KnownAddress.address == address,
+            KnownAddress.last_sign_in_at > now - KNOWN_FOR,
+        )
+    )
+    return found is not None
+
+
+def forget_old(session: Session, now: datetime, window: timedelta) -> int:
+    """Drop counters whose window ended and addresses unused for 90 days; how many rows."""
+    counters = session.execute(
+        delete(LoginThrottle).where(LoginThrottle.window_start <= now - window)
+    )
+    known = session.execute(
+        delete(KnownAddress).where(KnownAddress.last_sign_in_at <= now - KNOWN_FOR)
+    )
+    return sum(int(getattr(r, "rowcount", 0) or 0) for r in (counters, known))
 
 
 def _count(session: Session, key: str, now: datetime, window: timedelta) -> tuple[int, datetime]:

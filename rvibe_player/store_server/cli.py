@@ -18,12 +18,19 @@ import sys
 from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from rvibe_player import appinfo, paths
 from rvibe_player.core.store_protocol import Role
-from rvibe_player.store_server.config import ENV_DATABASE_URL, StoreConfig
+from rvibe_player.store_server.addresses import LOOPBACK_NAMES, is_loopback, parse_networks
+from rvibe_player.store_server.config import (
+    ENV_ALLOWED_HOSTS,
+    ENV_DATABASE_URL,
+    ENV_TRUSTED_PROXIES,
+    StoreConfig,
+)
 from rvibe_player.store_server.database import Database
 from rvibe_player.store_server.errors import ApiError
 from rvibe_player.store_server.security import Passwords
@@ -52,6 +59,20 @@ def _parser() -> argparse.ArgumentParser:
         "--seed-demo-if-empty", action="store_true", help="load the demo data into an empty store"
     )
     serve.add_argument("--no-migrate", action="store_true", help="do not migrate on start")
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="believe X-Forwarded-For from this proxy address or network (repeatable)",
+    )
+    serve.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="answer this Host name (repeatable; default on a loopback bind: loopback names)",
+    )
 
     commands.add_parser("migrate", help="create or upgrade the database schema")
 
@@ -231,6 +252,31 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+def server_settings(verbose: bool = False) -> dict[str, Any]:
+    """uvicorn settings every store server uses (the CLI and the tests' live server).
+
+    uvicorn's own proxy-header handling is off: by default it believes ``X-Forwarded-For``
+    from 127.0.0.1, which would let anyone on the machine pick their address; the store
+    reads that header itself, from configured proxies only (``addresses``).
+    """
+    return {
+        "log_level": "debug" if verbose else "warning",
+        "timeout_graceful_shutdown": 3,
+        "server_header": False,
+        "proxy_headers": False,
+    }
+
+
+def _network_settings(config: StoreConfig, args: argparse.Namespace) -> None:
+    """Proxies and Host names for the workers (they read them from the environment)."""
+    trusted = config.trusted_proxies + parse_networks(args.trusted_proxy)
+    os.environ[ENV_TRUSTED_PROXIES] = ",".join(str(n) for n in trusted)
+    allowed = args.allowed_host or list(config.allowed_hosts or ())
+    if not allowed and is_loopback(args.host):
+        allowed = list(LOOPBACK_NAMES)
+    os.environ[ENV_ALLOWED_HOSTS] = ",".join(allowed)
+
+
 def _serve(config: StoreConfig, args: argparse.Namespace) -> int:
     import uvicorn
     from uvicorn.supervisors import Multiprocess
@@ -252,15 +298,14 @@ def _serve(config: StoreConfig, args: argparse.Namespace) -> int:
         db.dispose()
     # Workers read their settings from the environment (they are separate processes).
     os.environ[ENV_DATABASE_URL] = config.database_url
+    _network_settings(config, args)
     uv_config = uvicorn.Config(
         "rvibe_player.store_server.app:app_from_env",
         factory=True,
         host=args.host,
         port=args.port,
         workers=args.workers,
-        log_level="debug" if args.verbose else "warning",
-        timeout_graceful_shutdown=3,
-        server_header=False,
+        **server_settings(args.verbose),
     )
     try:
         sock = listening_socket(args.host, args.port)

@@ -7,8 +7,11 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from rvibe_player import paths
+from rvibe_player.store_server.addresses import Network, parse_networks
 
 ENV_DATABASE_URL = "RVIBE_STORE_DATABASE_URL"
+ENV_TRUSTED_PROXIES = "RVIBE_STORE_TRUSTED_PROXIES"
+ENV_ALLOWED_HOSTS = "RVIBE_STORE_ALLOWED_HOSTS"
 
 
 def default_database_url() -> str:
@@ -22,6 +25,10 @@ def default_database_url() -> str:
 def _env_int(name: str, default: int) -> int:
     raw = os.environ.get(name, "").strip()
     return int(raw) if raw else default
+
+
+def _env_list(name: str) -> list[str]:
+    return [part.strip() for part in os.environ.get(name, "").split(",") if part.strip()]
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,10 @@ class StoreConfig:
     immediate regardless: it drops the account's cached tokens in every worker)."""
     access_coalesce: timedelta = timedelta(minutes=10)
     """Repeated staff reads of the same log within this window make one access record."""
+    trusted_proxies: tuple[Network, ...] = ()
+    """Peers whose ``X-Forwarded-For`` is believed (none by default)."""
+    allowed_hosts: tuple[str, ...] | None = None
+    """``Host`` names answered (None: any); the CLI sets loopback names on a loopback bind."""
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> StoreConfig:
@@ -58,6 +69,8 @@ class StoreConfig:
             argon2_time_cost=_env_int("RVIBE_STORE_ARGON2_TIME_COST", 3),
             argon2_memory_kib=_env_int("RVIBE_STORE_ARGON2_MEMORY_KIB", 65536),
             pool_size=_env_int("RVIBE_STORE_POOL_SIZE", 10),
+            trusted_proxies=parse_networks(_env_list(ENV_TRUSTED_PROXIES)),
+            allowed_hosts=tuple(h.lower() for h in _env_list(ENV_ALLOWED_HOSTS)) or None,
         )
 
     def with_url(self, database_url: str) -> StoreConfig:

@@ -15,6 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 
 from rvibe_player.core.store_protocol import Role
+from rvibe_player.store_server.addresses import client_address
 from rvibe_player.store_server.errors import ApiError, not_found
 from rvibe_player.store_server.models import Account, Relationship
 from rvibe_player.store_server.services.accounts import Principal
@@ -31,6 +32,18 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def caller_address(request: Request) -> str:
+    """The caller's address (``X-Forwarded-For`` counts only from configured proxies)."""
+    store = get_store(request)
+    peer = request.client.host if request.client else None
+    return client_address(
+        peer, request.headers.get("x-forwarded-for"), store.config.trusted_proxies
+    )
+
+
+CallerAddress = Annotated[str, Depends(caller_address)]
 
 
 def authenticated(

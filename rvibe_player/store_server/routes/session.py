@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
 from rvibe_player.core.store_protocol import Role
-from rvibe_player.store_server.deps import Authenticated, StoreDep
+from rvibe_player.store_server.deps import Authenticated, CallerAddress, StoreDep
 from rvibe_player.store_server.models import Account, Relationship, SyncEntry
 from rvibe_player.store_server.routes.common import ERRORS
 from rvibe_player.store_server.schemas import LoginRequest, LoginResponse, LogoutResponse
@@ -26,12 +26,14 @@ def account_out(account: Account) -> dict[str, Any]:
 
 
 @router.post("/auth/login", response_model=LoginResponse, responses=ERRORS)
-async def login(body: LoginRequest, request: Request, store: StoreDep) -> dict[str, Any]:
+async def login(
+    body: LoginRequest, request: Request, store: StoreDep, address: CallerAddress
+) -> dict[str, Any]:
     """Sign in with user name and password; the answer holds the bearer token.
 
-    Failed attempts are limited per user name and per address (429 with ``Retry-After``).
+    Failed attempts are limited per user name and address, per address, and per user name
+    from new addresses (429 with ``Retry-After``); see PROTOCOL.md.
     """
-    address = request.client.host if request.client else "unknown"
     issued = await run_in_threadpool(
         store.auth.login,
         body.username,

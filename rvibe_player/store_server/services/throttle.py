@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import case, delete, select, update
 from sqlalchemy.orm import Session
 
+from rvibe_player.store_server.addresses import throttle_address
 from rvibe_player.store_server.config import StoreConfig
 from rvibe_player.store_server.database import Database
 from rvibe_player.store_server.errors import ApiError
@@ -76,6 +77,7 @@ class SignInLimiter:
 
     def take(self, username: str, address: str) -> Reservation:
         """Count one attempt for ``username`` from ``address``; 429 when past a limit."""
+        address = throttle_address(address)
         config = self._config
         now = utcnow()
         window = config.login_window
@@ -99,6 +101,7 @@ class SignInLimiter:
         self, session: Session, reservation: Reservation, account_id: int, address: str
     ) -> None:
         """In the successful sign-in's transaction: uncount it, and remember the address."""
+        address = throttle_address(address)
         now = utcnow()
         stmt = dialect_insert(session, KnownAddress).values(
             account_id=account_id, address=address, last_sign_in_at=now

@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from rvibe_player import appinfo
+from rvibe_player.store_server import server_log
 from rvibe_player.store_server.config import StoreConfig
 from rvibe_player.store_server.database import libpq_conninfo
 from rvibe_player.store_server.error_handlers import install_error_handlers
@@ -75,5 +76,11 @@ def create_app(config: StoreConfig, store: Store | None = None) -> FastAPI:
 
 
 def app_from_env() -> FastAPI:
-    """The factory each uvicorn worker calls: settings from ``RVIBE_STORE_*`` variables."""
+    """The factory each uvicorn worker calls: settings from ``RVIBE_STORE_*`` variables.
+
+    A worker started by the supervisor (``--workers N``) is a fresh interpreter: it logs to
+    stderr behind the same repeat filter (the supervisor alone writes the log file).
+    """
+    if not logging.getLogger().handlers:
+        server_log.configure(verbose=False, log_file=None)
     return create_app(StoreConfig.from_env())

@@ -11,7 +11,6 @@ import argparse
 import getpass
 import json
 import logging
-import logging.handlers
 import os
 import socket
 import sys
@@ -24,7 +23,9 @@ from sqlalchemy import select
 
 from rvibe_player import appinfo, paths
 from rvibe_player.core.store_protocol import Role
+from rvibe_player.store_server import server_log
 from rvibe_player.store_server.addresses import LOOPBACK_NAMES, is_loopback, parse_networks
+from rvibe_player.store_server.capacity import raise_open_file_limit
 from rvibe_player.store_server.config import (
     ENV_ALLOWED_HOSTS,
     ENV_DATABASE_URL,
@@ -102,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``rvibe-store``; returns the exit status."""
     args = _parser().parse_args(sys.argv[1:] if argv is None else list(argv))
-    _configure_logging(args.verbose)
+    server_log.configure(args.verbose, paths.log_dir() / "rvibe-store.log")
     config = StoreConfig.from_env(args.database_url)
     try:
         if args.command == "serve":
@@ -118,26 +119,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"rvibe-store: {exc}", file=sys.stderr)
         return 2
-
-
-def _configure_logging(verbose: bool) -> None:
-    """stderr, and a rotating file in the user log dir a store owner can attach to a report."""
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    if not verbose:
-        logging.getLogger("alembic").setLevel(logging.WARNING)
-    try:
-        handler = logging.handlers.RotatingFileHandler(
-            paths.log_dir() / "rvibe-store.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError as exc:  # a read-only home must not stop the store
-        log.warning("cannot write the log file (%s); logging to stderr only", exc)
-        return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
-    logging.getLogger().addHandler(handler)
 
 
 def _run(db: Database, config: StoreConfig, args: argparse.Namespace) -> int:
@@ -260,6 +241,8 @@ def server_settings(verbose: bool = False) -> dict[str, Any]:
     reads that header itself, from configured proxies only (``addresses``).
     """
     return {
+        "log_config": None,  # uvicorn's loggers propagate to ours, behind the repeat filter
+        "access_log": False,
         "log_level": "debug" if verbose else "warning",
         "timeout_graceful_shutdown": 3,
         "server_header": False,
@@ -312,13 +295,18 @@ def _serve(config: StoreConfig, args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"rvibe-store: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1
+    fd_limit = raise_open_file_limit()  # workers inherit it
     port = sock.getsockname()[1]
     url = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{port}"
     if args.port_file:
         args.port_file.write_text(f"{port}\n", encoding="utf-8")
     print(f"RVIBE_STORE_URL={url}", flush=True)
     log.info(
-        "serving %s with %d worker(s), database %s", url, args.workers, db.url.get_backend_name()
+        "serving %s with %d worker(s), database %s, open-file limit %s",
+        url,
+        args.workers,
+        db.url.get_backend_name(),
+        fd_limit or "none",
     )
     if args.workers > 1:
         Multiprocess(uv_config, sockets=[sock]).run()

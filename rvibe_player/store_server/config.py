@@ -56,6 +56,10 @@ class StoreConfig:
     immediate regardless: it drops the account's cached tokens in every worker)."""
     access_coalesce: timedelta = timedelta(minutes=10)
     """Repeated staff reads of the same log within this window make one access record."""
+    max_polls_per_account: int = 16
+    """Long-polls one account may have waiting in one process (its devices, a desk's views)."""
+    max_polls: int = 4096
+    """Long-polls waiting in one process in all (lowered to fit the open-file limit)."""
     trusted_proxies: tuple[Network, ...] = ()
     """Peers whose ``X-Forwarded-For`` is believed (none by default)."""
     allowed_hosts: tuple[str, ...] | None = None
@@ -69,6 +73,8 @@ class StoreConfig:
             argon2_time_cost=_env_int("RVIBE_STORE_ARGON2_TIME_COST", 3),
             argon2_memory_kib=_env_int("RVIBE_STORE_ARGON2_MEMORY_KIB", 65536),
             pool_size=_env_int("RVIBE_STORE_POOL_SIZE", 10),
+            max_polls_per_account=_env_int("RVIBE_STORE_MAX_POLLS_PER_ACCOUNT", 16),
+            max_polls=_env_int("RVIBE_STORE_MAX_POLLS", 4096),
             trusted_proxies=parse_networks(_env_list(ENV_TRUSTED_PROXIES)),
             allowed_hosts=tuple(h.lower() for h in _env_list(ENV_ALLOWED_HOSTS)) or None,
         )

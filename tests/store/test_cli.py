@@ -30,16 +30,36 @@ def store_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProce
     )
 
 
+_WITH_OPEN_FILES = """
+import os, resource, sys
+hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+resource.setrlimit(resource.RLIMIT_NOFILE, (int(sys.argv[1]), hard))
+os.execv(sys.argv[2], sys.argv[2:])
+"""
+
+
 @contextmanager
-def serving(*args: str) -> Iterator[tuple[str, list[str]]]:
-    """Start ``rvibe-store serve``; yield its URL and the stdout lines before it."""
+def serving(
+    *args: str, open_files: int | None = None, stderr: Path | None = None
+) -> Iterator[tuple[str, list[str]]]:
+    """Start ``rvibe-store serve``; yield its URL and the stdout lines before it.
+
+    ``open_files`` starts it with that soft ``RLIMIT_NOFILE``; ``stderr`` keeps its stderr
+    in a file (otherwise a pipe).
+    """
+    command = [sys.executable, "-m", "rvibe_player.store_server.cli", *args]
+    if open_files:  # set the limit in a small shim that then becomes the store (exec)
+        command = [sys.executable, "-c", _WITH_OPEN_FILES, str(open_files), *command]
+    kept = stderr.open("w") if stderr is not None else None
     process = subprocess.Popen(
-        [sys.executable, "-m", "rvibe_player.store_server.cli", *args],
+        command,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=kept or subprocess.PIPE,
         text=True,
         env=os.environ | CHEAP,
     )
+    if kept is not None:
+        kept.close()  # the child has its own copy
     lines: list[str] = []
     found: list[str] = []
 

@@ -117,9 +117,29 @@ def _jittered(wait: float) -> float:
 
 
 async def long_poll(
-    store: Store, listener_id: int, after: int, limit: int, wait: float, epoch: int | None
+    store: Store,
+    caller_id: int,
+    listener_id: int,
+    after: int,
+    limit: int,
+    wait: float,
+    epoch: int | None,
 ) -> Response:
     """Entries after ``after``; with ``wait`` and none yet, wait for them up to ``wait`` s.
+
+    A waiting poll takes a place of ``caller_id``'s in the gate (429 when they are all
+    taken, see ``capacity``); a plain read (``wait=0``) takes none.
+    """
+    if wait <= 0:
+        return await _poll(store, listener_id, after, limit, wait, epoch)
+    with store.polls.place(caller_id):
+        return await _poll(store, listener_id, after, limit, wait, epoch)
+
+
+async def _poll(
+    store: Store, listener_id: int, after: int, limit: int, wait: float, epoch: int | None
+) -> Response:
+    """The long-poll itself.
 
     The waiter is registered before each read, so an entry committed between the read and
     the wait still wakes it. While waiting the request holds a future only: no database

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
@@ -64,6 +64,27 @@ NewPassword = Annotated[
     StringConstraints(min_length=p.PASSWORD_MIN, max_length=p.PASSWORD_MAX),
     AfterValidator(safe_line),
 ]
+PLAYED_AT_EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+PLAYED_AT_AHEAD = timedelta(days=1)
+"""A play may be dated this far past the store's clock (a player's clock may run ahead)."""
+
+
+def _played_at(value: datetime) -> datetime:
+    """``value`` in UTC if it is a real moment from 1970 to tomorrow; ValueError otherwise.
+
+    A zone can push a legal local time out of the calendar (``0001-01-01T00:00+14:00`` is in
+    year 0 in UTC): that, and plays dated before 1970 or in the future, are refused.
+    """
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("must be a moment from 1970 to today in UTC") from exc
+    if not PLAYED_AT_EARLIEST <= utc <= datetime.now(UTC) + PLAYED_AT_AHEAD:
+        raise ValueError("must be a moment from 1970 to today in UTC")
+    return utc
+
+
+PlayedAt = Annotated[AwareDatetime, AfterValidator(_played_at)]
 DbId = Annotated[int, Field(ge=1, le=2_147_483_647)]
 Seq = Annotated[int, Field(ge=0, le=2**62)]
 
@@ -169,7 +190,7 @@ class SharingIn(Strict):
 class PlayIn(Strict):
     """One play reported by the player."""
 
-    played_at: AwareDatetime
+    played_at: PlayedAt
     artist: Line
     album: Line = ""
     title: Line

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import uuid
 import wave
+from datetime import timedelta
 
 from rvibe_player.core import store_protocol as p
 from rvibe_player.store_server.models import Artist, Release
@@ -174,3 +175,27 @@ def test_answers_are_not_cached_and_say_which_worker_answered(
     assert answer.headers["cache-control"] == "no-store"
     assert answer.headers["x-content-type-options"] == "nosniff"
     assert answer.headers["x-rvibe-worker"].isdigit()
+
+
+def test_a_play_at_a_moment_out_of_range_is_a_422_not_a_500(
+    live: LiveServer, listener: Actor, clock: TestClock
+) -> None:
+    api = listener.api
+    level = api.request(
+        "PUT", "/v1/me/sharing", json={"client_id": uuid.uuid4().hex, "level": "full"}
+    )
+    assert level.status_code == 201
+
+    def share(played_at: str) -> object:
+        play = {"played_at": played_at, "artist": "A", "title": "T"}
+        return api.post("/v1/me/listening", {"client_id": uuid.uuid4().hex, "plays": [play]})
+
+    for moment in (
+        "0001-01-01T00:00:00+14:00",  # before year 1 in UTC
+        "9999-12-31T23:59:59-14:00",  # after year 9999 in UTC
+        "1969-12-31T23:59:59Z",
+        (clock.now + timedelta(days=3)).isoformat(),
+    ):
+        _error(share(moment), 422, "invalid_request")
+    accepted = share(clock.iso_ago(days=1))
+    assert accepted.status_code == 200 and accepted.json()["accepted"] == 1  # type: ignore[attr-defined]

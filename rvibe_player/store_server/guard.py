@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rvibe_player.store_server.addresses import host_allowed
@@ -55,7 +56,7 @@ class GuardMiddleware:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:
-                    raise _BodyTooLargeError
+                    raise _BodyTooLargeError(self.max_body)
             return message
 
         async def stamped_send(message: Message) -> None:
@@ -95,5 +96,9 @@ class GuardMiddleware:
         await send({"type": "http.response.body", "body": body})
 
 
-class _BodyTooLargeError(Exception):
-    pass
+class _BodyTooLargeError(HTTPException):
+    """Raised while the body arrives: FastAPI passes HTTPExceptions on (any other error while
+    reading a body it turns into 400), so the app's handler answers 413 ``too_large``."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"The request body is over {limit} bytes.")

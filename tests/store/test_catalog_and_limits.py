@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import uuid
 import wave
+from collections.abc import Iterator
 from datetime import timedelta
 
 from rvibe_player.core import store_protocol as p
@@ -199,3 +200,39 @@ def test_a_play_at_a_moment_out_of_range_is_a_422_not_a_500(
         _error(share(moment), 422, "invalid_request")
     accepted = share(clock.iso_ago(days=1))
     assert accepted.status_code == 200 and accepted.json()["accepted"] == 1  # type: ignore[attr-defined]
+
+
+def test_bodies_the_store_cannot_read_answer_documented_codes(
+    live: LiveServer, listener: Actor
+) -> None:
+    api = listener.api
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the limit is counted as it arrives
+        for _ in range(30):
+            yield b"x" * 10_240
+
+    _error(api.post("/v1/messages", content=chunks()), 413, "too_large")
+    json_headers = {"content-type": "application/json"}
+    not_utf8 = b'{"client_id": "abcdefgh12", "body": "caf\xe9"}'
+    _error(api.post("/v1/messages", content=not_utf8, headers=json_headers), 422, "invalid_request")
+    deep = b"[" * 100_000 + b"]" * 100_000
+    _error(api.post("/v1/messages", content=deep, headers=json_headers), 422, "invalid_request")
+
+
+def test_every_error_code_the_store_can_answer_is_in_the_protocol() -> None:
+    import re
+    from pathlib import Path
+
+    from rvibe_player.store_server import error_handlers
+
+    package = Path(error_handlers.__file__).parent
+    protocol = (package / "PROTOCOL.md").read_text()
+    errors = protocol[protocol.index("## Errors") : protocol.index("## Limits")]
+    documented = set(re.findall(r"`([a-z_]+)`", errors))
+    used = set(error_handlers.STATUS_CODES.values()) | {error_handlers.FALLBACK_CODE}
+    for source in package.rglob("*.py"):
+        text = source.read_text()
+        used |= set(re.findall(r'ApiError\(\s*\d{3},\s*"([a-z_]+)"', text))
+        used |= set(re.findall(r'_refuse\(\s*\w+,\s*\d{3},\s*"([a-z_]+)"', text))
+        used |= set(re.findall(r'error_body\(\s*"([a-z_]+)"', text))
+    assert used - documented == set()

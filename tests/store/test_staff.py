@@ -161,6 +161,10 @@ def test_a_curator_at_capacity_takes_no_more_listeners(live: LiveServer) -> None
     assert ok.status_code == 200
     curators = admin.api.get("/v1/admin/curators").json()["items"]
     assert [(c["username"], c["assigned"], c["capacity"]) for c in curators] == [("small", 2, 2)]
+    listed = admin.api.get("/v1/admin/accounts", params={"role": "curator"}).json()["items"]
+    assert [(c["username"], c["assigned"]) for c in listed] == [("small", 2)]
+    changed = admin.api.request("PATCH", f"/v1/admin/accounts/{small.id}", json={"bio": "hi"})
+    assert changed.json()["assigned"] == 2
     assert first.id != second.id
 
 

@@ -32,16 +32,27 @@ def account_view(account: Account, assigned: int | None = None) -> dict[str, Any
     return view
 
 
+def assigned_counts(session: Session, curator_ids: list[int]) -> dict[int, int]:
+    """How many listeners each of these curators has now (absent: none)."""
+    if not curator_ids:
+        return {}
+    rows = session.execute(
+        select(Relationship.curator_id, func.count())
+        .where(Relationship.curator_id.in_(curator_ids))
+        .group_by(Relationship.curator_id)
+    ).all()
+    return {int(curator or 0): int(count) for curator, count in rows}
+
+
 def assigned_count(session: Session, curator_id: int) -> int:
     """How many listeners the curator has now."""
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(Relationship)
-            .where(Relationship.curator_id == curator_id)
-        )
-        or 0
-    )
+    return assigned_counts(session, [curator_id]).get(curator_id, 0)
+
+
+def account_views(session: Session, accounts: list[Account]) -> list[dict[str, Any]]:
+    """:func:`account_view` of each, curators with how many listeners they have."""
+    loads = assigned_counts(session, [a.id for a in accounts if a.role == Role.CURATOR])
+    return [account_view(a, loads.get(a.id, 0)) for a in accounts]
 
 
 def assign(

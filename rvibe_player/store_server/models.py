@@ -198,6 +198,8 @@ class Note(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     listener_id: Mapped[int] = mapped_column(_account_fk(), index=True)
     author_id: Mapped[int | None] = mapped_column(_account_fk("SET NULL"))
+    edited_by: Mapped[int | None] = mapped_column(_account_fk("SET NULL"))
+    """Who changed the note last (the author, or a curator who took the listener over)."""
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]

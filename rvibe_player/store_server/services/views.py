@@ -63,12 +63,13 @@ def people_for(session: Session, ids: set[int | None]) -> dict[int, Account]:
     return {a.id: a for a in session.scalars(select(Account).where(Account.id.in_(wanted)))}
 
 
-def note_view(note: Note, author: Account | None) -> dict[str, Any]:
-    """A live note."""
+def note_view(note: Note, author: Account | None, editor: Account | None) -> dict[str, Any]:
+    """A live note; ``edited_by`` is who changed it last (None: never edited)."""
     return {
         "id": note.id,
         "body": note.body,
         "author": maybe_person(author),
+        "edited_by": maybe_person(editor),
         "created_at": iso(note.created_at),
         "updated_at": iso(note.updated_at),
     }

@@ -111,3 +111,36 @@ def plain_text_problem(text: str, *, multiline: bool) -> str | None:
     except UnicodeEncodeError:
         return "must be valid Unicode text"
     return None
+
+
+def username_problem(username: str) -> str | None:
+    """Why ``username`` is not a user name the store takes, or None when it is."""
+    if USERNAME_MIN <= len(username) <= USERNAME_MAX and re.fullmatch(USERNAME_PATTERN, username):
+        return None
+    return (
+        f"must be {USERNAME_MIN} to {USERNAME_MAX} of a-z, 0-9 and . _ @ -, "
+        "starting with a letter or digit"
+    )
+
+
+def password_problem(password: str, username: str) -> str | None:
+    """Why ``password`` will not do for ``username``, or None when it will."""
+    if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
+        return f"must have {PASSWORD_MIN} to {PASSWORD_MAX} characters"
+    if not password.strip():
+        return "must not be only spaces"
+    if password.strip().casefold() == username.strip().casefold():
+        return "must not be the user name"
+    return None
+
+
+def display_name_problem(name: str) -> str | None:
+    """Why ``name`` is not a display name the store takes, or None when it is."""
+    if len(name) > DISPLAY_NAME_MAX:
+        return f"must have at most {DISPLAY_NAME_MAX} characters"
+    problem = plain_text_problem(name, multiline=False)
+    if problem:
+        return problem
+    if not name.strip():
+        return "must not be blank"
+    return None

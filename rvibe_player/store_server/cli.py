@@ -115,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             db.dispose()
     except ApiError as exc:
         print(f"rvibe-store: {exc.message}", file=sys.stderr)
-        return 1
+        return 2 if exc.status == 422 else 1
     except ValueError as exc:
         print(f"rvibe-store: {exc}", file=sys.stderr)
         return 2
@@ -143,16 +143,13 @@ def _run(db: Database, config: StoreConfig, args: argparse.Namespace) -> int:
 
 
 def _create_user(db: Database, passwords: Passwords, args: argparse.Namespace) -> int:
-    from rvibe_player.core.store_protocol import PASSWORD_MAX, PASSWORD_MIN
-    from rvibe_player.store_server.services.accounts import create_account
+    from rvibe_player.store_server.services.accounts import check_account_rules, create_account
 
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = getpass.getpass(f"Password for {args.username}: ")
-    if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
-        print(f"rvibe-store: the password needs {PASSWORD_MIN} to {PASSWORD_MAX} characters")
-        return 2
+    check_account_rules(args.username.strip().lower(), password, args.name)  # 422: exit 2
     with db.write() as session:
         account = create_account(
             session,

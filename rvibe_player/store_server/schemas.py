@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from rvibe_player.core import store_protocol as p
 from rvibe_player.core.store_protocol import PickFeedback, Role, SharingLevel
@@ -214,6 +222,26 @@ class AccountIn(Strict):
     bio: Bio = ""
     avatar_url: Url | None = None
     capacity: Annotated[int, Field(ge=0, le=100_000)] | None = None
+
+    @model_validator(mode="after")
+    def _password_is_not_the_name(self) -> AccountIn:
+        problem = p.password_problem(self.password, self.username)
+        if problem:
+            raise ValueError(f"password {problem}")
+        return self
+
+
+class PasswordChange(Strict):
+    """``POST /v1/auth/password``: the current password and the new one."""
+
+    old_password: Password
+    new_password: NewPassword
+
+
+class PasswordReset(Strict):
+    """An admin's reset: the new password (every session of the account ends)."""
+
+    new_password: NewPassword
 
 
 class AccountPatch(Strict):

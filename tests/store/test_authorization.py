@@ -161,6 +161,10 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("POST", "/v1/auth/login"): Rule(
         EVERYONE, lambda w, f: ({}, {"username": "lou", "password": PASSWORD}, {})
     ),
+    ("POST", "/v1/auth/password"): Rule(
+        SIGNED_IN,  # to the same password, so the world's sign-ins keep working
+        lambda w, f: ({}, {"old_password": PASSWORD, "new_password": PASSWORD}, {}),
+    ),
     ("POST", "/v1/auth/logout"): Rule(SIGNED_IN),
     ("POST", "/v1/auth/logout-all"): Rule(SIGNED_IN),
     ("GET", "/v1/me"): Rule(SIGNED_IN),
@@ -215,6 +219,9 @@ ROUTES: dict[tuple[str, str], Rule] = {
         _account_id, lambda w: {"display_name": "Renamed"}
     ),
     ("POST", "/v1/admin/accounts/{account_id}/logout-all"): _admin(_account_id),
+    ("POST", "/v1/admin/accounts/{account_id}/password"): _admin(
+        _account_id, lambda w: {"new_password": PASSWORD}
+    ),
     ("PUT", "/v1/admin/listeners/{listener_id}/curator"): _admin(
         _listener_id, lambda w: {"curator_id": w.ids["c1"]}
     ),
@@ -229,7 +236,7 @@ def _request(w: World, method: str, template: str, role: str, foreign: bool) -> 
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     path = template.format(**path_params)
     answer = w.http.request(method, path, json=body, params=query, headers=headers)
-    if "logout" in template:
+    if "logout" in template or template.endswith("/password"):  # sessions were ended
         w.tokens.clear()
     return answer
 

@@ -177,3 +177,23 @@ def test_an_unsupported_database_url_is_a_clear_error(url: str) -> None:
     done = store_cli("--database-url", url, "migrate")
     assert done.returncode == 2 and "rvibe-store:" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_create_user_applies_the_rules_the_api_applies(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path}/rules.sqlite3"
+
+    def create(name: str, password: str, *extra: str) -> subprocess.CompletedProcess[str]:
+        args = ("--database-url", db, "create-user", name, "--role", "listener", *extra)
+        return store_cli(*args, "--password-stdin", stdin=f"{password}\n")
+
+    for name in ("Jörg <b>x</b>", "a b", "x"):
+        done = create(name, "a good password")
+        assert done.returncode == 2, (name, done.stdout, done.stderr)
+        assert "user name" in done.stderr
+    for password in (" " * 8, "samuel99"):
+        done = create("samuel99", password)
+        assert done.returncode == 2, (password, done.stdout, done.stderr)
+        assert "password" in done.stderr
+    done = create("samuel99", "a good password", "--name", "Sam\nRivera")
+    assert done.returncode == 2 and "name" in done.stderr
+    assert create("samuel99", "a good password", "--name", "Sam Rivera").returncode == 0

@@ -12,9 +12,20 @@ from rvibe_player.store_server.deps import AdminOnly, StoreDep
 from rvibe_player.store_server.errors import not_found
 from rvibe_player.store_server.models import Account
 from rvibe_player.store_server.routes.common import ERRORS, ItemId, Offset, PageLimit
-from rvibe_player.store_server.schemas import AccountIn, AccountPatch, AssignIn, Paged
+from rvibe_player.store_server.schemas import (
+    AccountIn,
+    AccountPatch,
+    AssignIn,
+    LogoutResponse,
+    Paged,
+    PasswordReset,
+)
 from rvibe_player.store_server.services import admin, staff
-from rvibe_player.store_server.services.accounts import create_account, revoke_all
+from rvibe_player.store_server.services.accounts import (
+    check_password,
+    create_account,
+    revoke_all,
+)
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
 
@@ -79,6 +90,22 @@ def logout_account(account_id: ItemId, _admin: AdminOnly, store: StoreDep) -> di
         if session.get(Account, account_id) is None:
             raise not_found("account")
         return {"revoked": revoke_all(session, account_id)}
+
+
+@router.post("/accounts/{account_id}/password", response_model=LogoutResponse, responses=ERRORS)
+def reset_password(
+    body: PasswordReset, account_id: ItemId, _admin: AdminOnly, store: StoreDep
+) -> dict[str, int]:
+    """Give an account a new password (a forgotten one); every session of it ends."""
+    with store.db.read() as session:
+        account = session.get(Account, account_id)
+        if account is None:
+            raise not_found("account")
+        username = account.username
+    check_password(body.new_password, username)
+    password_hash = store.passwords.hash(body.new_password)  # slow: outside the transaction
+    with store.db.write() as session:
+        return {"revoked": admin.reset_password(session, account_id, password_hash)}
 
 
 @router.put("/listeners/{listener_id}/curator", responses=ERRORS)

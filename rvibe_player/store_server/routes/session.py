@@ -12,7 +12,12 @@ from rvibe_player.core.store_protocol import Role
 from rvibe_player.store_server.deps import Authenticated, CallerAddress, StoreDep
 from rvibe_player.store_server.models import Account, Relationship, SyncEntry
 from rvibe_player.store_server.routes.common import ERRORS
-from rvibe_player.store_server.schemas import LoginRequest, LoginResponse, LogoutResponse
+from rvibe_player.store_server.schemas import (
+    LoginRequest,
+    LoginResponse,
+    LogoutResponse,
+    PasswordChange,
+)
 from rvibe_player.store_server.services.staff import median_first_reply
 from rvibe_player.store_server.services.views import curator_profile, person
 from rvibe_player.store_server.synclog import iso
@@ -47,6 +52,20 @@ async def login(
         "expires_at": issued.expires_at,
         "account": account_out(issued.account),
     }
+
+
+@router.post("/auth/password", response_model=LogoutResponse, responses=ERRORS)
+async def change_password(
+    body: PasswordChange, principal: Authenticated, store: StoreDep, address: CallerAddress
+) -> dict[str, int]:
+    """Change my password (the current one is needed); my other sessions end.
+
+    A wrong current password is 403 ``wrong_password`` and counts like a failed sign-in.
+    """
+    revoked = await run_in_threadpool(
+        store.auth.change_password, principal, body.old_password, body.new_password, address
+    )
+    return {"revoked": revoked}
 
 
 @router.post("/auth/logout", response_model=LogoutResponse, responses=ERRORS)

@@ -8,7 +8,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from rvibe_player.core.store_protocol import Role
+from rvibe_player.core.store_protocol import (
+    Role,
+    display_name_problem,
+    password_problem,
+    username_problem,
+)
 from rvibe_player.store_server.config import StoreConfig
 from rvibe_player.store_server.database import Database, record_revocation
 from rvibe_player.store_server.errors import ApiError
@@ -58,8 +63,13 @@ def create_account(
     capacity: int | None = None,
     password_hash: str | None = None,
 ) -> Account:
-    """A new account (and, for a listener, an empty relationship); 409 if the name is taken."""
+    """A new account (and, for a listener, an empty relationship); 409 if the name is taken.
+
+    The same rules hold whatever creates it (the API, ``rvibe-store create-user``): 422 for
+    a user name, display name or password the store does not take.
+    """
     username = username.strip().lower()
+    check_account_rules(username, password, display_name)
     if session.scalar(select(Account.id).where(Account.username == username)) is not None:
         raise ApiError(409, "username_taken", f"The user name {username!r} is already taken.")
     account = Account(
@@ -90,6 +100,29 @@ def create_account(
         )
         session.flush()
     return account
+
+
+def _invalid(what: str, problem: str) -> ApiError:
+    return ApiError(422, "invalid_request", f"The {what} {problem}.")
+
+
+def check_account_rules(username: str, password: str, display_name: str | None) -> None:
+    """422 unless the user name, password and display name follow the store's rules."""
+    problem = username_problem(username)
+    if problem:
+        raise _invalid("user name", problem)
+    if display_name is not None:
+        problem = display_name_problem(display_name)
+        if problem:
+            raise _invalid("display name", problem)
+    check_password(password, username)
+
+
+def check_password(password: str, username: str) -> None:
+    """422 unless ``password`` will do for ``username``."""
+    problem = password_problem(password, username)
+    if problem:
+        raise _invalid("password", problem)
 
 
 class Authenticator:
@@ -200,18 +233,38 @@ class Authenticator:
             )
             record_revocation(session, principal.account_id)
 
+    def change_password(self, principal: Principal, old: str, new: str, address: str) -> int:
+        """Set a new password after checking the old one; ends the account's other sessions.
+
+        A wrong old password is 403 ``wrong_password`` and counts like a failed sign-in, so
+        a stolen session cannot be used to guess the password either.
+        """
+        check_password(new, principal.username)
+        reservation = self.limiter.take(principal.username, address)
+        with self._db.read() as session:
+            account = session.get(Account, principal.account_id)
+        if account is None or not self._passwords.verify(account.password_hash, old):
+            raise ApiError(403, "wrong_password", "The current password is wrong.")
+        new_hash = self._passwords.hash(new)  # slow: outside the transaction
+        with self._db.write() as session:
+            session.execute(
+                update(Account).where(Account.id == account.id).values(password_hash=new_hash)
+            )
+            revoked = revoke_all(session, account.id, keep=principal.session_id)
+            self.limiter.give_back(session, reservation, account.id, address)
+        return revoked
+
     def logout_everywhere(self, account_id: int) -> int:
         """Revoke every session of an account; returns how many were live."""
         with self._db.write() as session:
             return revoke_all(session, account_id)
 
 
-def revoke_all(session: Session, account_id: int) -> int:
-    """Revoke every live session of ``account_id`` in the caller's transaction."""
-    result = session.execute(
-        update(AuthSession)
-        .where(AuthSession.account_id == account_id, AuthSession.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
-    )
+def revoke_all(session: Session, account_id: int, keep: int | None = None) -> int:
+    """Revoke every live session of ``account_id`` (but ``keep``) in the caller's transaction."""
+    live = (AuthSession.account_id == account_id) & AuthSession.revoked_at.is_(None)
+    if keep is not None:
+        live &= AuthSession.id != keep
+    result = session.execute(update(AuthSession).where(live).values(revoked_at=utcnow()))
     record_revocation(session, account_id)
     return int(getattr(result, "rowcount", 0) or 0)

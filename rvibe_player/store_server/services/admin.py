@@ -145,7 +145,34 @@ def update_account(session: Session, account_id: int, changes: dict[str, Any]) -
             raise ApiError(422, "invalid_request", "Only curators have a capacity.")
         account.capacity = changes["capacity"]
     if changes.get("disabled") is not None:
+        if changes["disabled"] and account.role == Role.ADMIN and not account.disabled:
+            _keep_an_admin(session)
         account.disabled = bool(changes["disabled"])
         if account.disabled:
             revoke_all(session, account.id)
     return account
+
+
+def _keep_an_admin(session: Session) -> None:
+    """409 ``last_admin`` unless another admin stays enabled (rows locked: no race)."""
+    enabled = session.scalars(
+        select(Account.id)
+        .where(Account.role == Role.ADMIN.value, Account.disabled.is_(False))
+        .order_by(Account.id)
+        .with_for_update()
+    ).all()
+    if len(enabled) <= 1:
+        raise ApiError(
+            409,
+            "last_admin",
+            "This is the only enabled admin account; create or enable another admin first.",
+        )
+
+
+def reset_password(session: Session, account_id: int, password_hash: str) -> int:
+    """Set an account's password hash and end every session of it; how many were live."""
+    account = session.get(Account, account_id)
+    if account is None:
+        raise not_found("account")
+    account.password_hash = password_hash
+    return revoke_all(session, account_id)

@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from rvibe_player import appinfo
-from rvibe_player.store_server import server_log
+from rvibe_player.store_server import lifeline, server_log
 from rvibe_player.store_server.config import StoreConfig
 from rvibe_player.store_server.database import libpq_conninfo
 from rvibe_player.store_server.error_handlers import install_error_handlers
@@ -79,8 +79,10 @@ def app_from_env() -> FastAPI:
     """The factory each uvicorn worker calls: settings from ``RVIBE_STORE_*`` variables.
 
     A worker started by the supervisor (``--workers N``) is a fresh interpreter: it logs to
-    stderr behind the same repeat filter (the supervisor alone writes the log file).
+    stderr behind the same repeat filter (the supervisor alone writes the log file), and it
+    stops when the supervisor dies (``lifeline``).
     """
     if not logging.getLogger().handlers:
         server_log.configure(verbose=False, log_file=None)
+    lifeline.follow_supervisor()
     return create_app(StoreConfig.from_env())

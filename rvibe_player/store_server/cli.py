@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from rvibe_player import appinfo, paths
 from rvibe_player.core.store_protocol import Role
-from rvibe_player.store_server import server_log
+from rvibe_player.store_server import lifeline, server_log
 from rvibe_player.store_server.addresses import LOOPBACK_NAMES, is_loopback, parse_networks
 from rvibe_player.store_server.capacity import raise_open_file_limit
 from rvibe_player.store_server.config import (
@@ -306,6 +306,7 @@ def _serve(config: StoreConfig, args: argparse.Namespace) -> int:
         fd_limit or "none",
     )
     if args.workers > 1:
+        os.environ[lifeline.ENV_SUPERVISOR] = str(os.getpid())  # workers stop if we die
         Multiprocess(uv_config, sockets=[sock]).run()
     else:
         uvicorn.Server(uv_config).run(sockets=[sock])

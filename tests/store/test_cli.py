@@ -40,12 +40,15 @@ os.execv(sys.argv[2], sys.argv[2:])
 
 @contextmanager
 def serving(
-    *args: str, open_files: int | None = None, stderr: Path | None = None
+    *args: str,
+    open_files: int | None = None,
+    stderr: Path | None = None,
+    started: list[subprocess.Popen[str]] | None = None,
 ) -> Iterator[tuple[str, list[str]]]:
     """Start ``rvibe-store serve``; yield its URL and the stdout lines before it.
 
     ``open_files`` starts it with that soft ``RLIMIT_NOFILE``; ``stderr`` keeps its stderr
-    in a file (otherwise a pipe).
+    in a file (otherwise a pipe); ``started`` receives the process.
     """
     command = [sys.executable, "-m", "rvibe_player.store_server.cli", *args]
     if open_files:  # set the limit in a small shim that then becomes the store (exec)
@@ -60,6 +63,8 @@ def serving(
     )
     if kept is not None:
         kept.close()  # the child has its own copy
+    if started is not None:
+        started.append(process)
     lines: list[str] = []
     found: list[str] = []
 

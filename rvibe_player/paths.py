@@ -8,6 +8,7 @@ before they ask.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import platformdirs
@@ -18,7 +19,19 @@ from rvibe_player.appinfo import APP_ID
 def _dir(env_var: str, default: Path) -> Path:
     override = os.environ.get(env_var)
     path = Path(override) if override else default
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # created private (POSIX)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Make sure ``path`` exists and only its owner may read it (POSIX: 0600, a new folder
+    0700); a file left readable by others by an older version is tightened too."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    if os.name == "posix":
+        current = stat.S_IMODE(path.stat().st_mode)
+        if current & 0o077:
+            path.chmod(current & 0o700)
     return path
 
 

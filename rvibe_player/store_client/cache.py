@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rvibe_player import paths
 from rvibe_player.core.store_protocol import TOMBSTONE_KINDS
 from rvibe_player.library.database import transaction
 
@@ -151,7 +152,7 @@ class RelationshipCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        paths.private_file(path)  # only the user may read their relationship
         self._lock = threading.RLock()
         self.conn = sqlite3.connect(
             path, timeout=15.0, isolation_level=None, check_same_thread=False

@@ -9,11 +9,12 @@ counted, and the first one after the window says how many were dropped.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from rvibe_player.logs import PrivateRotatingFileHandler
 
 _MAX_KINDS = 1000
 
@@ -64,7 +65,7 @@ def configure(verbose: bool, log_file: Path | None) -> None:
     if log_file is None:
         return
     try:
-        to_file = logging.handlers.RotatingFileHandler(
+        to_file = PrivateRotatingFileHandler(
             log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError as exc:  # a read-only home must not stop the store

@@ -51,8 +51,7 @@ def authenticated(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
     """Any signed-in account (401 without a valid, unexpired, unrevoked token)."""
-    token = credentials.credentials if credentials else ""
-    principal = store.auth.authenticate(token) if 0 < len(token) <= _TOKEN_MAX else None
+    principal = maybe_authenticated(store, credentials)
     if principal is None:
         raise ApiError(
             401,
@@ -64,6 +63,18 @@ def authenticated(
 
 
 Authenticated = Annotated[Principal, Depends(authenticated)]
+
+
+def maybe_authenticated(
+    store: StoreDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal | None:
+    """The signed-in account if a valid token came along, else None (never a 401)."""
+    token = credentials.credentials if credentials else ""
+    return store.auth.authenticate(token) if 0 < len(token) <= _TOKEN_MAX else None
+
+
+MaybeAuthenticated = Annotated[Principal | None, Depends(maybe_authenticated)]
 
 
 def _role(principal: Principal, role: Role) -> Principal:

@@ -6,6 +6,7 @@ PostgreSQL. The Alembic migrations create exactly these tables (a test compares 
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -31,6 +32,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 def utcnow() -> datetime:
     """Now, aware, in UTC."""
     return datetime.now(UTC)
+
+
+def new_avatar_key() -> str:
+    """A fresh random avatar key (64 bits: not guessable, short in a URL)."""
+    return secrets.token_hex(8)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -86,6 +92,8 @@ class Account(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     bio: Mapped[str] = mapped_column(String(500), default="")
     avatar_url: Mapped[str | None] = mapped_column(String(500))
+    avatar_key: Mapped[str] = mapped_column(String(32), default=new_avatar_key)
+    """The secret part of the served avatar's URL, so staff accounts cannot be enumerated."""
     capacity: Mapped[int | None] = mapped_column(Integer)
     """How many listeners a curator may be assigned (curators only)."""
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -317,9 +317,9 @@ class Paged(BaseModel):
 
 
 class Health(BaseModel):
-    """The service answers and its database too."""
+    """The service answers and its database too (an admin also sees the waiting polls)."""
 
     status: Literal["ok"]
     database: str
     version: str
-    waiting_long_polls: int
+    waiting_long_polls: int | None = None

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from rvibe_player.core.store_protocol import Role
 from rvibe_player.store_server.demo import seed_catalog
-from rvibe_player.store_server.models import Track
+from rvibe_player.store_server.models import Account, Track
 from tests.helpers.clock import TestClock
 from tests.store.live import PASSWORD, Actor, LiveServer, make_actor
 from tests.store.syncing import Replica
@@ -38,6 +38,7 @@ class World:
     ids: dict[str, int] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
     http: httpx.Client = field(default_factory=httpx.Client)
+    avatar: str = ""
 
     def token(self, who: str) -> str | None:
         """A session for a role's actor (signed in again after a logout route)."""
@@ -69,6 +70,7 @@ def world(live: LiveServer) -> World:
     with live.store.db.write() as session:
         releases = seed_catalog(session, releases=3)
         track = session.scalars(select(Track.id).limit(1)).one()
+        avatar_key = session.scalars(select(Account.avatar_key).where(Account.id == c1.id)).one()
     w = World(
         live,
         {LISTENER: l1, CURATOR: c1, ADMIN: admin, "l2": l2, "c2": c2},
@@ -76,6 +78,7 @@ def world(live: LiveServer) -> World:
     )
     w.ids |= {"l1": l1.id, "l2": l2.id, "c1": c1.id, "c2": c2.id, "release": releases[0]}
     w.ids["track"] = track
+    w.avatar = f"{c1.id}-{avatar_key}"
     for tag, listener, curator in (("1", l1, c1), ("2", l2, c2)):
         base = f"/v1/staff/listeners/{listener.id}"
         for name in ("note", "note_del"):
@@ -155,8 +158,8 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("GET", "/v1/catalog/tracks/{track_id}/preview.wav"): Rule(
         EVERYONE, lambda w, f: ({"track_id": w.ids["track"]}, None, {})
     ),
-    ("GET", "/v1/avatars/{account_id}.svg"): Rule(
-        EVERYONE, lambda w, f: ({"account_id": w.ids["c1"]}, None, {})
+    ("GET", "/v1/avatars/{avatar_id}.svg"): Rule(
+        EVERYONE, lambda w, f: ({"avatar_id": w.avatar}, None, {})
     ),
     ("POST", "/v1/auth/login"): Rule(
         EVERYONE, lambda w, f: ({}, {"username": "lou", "password": PASSWORD}, {})

@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from rvibe_player.core import store_protocol as p
+from rvibe_player.core.store_protocol import Role
 from rvibe_player.store_server.models import Artist, Release
 from rvibe_player.store_server.services.catalog import search_text
 from tests.helpers.clock import TestClock
-from tests.store.live import Actor, LiveServer
+from tests.store.live import Actor, LiveServer, make_actor
 
 
 def _add_release(live: LiveServer, artist: str, title: str, tracks: list[str]) -> int:
@@ -87,13 +88,29 @@ def test_previews_are_real_short_wav_files(live: LiveServer) -> None:
     assert live.client().get("/v1/catalog/tracks/999999/preview.wav").status_code == 404
 
 
-def test_curators_have_a_served_avatar_and_listeners_none(
+def test_avatars_are_served_at_unguessable_urls_and_tell_strangers_nothing(
     live: LiveServer, curator: Actor, listener: Actor
 ) -> None:
-    answer = live.client().get(f"/v1/avatars/{curator.id}.svg")
+    url = listener.api.get("/v1/me").json()["relationship"]["curator"]["avatar_url"]
+    answer = live.client().get(url)  # anyone holding the URL, as the player fetches it
     assert answer.status_code == 200 and answer.headers["content-type"] == "image/svg+xml"
     assert b">C</text>" in answer.content
-    assert live.client().get(f"/v1/avatars/{listener.id}.svg").status_code == 404
+    key = url.rsplit("-", 1)[1].removesuffix(".svg")
+    strangers = {
+        live.client().get(path).status_code
+        for who in (curator.id, listener.id, 999_999)
+        for path in (f"/v1/avatars/{who}.svg", f"/v1/avatars/{who}-{key}.svg")
+        if path != url
+    }
+    assert strangers == {404}, "staff, listeners and unknown ids look the same"
+
+
+def test_health_shows_the_waiting_polls_to_admins_only(live: LiveServer, listener: Actor) -> None:
+    admin = make_actor(live, "root", Role.ADMIN)
+    for api in (live.client(), listener.api):
+        body = api.get("/v1/health").json()
+        assert body["status"] == "ok" and "waiting_long_polls" not in body
+    assert admin.api.get("/v1/health").json()["waiting_long_polls"] == 0
 
 
 def _error(answer: object, status: int, code: str) -> None:

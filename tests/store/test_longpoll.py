@@ -70,7 +70,10 @@ def test_waiting_long_polls_hold_no_connection_and_no_thread(
                 live.store.db.engine.pool.checkedout(),  # type: ignore[attr-defined]
                 _borrowed_threads(live),
             )
-            health = await client.get("/v1/health")
+            admin = make_actor(live, "root", Role.ADMIN)
+            health = await client.get(
+                "/v1/health", headers={"Authorization": f"Bearer {admin.api.token}"}
+            )
             assert health.status_code == 200
             assert health.json()["waiting_long_polls"] == polls
             for who in listeners:

@@ -23,9 +23,9 @@ from rvibe_player.store_server.models import (
 from rvibe_player.store_server.synclog import iso
 
 
-def avatar_path(account_id: int) -> str:
-    """The store-served avatar of an account."""
-    return f"{API_PREFIX}/avatars/{account_id}.svg"
+def avatar_path(account: Account) -> str:
+    """The store-served avatar of a staff account (its key makes the URL unguessable)."""
+    return f"{API_PREFIX}/avatars/{account.id}-{account.avatar_key}.svg"
 
 
 def person(account: Account) -> dict[str, Any]:
@@ -35,7 +35,7 @@ def person(account: Account) -> dict[str, Any]:
         "name": account.display_name,
         "role": account.role,
         "avatar_url": account.avatar_url
-        or (None if account.role == Role.LISTENER else avatar_path(account.id)),
+        or (None if account.role == Role.LISTENER else avatar_path(account)),
     }
 
 
@@ -50,7 +50,7 @@ def curator_profile(account: Account, median_reply_s: float | None) -> dict[str,
         "id": account.id,
         "name": account.display_name,
         "bio": account.bio,
-        "avatar_url": account.avatar_url or avatar_path(account.id),
+        "avatar_url": account.avatar_url or avatar_path(account),
         "median_first_reply_seconds": median_reply_s,
     }
 

@@ -1,16 +1,9 @@
-"""Who edited a note last, so an edit by a curator who took over reads as theirs.
-
-Revision ID: 0003
-Revises: 0002
-"""
-
-from __future__ import annotations
+"""Who edited a note last (revision 0003): an edit by a curator who took over reads as theirs."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision, down_revision = "0003", "0002"
 
 
 def upgrade() -> None:

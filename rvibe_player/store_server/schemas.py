@@ -19,13 +19,19 @@ from rvibe_player.core import store_protocol as p
 from rvibe_player.core.store_protocol import PickFeedback, Role, SharingLevel
 
 
-def _plain(multiline: bool) -> AfterValidator:
+def _plain(multiline: bool, *, name: bool = False) -> AfterValidator:
+    """Plain text a person wrote: no control characters, no bidi overrides (no bidi
+    controls at all in a ``name``), and something visible."""
+
     def check(value: str) -> str:
         problem = p.plain_text_problem(value, multiline=multiline)
         if problem:
             raise ValueError(problem)
         if not value.strip():
             raise ValueError("must not be blank")
+        problem = p.written_text_problem(value, name=name)
+        if problem:
+            raise ValueError(problem)
         return value
 
     return AfterValidator(check)
@@ -39,9 +45,27 @@ def safe_line(value: str) -> str:
     return value
 
 
-Line = Annotated[str, StringConstraints(max_length=p.CATALOG_TEXT_MAX), AfterValidator(safe_line)]
-DisplayName = Annotated[str, StringConstraints(max_length=p.DISPLAY_NAME_MAX), _plain(False)]
-Bio = Annotated[str, StringConstraints(max_length=p.BIO_MAX), AfterValidator(safe_line)]
+def _no_overrides(value: str) -> str:
+    if any(ch in p.BIDI_OVERRIDES for ch in value):
+        raise ValueError("must not contain bidirectional overrides (U+202A to U+202E)")
+    return value
+
+
+Line = Annotated[
+    str,
+    StringConstraints(max_length=p.CATALOG_TEXT_MAX),
+    AfterValidator(safe_line),
+    AfterValidator(p.without_bidi_controls),  # tags come from files: neutralised, not refused
+]
+DisplayName = Annotated[
+    str, StringConstraints(max_length=p.DISPLAY_NAME_MAX), _plain(False, name=True)
+]
+Bio = Annotated[
+    str,
+    StringConstraints(max_length=p.BIO_MAX),
+    AfterValidator(safe_line),
+    AfterValidator(_no_overrides),
+]
 Url = Annotated[
     str, StringConstraints(max_length=p.URL_MAX, pattern=r"^(https?://|/)[^\s]*$"), _plain(False)
 ]

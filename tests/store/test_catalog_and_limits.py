@@ -253,3 +253,39 @@ def test_every_error_code_the_store_can_answer_is_in_the_protocol() -> None:
         used |= set(re.findall(r'_refuse\(\s*\w+,\s*\d{3},\s*"([a-z_]+)"', text))
         used |= set(re.findall(r'error_body\(\s*"([a-z_]+)"', text))
     assert used - documented == set()
+
+
+def test_invisible_text_and_bidi_overrides_are_refused_or_neutralised(
+    live: LiveServer, listener: Actor, curator: Actor, clock: TestClock
+) -> None:
+    def send(body: str) -> object:
+        return listener.api.post("/v1/messages", {"client_id": uuid.uuid4().hex, "body": body})
+
+    for invisible in ("\u200b", "\ufeff", "\u200b\u200c\u200d", " \u2060\n", "\u3164", "\u0301"):
+        _error(send(invisible), 422, "invalid_request")
+    _error(send("pay me \u202eeulav"), 422, "invalid_request")
+    assert send("שלום \u2067Mira\u2069!").status_code == 201, "isolates are fine in a message"  # type: ignore[attr-defined]
+    note = {"client_id": uuid.uuid4().hex, "body": "\u200b\u200b"}
+    _error(
+        curator.api.post(f"/v1/staff/listeners/{listener.id}/notes", note), 422, "invalid_request"
+    )
+    admin = make_actor(live, "root", Role.ADMIN)
+    for name in ("Mira\u202eokafor", "Mira \u2066x", "\u200b\u2060"):
+        body = {"username": "spoof", "password": "a good password", "role": "curator"}
+        _error(
+            admin.api.post("/v1/admin/accounts", body | {"display_name": name}),
+            422,
+            "invalid_request",
+        )
+        patch = admin.api.request(
+            "PATCH", f"/v1/admin/accounts/{curator.id}", json={"display_name": name}
+        )
+        _error(patch, 422, "invalid_request")
+    level = {"client_id": uuid.uuid4().hex, "level": "full"}
+    assert listener.api.request("PUT", "/v1/me/sharing", json=level).status_code == 201
+    play = {"played_at": clock.iso_ago(days=1), "artist": "Bad\u202eName", "title": "T\u2066x"}
+    shared = listener.api.post("/v1/me/listening", {"client_id": uuid.uuid4().hex, "plays": [play]})
+    assert shared.status_code == 200, shared.text
+    context = curator.api.get(f"/v1/staff/listeners/{listener.id}/context").json()
+    recent = context["sharing"]["recent_plays"][0]
+    assert (recent["artist"], recent["title"]) == ("BadName", "Tx"), "tags are neutralised"

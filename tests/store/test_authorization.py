@@ -18,7 +18,15 @@ from sqlalchemy import select
 
 from rvibe_player.core.store_protocol import Role
 from rvibe_player.store_server.demo import seed_catalog
-from rvibe_player.store_server.models import Account, Track
+from rvibe_player.store_server.models import (
+    Account,
+    ListeningDay,
+    ListeningPlay,
+    Message,
+    Note,
+    Pick,
+    Track,
+)
 from tests.helpers.clock import TestClock
 from tests.store.live import PASSWORD, Actor, LiveServer, make_actor
 from tests.store.syncing import Replica
@@ -67,6 +75,7 @@ def world(live: LiveServer) -> World:
     c2 = make_actor(live, "cyd", Role.CURATOR)
     l1 = make_actor(live, "lou", Role.LISTENER, curator=c1)
     l2 = make_actor(live, "lea", Role.LISTENER, curator=c2)
+    l3 = make_actor(live, "lia", Role.LISTENER, curator=c1)  # disabled below, data kept
     with live.store.db.write() as session:
         releases = seed_catalog(session, releases=3)
         track = session.scalars(select(Track.id).limit(1)).one()
@@ -76,10 +85,11 @@ def world(live: LiveServer) -> World:
         {LISTENER: l1, CURATOR: c1, ADMIN: admin, "l2": l2, "c2": c2},
         http=httpx.Client(base_url=live.url, timeout=30),
     )
-    w.ids |= {"l1": l1.id, "l2": l2.id, "c1": c1.id, "c2": c2.id, "release": releases[0]}
+    w.ids |= {"l1": l1.id, "l2": l2.id, "l3": l3.id, "c1": c1.id, "c2": c2.id}
+    w.ids["release"] = releases[0]
     w.ids["track"] = track
     w.avatar = f"{c1.id}-{avatar_key}"
-    for tag, listener, curator in (("1", l1, c1), ("2", l2, c2)):
+    for tag, listener, curator in (("1", l1, c1), ("2", l2, c2), ("3", l3, c1)):
         base = f"/v1/staff/listeners/{listener.id}"
         for name in ("note", "note_del"):
             body = {**_cid(), "body": f"{name} for L{tag}"}
@@ -90,7 +100,32 @@ def world(live: LiveServer) -> World:
         curator.api.post(f"{base}/messages", {**_cid(), "body": f"secret for L{tag}"})
         listener.api.post("/v1/messages", {**_cid(), "body": f"secret from L{tag}"})
         listener.api.request("PUT", "/v1/me/sharing", json={**_cid(), "level": "full"})
+        plays = [{"played_at": YESTERDAY, "artist": f"A{tag}", "title": "T"}] * 3
+        listener.api.post("/v1/me/listening", {**_cid(), "plays": plays})
+    admin.api.request("PATCH", f"/v1/admin/accounts/{l3.id}", json={"disabled": True})
     return w
+
+
+def held(w: World, listener_id: int) -> dict[str, Any]:
+    """What the store keeps of one listener: shared listening, live notes and picks, messages."""
+    counted = {
+        "plays": select(ListeningPlay.id).where(ListeningPlay.listener_id == listener_id),
+        "days": select(ListeningDay.day).where(ListeningDay.listener_id == listener_id),
+        "messages": select(Message.id).where(Message.listener_id == listener_id),
+    }
+    with w.live.store.db.read() as session:
+        out: dict[str, Any] = {k: len(session.execute(q).all()) for k, q in counted.items()}
+        out["notes"] = set(
+            session.scalars(
+                select(Note.id).where(Note.listener_id == listener_id, Note.deleted_at.is_(None))
+            )
+        )
+        out["picks"] = set(
+            session.scalars(
+                select(Pick.id).where(Pick.listener_id == listener_id, Pick.withdrawn_at.is_(None))
+            )
+        )
+    return out
 
 
 Call = Callable[[World, bool], tuple[dict[str, Any], dict[str, Any] | None, dict[str, Any]]]
@@ -259,6 +294,8 @@ def test_every_route_has_a_row_in_the_matrix(live: LiveServer) -> None:
 
 
 def test_every_route_refuses_the_wrong_role_and_other_peoples_ids(world: World) -> None:
+    others = {who: held(world, world.ids[who]) for who in ("l2", "l3")}
+    assert others["l2"]["plays"] == 3 and len(others["l2"]["notes"]) == 2
     problems = []
     for (method, template), rule in ROUTES.items():
         for role in sorted(EVERYONE):
@@ -274,7 +311,21 @@ def test_every_route_refuses_the_wrong_role_and_other_peoples_ids(world: World) 
                 other = _request(world, method, template, role, foreign=True)
                 if other.status_code not in (403, 404):
                     problems.append(f"{role} {method} {template} with others' ids: {other.text}")
+        if template.startswith("/v1/staff/listeners/"):  # the curator's own, but disabled
+            path_params, body, _query = rule.call(world, False)
+            path = template.format(**(path_params | {"listener_id": world.ids["l3"]}))
+            token = {"Authorization": f"Bearer {world.token(CURATOR)}"}
+            hidden = world.http.request(method, path, json=body, headers=token)
+            if hidden.status_code != 404:
+                problems.append(f"{method} {template} on a disabled listener: {hidden.text}")
     assert problems == []
+    # What the deletes removed: only what they named, and only the caller's.
+    mine = held(world, world.ids["l1"])
+    assert (mine["plays"], mine["days"]) == (0, 0), "the listener deleted their shared data"
+    ids = world.ids
+    assert ids["note1"] in mine["notes"] and ids["note_del1"] not in mine["notes"]
+    assert ids["pick1"] in mine["picks"] and ids["pick_del1"] not in mine["picks"]
+    assert {who: held(world, world.ids[who]) for who in ("l2", "l3")} == others
 
 
 def test_a_listeners_data_never_appears_in_another_listeners_sync(world: World) -> None:

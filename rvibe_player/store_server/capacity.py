@@ -10,8 +10,13 @@ leaves less room), and answers the rest at once with 429 ``too_many_polls``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import re
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
+from urllib.parse import parse_qs
+
+from starlette.types import Scope
 
 from rvibe_player.store_server.errors import ApiError
 
@@ -74,20 +79,28 @@ class PollGate:
         """How many long-polls hold a place now."""
         return self._count
 
-    @contextmanager
-    def place(self, account_id: int) -> Iterator[None]:
-        """Hold a place for one long-poll of ``account_id``; 429 when there is none."""
+    def refusal(self, account_id: int) -> ApiError | None:
+        """The 429 a new long-poll of ``account_id`` would get now, or None if it fits."""
         mine = self._by_account.get(account_id, 0)
         if mine >= self.per_account:
-            raise _refusal(
+            return _refusal(
                 f"This account already has {mine} long-polls waiting (at most "
                 f"{self.per_account}); close one, or try again in {RETRY_AFTER_S} seconds."
             )
         if self._count >= self.total:
-            raise _refusal(
+            return _refusal(
                 f"The store has as many long-polls waiting as it can hold; try again in "
                 f"{RETRY_AFTER_S} seconds."
             )
+        return None
+
+    @contextmanager
+    def place(self, account_id: int) -> Iterator[None]:
+        """Hold a place for one long-poll of ``account_id``; 429 when there is none."""
+        refused = self.refusal(account_id)
+        if refused is not None:
+            raise refused
+        mine = self._by_account.get(account_id, 0)
         self._by_account[account_id] = mine + 1
         self._count += 1
         try:
@@ -105,3 +118,32 @@ def _refusal(message: str) -> ApiError:
     # Connection: close gives the descriptor back at once instead of keeping the socket idle.
     headers = {"Retry-After": str(RETRY_AFTER_S), "Connection": "close"}
     return ApiError(429, "too_many_polls", message, headers=headers)
+
+
+_POLL_PATH = re.compile(r"/v1/(staff/listeners/[0-9]{1,10}/)?sync")
+
+
+async def early_refusal(
+    scope: Scope, gate: PollGate, check: Callable[[str], Awaitable[Any]]
+) -> ApiError | None:
+    """The 429 for a long-poll that will not fit, decided before the app does any work.
+
+    A flood of polls from one account is refused here at a fraction of the cost of routing,
+    dependencies and validation, so other requests (the health check) do not queue behind
+    it; ``check`` (``Authenticator.check``) answers from the token cache, or once per token.
+    Every poll that fits goes on to the app, where :meth:`PollGate.place` decides again.
+    """
+    if scope["method"] != "GET" or not _POLL_PATH.fullmatch(scope["path"]):
+        return None
+    try:
+        wait = float(parse_qs(scope["query_string"].decode("latin-1")).get("wait", ["0"])[-1])
+    except ValueError:
+        return None
+    if not wait > 0:
+        return None
+    header = next((v for k, v in scope["headers"] if k == b"authorization"), b"")
+    scheme, _, token = header.decode("latin-1").partition(" ")
+    if scheme.lower() != "bearer" or not 0 < len(token) <= 200:
+        return None
+    principal = await check(token)
+    return gate.refusal(principal.account_id) if principal is not None else None

@@ -25,7 +25,7 @@ _bearer = HTTPBearer(auto_error=False, description="The token from POST /v1/auth
 _TOKEN_MAX = 200
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     """The worker's composed services."""
     store: Store = request.app.state.store
     return store
@@ -34,9 +34,8 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-def caller_address(request: Request) -> str:
+async def caller_address(request: Request, store: StoreDep) -> str:
     """The caller's address (``X-Forwarded-For`` counts only from configured proxies)."""
-    store = get_store(request)
     peer = request.client.host if request.client else None
     return client_address(
         peer, request.headers.get("x-forwarded-for"), store.config.trusted_proxies
@@ -46,12 +45,12 @@ def caller_address(request: Request) -> str:
 CallerAddress = Annotated[str, Depends(caller_address)]
 
 
-def authenticated(
+async def authenticated(
     store: StoreDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
     """Any signed-in account (401 without a valid, unexpired, unrevoked token)."""
-    principal = maybe_authenticated(store, credentials)
+    principal = await maybe_authenticated(store, credentials)
     if principal is None:
         raise ApiError(
             401,
@@ -65,13 +64,17 @@ def authenticated(
 Authenticated = Annotated[Principal, Depends(authenticated)]
 
 
-def maybe_authenticated(
+async def maybe_authenticated(
     store: StoreDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal | None:
-    """The signed-in account if a valid token came along, else None (never a 401)."""
+    """The signed-in account if a valid token came along, else None (never a 401).
+
+    Async on purpose: a token checked lately is answered from the cache on the event loop
+    (a sync dependency would take a worker thread every time, see ``Authenticator.check``).
+    """
     token = credentials.credentials if credentials else ""
-    return store.auth.authenticate(token) if 0 < len(token) <= _TOKEN_MAX else None
+    return await store.auth.check(token) if 0 < len(token) <= _TOKEN_MAX else None
 
 
 MaybeAuthenticated = Annotated[Principal | None, Depends(maybe_authenticated)]
@@ -83,17 +86,17 @@ def _role(principal: Principal, role: Role) -> Principal:
     return principal
 
 
-def listener_only(principal: Authenticated) -> Principal:
+async def listener_only(principal: Authenticated) -> Principal:
     """A listener, acting on their own relationship."""
     return _role(principal, Role.LISTENER)
 
 
-def curator_only(principal: Authenticated) -> Principal:
+async def curator_only(principal: Authenticated) -> Principal:
     """A curator."""
     return _role(principal, Role.CURATOR)
 
 
-def admin_only(principal: Authenticated) -> Principal:
+async def admin_only(principal: Authenticated) -> Principal:
     """An admin (accounts and assignments; admins do not read relationships)."""
     return _role(principal, Role.ADMIN)
 

@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rvibe_player.store_server.addresses import host_allowed
+from rvibe_player.store_server.capacity import early_refusal
 from rvibe_player.store_server.errors import error_body
 from rvibe_player.store_server.synclog import dumps
 
@@ -42,6 +43,14 @@ class GuardMiddleware:
                     421,
                     "wrong_host",
                     "This store answers only to its own address (check the Host header).",
+                )
+                return
+        store = getattr(scope["app"].state, "store", None) if "app" in scope else None
+        if store is not None:
+            refused = await early_refusal(scope, store.polls, store.auth.check)
+            if refused is not None:
+                await self._refuse(
+                    send, refused.status, refused.code, refused.message, refused.headers
                 )
                 return
         for name, value in scope["headers"]:
@@ -80,8 +89,16 @@ class GuardMiddleware:
         message = f"The request body is over {self.max_body} bytes."
         await self._refuse(send, 413, "too_large", message)
 
-    async def _refuse(self, send: Send, status: int, code: str, message: str) -> None:
+    async def _refuse(
+        self,
+        send: Send,
+        status: int,
+        code: str,
+        message: str,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         body = dumps(error_body(code, message)).encode()
+        extra = [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
         await send(
             {
                 "type": "http.response.start",
@@ -90,6 +107,9 @@ class GuardMiddleware:
                     (b"content-type", b"application/json"),
                     (b"content-length", str(len(body)).encode()),
                     (b"x-rvibe-worker", self.worker),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"cache-control", b"no-store"),
+                    *extra,
                 ],
             }
         )

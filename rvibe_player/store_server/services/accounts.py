@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from rvibe_player.core.store_protocol import (
     Role,
@@ -140,6 +142,8 @@ class Authenticator:
         self._passwords = passwords
         self.cache: TokenCache[Principal] = cache or TokenCache(config.token_cache_s)
         self.limiter = SignInLimiter(db, config)
+        self.pending: dict[str, asyncio.Future[Principal | None]] = {}
+        """Database checks of tokens in flight (event loop only, see :meth:`check`)."""
         db.add_revoke_hook(self.cache.drop_accounts)
 
     def login(self, username: str, password: str, address: str, user_agent: str) -> IssuedToken:
@@ -178,15 +182,37 @@ class Authenticator:
                     fresh.password_hash = self._passwords.hash(password)
         return IssuedToken(token, expires, account)
 
+    def cached(self, token: str) -> Principal | None:
+        """The caller behind ``token`` if the cache can answer alone (no database, no I/O)."""
+        now = utcnow()
+        found = self.cache.get(token_hash(token), now)
+        if found is not None and now - found[1] < _REFRESH_EVERY:
+            return found[0]
+        return None
+
+    async def check(self, token: str) -> Principal | None:
+        """:meth:`authenticate` for the event loop: from the cache when it can answer, else
+        one database check in a worker thread shared by every request carrying the token
+        meanwhile (a client opening a thousand connections at once with a token not cached
+        yet would otherwise make a thousand identical queries, and everyone wait on them).
+        """
+        found = self.cached(token)
+        if found is not None:
+            return found
+        check = self.pending.get(token)
+        if check is None:
+            check = asyncio.ensure_future(run_in_threadpool(self.authenticate, token))
+            self.pending[token] = check
+            check.add_done_callback(lambda _done: self.pending.pop(token, None))
+        return await asyncio.shield(check)  # one caller going away cancels no one else's
+
     def authenticate(self, token: str) -> Principal | None:
         """The caller behind ``token``, or None when it is unknown, expired or revoked."""
+        principal = self.cached(token)
+        if principal is not None:
+            return principal
         now = utcnow()
         digest = token_hash(token)
-        cached = self.cache.get(digest, now)
-        if cached is not None:
-            principal, last_used = cached
-            if now - last_used < _REFRESH_EVERY:
-                return principal
         with self._db.read() as session:
             row = session.execute(
                 select(

@@ -42,6 +42,7 @@ sys.path.insert(0, str(REPO))
 import httpx  # noqa: E402
 from keyring.backends import fail  # noqa: E402
 
+from rvibe_player.app.relationship_setup import open_embedded  # noqa: E402
 from rvibe_player.store_client.cache import RelationshipCache  # noqa: E402
 from rvibe_player.store_client.credentials import Credentials  # noqa: E402
 from rvibe_player.store_client.embedded import STORE_KEY, EmbeddedStore  # noqa: E402
@@ -151,7 +152,7 @@ def fill_cache(path: Path, templates: dict[str, dict[str, Any]], entries: int) -
                 template | {"seq": seq, "object": f"{kind_type}:{inner['id']}", "data": data}
             )
     cache = RelationshipCache(path)
-    cache.apply_page(rows, next_after=seq, epoch=1, my_id=-1, replace=True)
+    cache.log.apply_page(rows, next_after=seq, epoch=1, my_id=-1, replace=True)
     cache.close()
 
 
@@ -230,8 +231,11 @@ def main() -> int:
     store = EmbeddedStore(work / "data", env=CHEAP_HASH)
     arrivals = Arrivals()
     try:
-        relationship = store.open_relationship(
-            credentials=credentials, on_change=arrivals, data_dir=work / "data" / "relationship"
+        relationship = open_embedded(
+            store,
+            credentials=credentials,
+            on_change=arrivals,
+            data_dir=work / "data" / "relationship",
         )
         arrivals.relationship = relationship
         url = store.url
@@ -245,7 +249,7 @@ def main() -> int:
         templates = {}
         cache = RelationshipCache(relationship._cache.path)  # type: ignore[union-attr]
         for kind_type in ("message", "note", "pick"):
-            stored = cache.objects(kind_type)[0]
+            stored = cache.log.objects(kind_type)[0]
             templates[kind_type] = {
                 "kind": stored.kind, "at": stored.at, "actor_id": stored.actor_id,
                 "client_id": None, "data": stored.data,

@@ -45,16 +45,15 @@ OURS = """
 import sys, time
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
-from rvibe_player.app.services import build_services
-from rvibe_player.ui.application import build_window, create_application
+from rvibe_player.ui.shell.application import build_window, create_application, open_session
 class First(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
             print(time.time(), flush=True); QApplication.exit(0)
         return False
 app = create_application(sys.argv)
-services = build_services()
-window = build_window(app, services)
+session = open_session(app)
+window = build_window(app, session)
 spy = First(); window.installEventFilter(spy)
 window.show(); app.exec()
 """
@@ -100,13 +99,12 @@ CHILD = """
 import json, resource, sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
-from rvibe_player.app.services import build_services
-from rvibe_player.ui.application import build_window, create_application
+from rvibe_player.ui.shell.application import build_window, create_application, open_session
 
 mode, arg = sys.argv[1], sys.argv[2]
 app = create_application(sys.argv)
-services = build_services()
-window = build_window(app, services)
+session = open_session(app)
+window = build_window(app, session)
 window.resize(1280, 800)
 window.show()
 gaps = []
@@ -147,7 +145,7 @@ elif mode == "type":
 result["max_gap_ms"] = max(gaps) * 1000 if gaps else 0.0
 result["p99_gap_ms"] = sorted(gaps)[int(len(gaps) * 0.99)] * 1000 if gaps else 0.0
 result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-window.close(); services.close()
+window.close(); session.close()
 print(json.dumps(result))
 """
 

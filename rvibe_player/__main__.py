@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(args)
     from rvibe_player import logs
-    from rvibe_player.ui.application import run as run_gui
+    from rvibe_player.ui.shell.application import run as run_gui
 
     logs.configure("-v" in args or "--verbose" in args)
     return run_gui([sys.argv[0], *[a for a in args if a not in ("-v", "--verbose")]])

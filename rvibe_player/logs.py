@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
-from io import TextIOWrapper
-from pathlib import Path
 
 from rvibe_player import paths
 
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
-
-
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log whose files only their owner may read (POSIX 0600), after rotation too.
-
-    Logs name the user's music, their curator and the store they use.
-    """
-
-    def _open(self) -> TextIOWrapper:
-        paths.private_file(Path(self.baseFilename))
-        return super()._open()
 
 
 def configure(verbose: bool = False) -> None:
@@ -34,7 +20,7 @@ def configure(verbose: bool = False) -> None:
     console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     root.addHandler(console)
     try:
-        file_handler = PrivateRotatingFileHandler(
+        file_handler = paths.PrivateRotatingFileHandler(
             paths.log_dir() / "rvibe-player.log",
             maxBytes=2_000_000,
             backupCount=3,

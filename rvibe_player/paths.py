@@ -7,8 +7,10 @@ before they ask.
 
 from __future__ import annotations
 
+import logging.handlers
 import os
 import stat
+from io import TextIOWrapper
 from pathlib import Path
 
 import platformdirs
@@ -63,6 +65,17 @@ def library_database() -> Path:
 def settings_file() -> Path:
     """The JSON file holding the user's settings."""
     return config_dir() / "settings.json"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files only their owner may read (POSIX 0600), after rotation too.
+
+    Logs name the user's music, their curator and the store they use.
+    """
+
+    def _open(self) -> TextIOWrapper:
+        private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 def default_music_dir() -> Path:

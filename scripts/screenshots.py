@@ -42,7 +42,13 @@ def _store_shots(app: object, window: object, out: Path) -> None:
             and page.conversation.model.rowCount() > 2)  # fmt: skip
     _settle(app, 1.0)
     w.grab().save(str(out / "store-light.png"))
-    session = w.relationship.session
+    cards = [c for c in page.picks.cards if hasattr(c, "open_in_store")]
+    if cards:  # a pick the listener does not own: the release as the store has it
+        cards[0].open_in_store.click()
+        _settle(app, 0.8)
+        page.release_view.grab().save(str(out / "store-release-light.png"))
+        page.release_view.close()
+    session = w.session.store
     if session is not None and session.embedded is not None:
         session.embedded.stop()  # the store goes away: what is cached stays readable
         page.conversation.composer.editor.setPlainText("Are you around this weekend?")
@@ -71,28 +77,27 @@ def main() -> int:
         os.environ[var] = str(profile / sub)
 
     from rvibe_player import settings as keys
-    from rvibe_player.app.services import build_services
     from rvibe_player.library.scanner import Scanner
-    from rvibe_player.ui.application import build_window, create_application
+    from rvibe_player.ui.shell.application import build_window, create_application, open_session
     from scripts.make_corpus import generate
 
     music = profile / "Music"
     generate(music, args.tracks, seed=3)
     app = create_application([sys.argv[0]])
-    empty_services = build_services()
-    window = build_window(app, empty_services)
+    empty_session = open_session(app)
+    window = build_window(app, empty_session)
     window.resize(1280, 800)
     window.show()
     _settle(app)
     window.grab().save(str(args.out / "welcome-light.png"))
     window.close()
-    empty_services.close()
+    empty_session.close()
 
-    Scanner(empty_services.library_path).scan([str(music)])
+    Scanner(empty_session.library_path).scan([str(music)])
     for theme in ("light", "dark"):
-        services = build_services()
-        services.settings.set(keys.THEME, theme)
-        window = build_window(app, services)
+        session = open_session(app)
+        session.settings.set(keys.THEME, theme)
+        window = build_window(app, session)
         window.resize(1280, 800)
         window.show()
         _settle(app, 1.5, until=lambda w=window: w.songs.model.rowCount() > 0)
@@ -123,7 +128,7 @@ def main() -> int:
         if theme == "light":
             _store_shots(app, window, args.out)
         window.close()
-        services.close()
+        session.close()
     print(f"screenshots in {args.out}")
     return 0
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rvibe_player.logs import PrivateRotatingFileHandler
+from rvibe_player.paths import PrivateRotatingFileHandler
 from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_server.database import Database
 from tests.store.test_cli import store_cli

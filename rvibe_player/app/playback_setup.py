@@ -7,7 +7,7 @@ import shlex
 from collections.abc import Sequence
 
 from rvibe_player.library.database import LibraryDatabase
-from rvibe_player.playback.backend import Post
+from rvibe_player.playback.backend import Backend, Post
 from rvibe_player.playback.controller import PlaybackController
 from rvibe_player.playback.factory import open_backend
 from rvibe_player.playback.replaygain import ReplayGainMode, ReplayGainSettings
@@ -40,18 +40,22 @@ def open_player(
     library: LibraryDatabase,
     post: Post,
     backend_args: Sequence[str] = (),
+    backend: Backend | None = None,
 ) -> tuple[PlaybackController, str | None]:
     """The controller over libVLC (or a silent backend) and, without sound, why.
 
-    ``post`` runs callbacks on the owner thread (the GUI thread in the window).
+    ``post`` runs callbacks on the owner thread (the GUI thread in the window); ``backend``
+    replaces libVLC (a :class:`NullBackend` in a headless test).
     """
-    args = [*backend_args, *shlex.split(os.environ.get(VLC_ARGS_ENV, ""))]
-    backend, problem = open_backend(
-        post,
-        args=args,
-        volume=int(settings.get(VOLUME)),
-        output_device=settings.get(OUTPUT_DEVICE),
-    )
+    problem = None
+    if backend is None:
+        args = [*backend_args, *shlex.split(os.environ.get(VLC_ARGS_ENV, ""))]
+        backend, problem = open_backend(
+            post,
+            args=args,
+            volume=int(settings.get(VOLUME)),
+            output_device=settings.get(OUTPUT_DEVICE),
+        )
     controller = PlaybackController(
         backend, library, post, replaygain=replaygain_settings(settings)
     )

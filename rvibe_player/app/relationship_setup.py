@@ -12,9 +12,14 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from rvibe_player.core.store_protocol import DEMO_LISTENER
 from rvibe_player.settings import STORE_URL, Settings
+from rvibe_player.store_client.api import StoreApi
+from rvibe_player.store_client.areas import ChangeArea
 from rvibe_player.store_client.embedded import STORE_KEY, EmbeddedStore
+from rvibe_player.store_client.errors import StoreUnauthorizedError
 from rvibe_player.store_client.model import SyncStatus
 from rvibe_player.store_client.relationship import Relationship
 
@@ -45,10 +50,35 @@ def configured_store(settings: Settings) -> str:
     return os.environ.get(STORE_URL_ENV, "").strip() or settings.get(STORE_URL).strip()
 
 
+def _still_valid(url: str, token: str) -> bool:
+    """Whether the store still knows this session (a deleted store file forgets it)."""
+    api = StoreApi(url, token, retries=1)
+    try:
+        api.me()
+    except StoreUnauthorizedError:
+        return False
+    finally:
+        api.close()
+    return True
+
+
+def open_embedded(embedded: EmbeddedStore, **options: Any) -> Relationship:
+    """Start the built-in store, open its relationship, and sign the demo listener in
+    unless a session is kept in the keyring. ``options`` go to :class:`Relationship`."""
+    url = embedded.start()
+    relationship = Relationship(url, store_key=STORE_KEY, **options)
+    token = relationship.credentials.load(STORE_KEY)
+    if relationship.account is not None and token and _still_valid(url, token):
+        relationship.start().result()
+    else:
+        relationship.sign_in(*DEMO_LISTENER)
+    return relationship
+
+
 def open_relationship(
     settings: Settings,
     library_path: Path,
-    on_change: Callable[[frozenset[str]], None],
+    on_change: Callable[[frozenset[ChangeArea]], None],
     on_status: Callable[[SyncStatus], None],
 ) -> RelationshipSession:
     """Open the relationship (blocking: may start a process and sign in)."""
@@ -60,7 +90,7 @@ def open_relationship(
         return RelationshipSession(relationship, None)
     embedded = EmbeddedStore()
     try:
-        return RelationshipSession(embedded.open_relationship(**options), embedded)
+        return RelationshipSession(open_embedded(embedded, **options), embedded)
     except Exception as exc:  # the panel still shows what is cached, and says why
         log.exception("The embedded store could not start")
         embedded.stop()

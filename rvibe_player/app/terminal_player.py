@@ -14,7 +14,7 @@ from rvibe_player.app.playback_setup import open_player
 from rvibe_player.core.errors import QueryError
 from rvibe_player.library.database import LibraryDatabase
 from rvibe_player.library.search import search_tracks
-from rvibe_player.playback.backend import PlaybackState
+from rvibe_player.playback.backend import OutputFailed, PlaybackState
 from rvibe_player.playback.controller import (
     ControllerEvent,
     NowPlaying,
@@ -52,7 +52,7 @@ def play(db_path: Path, query: str, shuffle: bool, to_file: Path | None) -> int:
     def show(event: ControllerEvent) -> None:
         if isinstance(event, NowPlaying):
             print(f"Playing: {event.track.display_artist} - {event.track.display_title}")
-        elif isinstance(event, Unplayable):
+        elif isinstance(event, Unplayable | OutputFailed):
             print(event.message, file=sys.stderr)
 
     controller.add_listener(show)

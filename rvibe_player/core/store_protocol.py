@@ -40,6 +40,7 @@ class EntryKind(StrEnum):
     CURATOR_ASSIGNED = "curator.assigned"
     SHARING_CHANGED = "sharing.changed"
     SHARING_DATA_DELETED = "sharing.data_deleted"
+    LIBRARY_SHARING_CHANGED = "library.sharing_changed"
 
 
 TOMBSTONE_KINDS = frozenset({EntryKind.NOTE_DELETED, EntryKind.PICK_WITHDRAWN})
@@ -67,6 +68,9 @@ class SharingLevel(StrEnum):
 
 SHARING_ORDER = (SharingLevel.OFF, SharingLevel.SUMMARY, SharingLevel.FULL)
 
+DEMO_LISTENER = ("demo", "listen-demo")
+"""The demo listener ``rvibe-store seed-demo`` creates (user name, password; PROTOCOL.md)."""
+
 # Sync paging and long-poll.
 SYNC_PAGE_DEFAULT = 500
 SYNC_PAGE_MAX = 1000
@@ -89,6 +93,15 @@ CATALOG_TEXT_MAX = 200
 # Idempotency keys chosen by the client (a UUID fits).
 CLIENT_ID_MIN, CLIENT_ID_MAX = 8, 64
 CLIENT_ID_PATTERN = r"^[A-Za-z0-9_.:-]+$"
+
+ALBUMS_BATCH_MAX = 500
+"""Albums in one upload of a listener's shared library."""
+CRATE_LISTENERS_MAX = 200
+"""Listeners in one part of a crate (a bigger crate goes in several parts)."""
+CRATE_RELEASES_MAX = 10
+TOUCH_DAYS_MIN, TOUCH_DAYS_MAX = 1, 365
+STAFF_NOTE_MAX = 4000
+SAVED_REPLY_TITLE_MAX = 100
 
 # Counts.
 LISTENING_PLAYS_MAX = 500

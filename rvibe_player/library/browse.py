@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 
-from rvibe_player.library.model import path_from_key
+from rvibe_player.library.model import Album, Artist, path_from_key
 
 # The album artist, else the first of the track's artists (so a guest on one track does not
 # split the album), else a placeholder.
@@ -13,34 +12,6 @@ _ARTIST = (
     "coalesce(nullif(albumartist, ''), nullif(CASE WHEN instr(artist, '; ') > 0 "
     "THEN substr(artist, 1, instr(artist, '; ') - 1) ELSE artist END, ''), 'Unknown artist')"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Album:
-    """One album as the library sees it (grouped by title and album artist)."""
-
-    title: str
-    artist: str
-    year: int | None
-    tracks: int
-    cover_track: int
-    """A track of the album that carries a cover when one does (else its first track)."""
-    cover_path: str
-    """That track's file, where the cover is read from."""
-
-    @property
-    def key(self) -> str:
-        """A stable key for caches (covers) and selections."""
-        return f"{self.artist}\x1f{self.title}"
-
-
-@dataclass(frozen=True, slots=True)
-class Artist:
-    """One artist with how much of the library is theirs."""
-
-    name: str
-    albums: int
-    tracks: int
 
 
 def albums(conn: sqlite3.Connection, artist: str | None = None) -> list[Album]:

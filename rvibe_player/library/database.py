@@ -80,6 +80,20 @@ def transaction(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("COMMIT")
 
 
+IN_CHUNK = 500
+"""Values per ``IN (...)`` list: well under SQLite's limit on bound parameters."""
+
+
+def rows_in(conn: sqlite3.Connection, select: str, values: Sequence[Any]) -> Iterator[Any]:
+    """The rows of ``select`` (ending in ``WHERE column``) ``IN`` each of ``values``.
+
+    Asked in chunks of :data:`IN_CHUNK`, so any number of values can be looked up.
+    """
+    for start in range(0, len(values), IN_CHUNK):
+        chunk = list(values[start : start + IN_CHUNK])
+        yield from conn.execute(f"{select} IN ({','.join('?' * len(chunk))})", chunk)
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating and migrating if needed) the library database in WAL mode."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -207,14 +221,7 @@ class LibraryDatabase:
 
     def ids_by_path(self, keys: Iterable[bytes]) -> dict[bytes, int]:
         """Track ids by stored path (paths not in the library are left out)."""
-        wanted = list(keys)
-        result: dict[bytes, int] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            query = f"SELECT path, id FROM tracks WHERE path IN ({marks})"
-            result.update(self.conn.execute(query, chunk).fetchall())
-        return result
+        return dict(rows_in(self.conn, "SELECT path, id FROM tracks WHERE path", list(keys)))
 
     def known_unreadable(self, top: bytes) -> dict[bytes, tuple[int, int]]:
         """``path -> (size, mtime_ns)`` of files at or under ``top`` not read last time."""
@@ -227,14 +234,8 @@ class LibraryDatabase:
 
     def track_fingerprints(self, track_ids: Iterable[int]) -> dict[int, bytes]:
         """Fingerprints of the given tracks."""
-        ids = list(track_ids)
-        result: dict[int, bytes] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            query = f"SELECT id, fingerprint FROM tracks WHERE id IN ({marks})"
-            result.update(self.conn.execute(query, chunk).fetchall())
-        return result
+        query = "SELECT id, fingerprint FROM tracks WHERE id"
+        return dict(rows_in(self.conn, query, list(track_ids)))
 
     # -- writes from the scanner (call inside transaction()) ---------------------------------
 
@@ -350,13 +351,8 @@ class LibraryDatabase:
 
     def tracks(self, track_ids: Sequence[int]) -> list[Track]:
         """Tracks by id, in the order given (unknown ids are left out)."""
-        found: dict[int, Track] = {}
-        for start in range(0, len(track_ids), 500):
-            chunk = list(track_ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            for row in self.conn.execute(f"{TRACK_SELECT} WHERE id IN ({marks})", chunk):
-                track = Track.from_row(row)
-                found[track.id] = track
+        rows = rows_in(self.conn, f"{TRACK_SELECT} WHERE id", track_ids)
+        found = {track.id: track for track in map(Track.from_row, rows)}
         return [found[i] for i in track_ids if i in found]
 
     def track_by_path(self, path: str) -> Track | None:

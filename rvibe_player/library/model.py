@@ -118,3 +118,31 @@ class LoggedPlay:
     album: str
     title: str
     genre: str
+
+
+@dataclass(frozen=True, slots=True)
+class Album:
+    """One album as the library sees it (grouped by title and album artist)."""
+
+    title: str
+    artist: str
+    year: int | None
+    tracks: int
+    cover_track: int
+    """A track of the album that carries a cover when one does (else its first track)."""
+    cover_path: str
+    """That track's file, where the cover is read from."""
+
+    @property
+    def key(self) -> str:
+        """A stable key for caches (covers) and selections."""
+        return f"{self.artist}\x1f{self.title}"
+
+
+@dataclass(frozen=True, slots=True)
+class Artist:
+    """One artist with how much of the library is theirs."""
+
+    name: str
+    albums: int
+    tracks: int

@@ -104,7 +104,25 @@ class Failed:
         return f"Cannot play \u201c{name}\u201d: {self.reason}."
 
 
-BackendEvent = StateChanged | PositionChanged | DurationChanged | Advanced | Finished | Failed
+@dataclass(frozen=True, slots=True)
+class OutputFailed:
+    """No sound device could be opened: the item waits where it is (PAUSED), so the queue
+    keeps its place; ``reason`` is what the system said."""
+
+    reason: str
+
+    @property
+    def message(self) -> str:
+        """A sentence for the listener saying what to check."""
+        return (
+            f"No sound ({self.reason}): check the speakers or headphones and that PulseAudio "
+            "or PipeWire runs, or pick another output in Settings, then press Play."
+        )
+
+
+BackendEvent = (
+    StateChanged | PositionChanged | DurationChanged | Advanced | Finished | Failed | OutputFailed
+)
 Listener = Callable[[BackendEvent], None]
 
 

@@ -1,10 +1,8 @@
 """Ties the queue, a backend and the library: what plays, its gain, statistics, and saving.
 
-Statistics are counted the way scrobblers count them: a play when at least half the track,
-or four minutes, has been *heard* (time spent playing it; seeking ahead does not count); a
-skip when the listener moves on to another track before that. A counted play sets
-``last_played``; stopping or quitting mid-track keeps the resume position. All writes go
-through :class:`~rvibe_player.playback.writer.Writer`, off the owner thread.
+Statistics (plays, skips, resume positions) are counted by
+:class:`~rvibe_player.playback.play_stats.PlayStatistics`; all writes go through
+:class:`~rvibe_player.playback.writer.Writer`, off the owner thread.
 
 The controller keeps the backend's prepared item equal to the queue's next entry, so tracks
 follow each other with the backend's shortest gap, and it moves past entries that cannot play.
@@ -33,6 +31,7 @@ from rvibe_player.playback.backend import (
     Post,
     StateChanged,
 )
+from rvibe_player.playback.play_stats import PlayCounted, PlayStatistics
 from rvibe_player.playback.queue import Entry, PlayQueue, RepeatMode, ShuffleMode
 from rvibe_player.playback.queue_store import QueueStore
 from rvibe_player.playback.replaygain import (
@@ -45,12 +44,8 @@ from rvibe_player.playback.writer import Writer
 
 log = logging.getLogger(__name__)
 
-PLAY_THRESHOLD_CAP = 240.0
-"""Four minutes heard always count as a play, however long the track."""
 SAVE_EVERY = 15.0
 """Seconds of playback between saves of the position (besides every change of track)."""
-RESUME_MARGIN = 5.0
-"""No resume position is kept within this many seconds of a track's start or end."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +71,6 @@ class QueueChanged:
 
 
 @dataclass(frozen=True, slots=True)
-class PlayCounted:
-    """A listen passed the play threshold and is now in the library's play log."""
-
-    track_id: int
-
-
-@dataclass(frozen=True, slots=True)
 class PreviewPlaying:
     """A preview (outside the queue) plays now; the queue waits where it was."""
 
@@ -96,26 +84,6 @@ PREVIEW_KEY = -1
 ControllerEvent = (
     BackendEvent | NowPlaying | Unplayable | QueueChanged | PreviewPlaying | PlayCounted
 )
-
-
-@dataclass(slots=True)
-class _Listen:
-    """How much of the current entry has been heard."""
-
-    entry_id: int
-    track_id: int
-    duration: float
-    heard: float = 0.0
-    since: float | None = None  # clock reading while playing
-    counted: bool = False
-
-    def heard_now(self, now: float) -> float:
-        return self.heard + (now - self.since if self.since is not None else 0.0)
-
-    def threshold(self) -> float:
-        return (
-            min(self.duration / 2, PLAY_THRESHOLD_CAP) if self.duration > 0 else PLAY_THRESHOLD_CAP
-        )
 
 
 class PlaybackController:
@@ -153,9 +121,8 @@ class PlaybackController:
         self._writer = Writer(library.path, self._store)
         self._replaygain = replaygain or ReplayGainSettings()
         self._clock = clock
-        self._wall_clock = wall_clock
         self._listeners: list[Callable[[ControllerEvent], None]] = []
-        self._listen: _Listen | None = None
+        self._stats = PlayStatistics(self._writer, self._emit, clock, wall_clock)
         self._unplayable: set[int] = set()
         self._failures_in_a_row = 0
         self._last_save = 0.0
@@ -169,10 +136,16 @@ class PlaybackController:
         """Call ``listener`` on the owner thread with backend and controller events."""
         self._listeners.append(listener)
 
+    def remove_listener(self, listener: Callable[[ControllerEvent], None]) -> None:
+        """Stop calling ``listener`` (events already on their way are dropped too)."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def _emit(self, event: ControllerEvent) -> None:
         def deliver() -> None:
             for listener in list(self._listeners):
-                listener(event)
+                if listener in self._listeners:  # not removed by an earlier one meanwhile
+                    listener(event)
 
         self._post(deliver)
 
@@ -384,9 +357,8 @@ class PlaybackController:
         self._save(position=start)
 
     def _begin_listen(self, entry: Entry, item: PlayItem) -> None:
-        self._listen = _Listen(entry.id, entry.track_id, item.duration)
-        if self.backend.state() is PlaybackState.PLAYING:
-            self._listen.since = self._clock()
+        playing = self.backend.state() is PlaybackState.PLAYING
+        self._stats.begin(entry.id, entry.track_id, item.duration, playing)
         track = self._library.track(entry.track_id)
         if track is not None:
             self._emit(NowPlaying(entry.id, track))
@@ -417,24 +389,14 @@ class PlaybackController:
                 self._emit(Unplayable(PREVIEW_KEY, 0, f"The preview cannot play: {event.reason}"))
             self._emit(event)
             return
-        listen = self._listen
-        if isinstance(event, StateChanged) and listen is not None:
-            now = self._clock()
-            if event.state is PlaybackState.PLAYING:
-                if listen.since is None:
-                    listen.since = now
-            elif listen.since is not None:
-                listen.heard += now - listen.since
-                listen.since = None
-                self._check_play(listen)
+        if isinstance(event, StateChanged):
+            self._stats.playing(event.state is PlaybackState.PLAYING)
         elif isinstance(event, PositionChanged):
-            if listen is not None and event.item.key == listen.entry_id:
-                self._check_play(listen)
+            self._stats.progressed(event.item.key)
             if self._clock() - self._last_save >= SAVE_EVERY:
                 self._save(position=event.position)
         elif isinstance(event, DurationChanged):
-            if listen is not None and event.item.key == listen.entry_id and event.duration > 0:
-                listen.duration = event.duration
+            self._stats.duration_known(event.item.key, event.duration)
         elif isinstance(event, Advanced):
             self._on_advanced(event.item)
         elif isinstance(event, Finished):
@@ -486,7 +448,7 @@ class PlaybackController:
         if not current:  # the prepared one: prepare the one after it
             self._prepare_next()
             return
-        self._listen = None
+        self._stats.forget()
         self._failures_in_a_row += 1
         if self._failures_in_a_row > len(self.queue):
             log.warning("Nothing in the queue can be played; stopping")
@@ -498,40 +460,14 @@ class PlaybackController:
 
     # -- statistics ------------------------------------------------------------------------
 
-    def _check_play(self, listen: _Listen) -> None:
-        if listen.counted or listen.heard_now(self._clock()) < listen.threshold():
-            return
-        listen.counted = True
-        track_id, when = listen.track_id, self._wall_clock()
-
-        def record(db: LibraryDatabase) -> None:
-            db.record_play(track_id, when)
-            self._emit(PlayCounted(track_id))  # once it is in the log: sharing reads it there
-
-        self._writer.submit(record)
-
     def _leave(self, by_user: bool, keep_position: bool = False) -> None:
         """The current entry stops being listened to; count a play, or a skip.
 
-        With ``keep_position`` (stop, quit) the position becomes the track's resume position
-        (written after a play it may count, which clears it).
+        With ``keep_position`` (stop, quit) the position becomes the track's resume position.
         """
-        listen, self._listen = self._listen, None
-        if listen is None:
-            return
-        position = self.backend.position()
-        now = self._clock()
-        if listen.since is not None:
-            listen.heard += now - listen.since
-            listen.since = None
-        self._check_play(listen)
-        track_id = listen.track_id
-        if by_user and not listen.counted:
-            self._writer.submit(lambda db: db.record_skip(track_id))
-        if keep_position and self.backend.current() is not None:
-            duration = self.backend.duration() or listen.duration
-            kept = position if RESUME_MARGIN < position < duration - RESUME_MARGIN else None
-            self._writer.submit(lambda db: db.set_resume_position(track_id, kept))
+        loaded = self.backend.current() is not None
+        length = (self.backend.duration() or 0.0) if keep_position and loaded else None
+        self._stats.leave(by_user=by_user, position=self.backend.position(), resume_length=length)
 
     def _save(self, position: float | None = None) -> None:
         if position is None:

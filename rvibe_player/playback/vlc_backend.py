@@ -40,12 +40,14 @@ from rvibe_player.playback.backend import (
     EventSource,
     Failed,
     Finished,
+    OutputFailed,
     PlaybackState,
     PlayItem,
     PositionChanged,
     Post,
 )
 from rvibe_player.playback.vlc_log import LogTail, failure_reason, file_problem, is_stream
+from rvibe_player.playback.vlc_slot import SEEK_AIM_EARLY, Slot, demux_for
 
 log = logging.getLogger(__name__)
 
@@ -70,35 +72,7 @@ HANDOVER_LEAD = 0.006
 about 4 ms on PulseAudio, and the end of the current one tends to come 2 ms early (both
 measured with bench/playback.py)."""
 
-TRUSTED_LENGTH_DIFFERENCE = 1.0
-"""Seconds by which libVLC's and the library's lengths may differ for a timed handover."""
-TRUSTED_CLOCK_DIFFERENCE = 0.5
-"""Seconds by which libVLC's time reports may stray from our clock for a timed handover."""
-
 _AUDIO_TRACK = 0  # libvlc_track_audio, as read through the event union's first member
-
-_DEMUX_BY_EXTENSION = {".flac": "avformat,any", ".ogg": "avformat,any", ".oga": "avformat,any",
-                       ".opus": "avformat,any"}  # fmt: skip
-"""Demuxers chosen over libVLC's own where those measurably fall short (tests/playback):
-its Ogg demuxer cannot seek in ffmpeg-made files and drops the last 28 ms of Vorbis and the
-first and last 70 ms of Opus; its FLAC demuxer lands seeks 110-290 ms late. libavformat's
-land within one decoded block and keep every sample. MP3, MP4 and WAV stay native (libVLC's
-MP3 demuxer honours the encoder delay; libavformat's adds 32 ms of silence), except that an MP3
-starting mid-track uses libavformat: libVLC's lands up to 300 ms off when it seeks before
-the first sample has played."""
-
-
-def _demux_for(item: PlayItem) -> str | None:
-    extension = os.path.splitext(item.path)[1].lower()
-    if extension == ".mp3" and item.start > 0:
-        return "avformat,any"
-    return _DEMUX_BY_EXTENSION.get(extension)
-
-
-_SEEK_AIM_EARLY = {".flac": 0.05}
-"""libVLC drops whole decoded blocks before a seek target, so seeks land up to one block
-late: FLAC blocks are 93-104 ms (4096-4608 samples), so aim half a block early; other
-codecs' blocks are 20-46 ms."""
 
 
 def install_hint(platform: str | None = None) -> str:
@@ -126,71 +100,6 @@ def _import_vlc() -> Any:
             f"Cannot play audio: the VLC library could not be loaded ({detail}). " + install_hint()
         ) from exc
     return vlc
-
-
-class _Slot:
-    """One libVLC media player and what it holds."""
-
-    def __init__(self, index: int, player: Any) -> None:
-        self.index = index
-        self.player = player
-        self.generation = 0
-        self.item: PlayItem | None = None
-        self.media: Any = None
-        self.phase = "idle"  # idle, opening, ready, playing, paused, retiring, ended
-        self.play_wanted = False
-        self.opened_at = 0.0
-        self.length = 0.0  # seconds, from libVLC
-        self.time = 0.0  # seconds, libVLC's last time report (or a seek target)
-        self.time_at = 0.0  # monotonic moment of that report
-        self.anchor: tuple[float, float] | None = None  # (position, moment) it played from
-        self.had_audio = False
-
-    def play_from(self, position: float) -> None:
-        """Playback (re)starts at ``position`` now: our clock tells the position from here."""
-        self.phase = "playing"
-        self.time, self.time_at = position, time.monotonic()
-        self.anchor = (position, self.time_at)
-
-    def position(self) -> float:
-        """Seconds into the item: by our clock since the last resume, else from libVLC's
-        last report (after a seek, until the next resume)."""
-        if self.item is None:
-            return 0.0
-        position, since = self.anchor or (self.time, self.time_at)
-        if self.phase in ("playing", "retiring"):
-            position += time.monotonic() - since
-        length = self.end_length()
-        return min(position, length) if length > 0 else position
-
-    def lengths(self) -> list[float]:
-        """libVLC's length and the library's, those that are known."""
-        return [x for x in (self.length, self.item.duration if self.item else 0.0) if x > 0]
-
-    def end_length(self) -> float:
-        """The shorter of libVLC's length and the library's: each overshoots for some codecs
-        (libVLC counts MP3 encoder padding; the library counts AAC priming)."""
-        return min(self.lengths(), default=0.0)
-
-    def predicted_end(self) -> float | None:
-        """The monotonic moment its last sample plays, if it plays on undisturbed.
-
-        None when it cannot be told well enough to start the next item early: the two
-        lengths disagree (a length estimated from the bit rate), or libVLC's own reports
-        have drifted from our clock. The handover then waits for the end.
-        """
-        length = self.end_length()
-        if self.phase != "playing" or length <= 0:
-            return None
-        if max(self.lengths()) - length > TRUSTED_LENGTH_DIFFERENCE:
-            return None
-        if self.anchor is None:
-            return self.time_at + length - self.time
-        position, since = self.anchor
-        drift = abs(position + self.time_at - since - self.time)  # our clock against libVLC's
-        if self.time_at > since and drift > TRUSTED_CLOCK_DIFFERENCE:
-            return None
-        return since + length - position
 
 
 class VlcBackend(EventSource):
@@ -232,7 +141,12 @@ class VlcBackend(EventSource):
         self._instance = instance
         instance.set_user_agent(appinfo.APP_NAME, appinfo.user_agent())
         instance.set_app_id(appinfo.APP_ID, appinfo.VERSION, appinfo.APP_ID)
-        self._log = LogTail(vlc, lambda text, at: post(lambda: self._on_undecodable(text, at)))
+        self._log = LogTail(
+            vlc,
+            lambda text, at: post(lambda: self._on_undecodable(text, at)),
+            lambda reason: post(lambda: self._on_no_output(reason)),
+        )
+        self._output_reported = False
         instance.log_set(self._log.callback, None)
         if timed_handover is None:
             timed_handover = not any(a.startswith("--aout=afile") for a in all_args)
@@ -241,7 +155,7 @@ class VlcBackend(EventSource):
         self._alarm = Alarm(post)
         self._volume = max(0, min(100, volume))
         self._muted = False
-        self._slots = [_Slot(i, instance.media_player_new()) for i in range(2)]
+        self._slots = [Slot(i, instance.media_player_new()) for i in range(2)]
         self._active = 0
         self._pending_next: PlayItem | None = None  # waits for a retiring slot to finish
         self._closed = False
@@ -253,7 +167,7 @@ class VlcBackend(EventSource):
 
     # -- libVLC events: forwarded from libVLC's threads ------------------------------------
 
-    def _attach(self, slot: _Slot) -> None:
+    def _attach(self, slot: Slot) -> None:
         kinds = self._vlc.EventType
         handlers: dict[Any, Callable[[Any], Any]] = {
             kinds.MediaPlayerPaused: lambda e: None,
@@ -274,7 +188,7 @@ class VlcBackend(EventSource):
 
             manager.event_attach(kind, forward)
 
-    def _on_event(self, slot: _Slot, generation: int, name: str, value: Any, at: float) -> None:
+    def _on_event(self, slot: Slot, generation: int, name: str, value: Any, at: float) -> None:
         if self._closed or generation != slot.generation or slot.item is None:
             return  # from a media this slot no longer holds
         item = slot.item
@@ -298,7 +212,7 @@ class VlcBackend(EventSource):
         elif name == "EncounteredError":
             self._on_error(slot, failure_reason(self._log.since(slot.opened_at)))
 
-    def _on_paused(self, slot: _Slot) -> None:
+    def _on_paused(self, slot: Slot) -> None:
         if slot.phase != "opening":
             return
         slot.phase = "ready"  # open, and paused on its first sample
@@ -317,7 +231,7 @@ class VlcBackend(EventSource):
             following, self._pending_next = self._pending_next, None
             self.prepare_next(following)
 
-    def _on_end(self, slot: _Slot) -> None:
+    def _on_end(self, slot: Slot) -> None:
         item = slot.item
         assert item is not None
         if slot.phase == "retiring":  # its tail has played out beside the next item
@@ -335,7 +249,7 @@ class VlcBackend(EventSource):
         self._set_state(PlaybackState.STOPPED)
         self._emit(Finished(item))
 
-    def _on_error(self, slot: _Slot, reason: str) -> None:
+    def _on_error(self, slot: Slot, reason: str) -> None:
         if slot.phase == "retiring":  # its item has been handed over already
             self._on_end(slot)
         elif slot.index == self._active:
@@ -345,6 +259,19 @@ class VlcBackend(EventSource):
             assert item is not None
             self._release(slot)
             self._emit(Failed(item, reason))
+
+    def _on_no_output(self, reason: str) -> None:
+        """No sound device: hold the item where it is and say so, once per Play."""
+        if self._closed or self._output_reported:
+            return
+        self._output_reported = True
+        slot = self._slots[self._active]
+        if slot.item is not None and slot.phase in ("playing", "opening", "ready"):
+            slot.play_wanted = False
+            slot.player.set_pause(1)
+            slot.phase = "paused" if slot.phase == "playing" else slot.phase
+            self._set_state(PlaybackState.PAUSED)
+        self._emit(OutputFailed(reason))
 
     def _on_undecodable(self, message: str, at: float) -> None:
         """A stream has no decoder: fail the slot that was opening then (one opens at a time)."""
@@ -356,7 +283,7 @@ class VlcBackend(EventSource):
             if slot.item is not None:  # not already failed (libVLC says it in several lines)
                 self._on_error(slot, failure_reason([message]))
 
-    def _fail_current(self, slot: _Slot, reason: str) -> None:
+    def _fail_current(self, slot: Slot, reason: str) -> None:
         item = slot.item
         assert item is not None
         log.warning("Cannot play %s: %s", item.path, reason)
@@ -366,7 +293,7 @@ class VlcBackend(EventSource):
 
     # -- the handover ----------------------------------------------------------------------
 
-    def _other(self) -> _Slot:
+    def _other(self) -> Slot:
         return self._slots[1 - self._active]
 
     def _schedule_handover(self) -> None:
@@ -403,7 +330,7 @@ class VlcBackend(EventSource):
 
     # -- slots -----------------------------------------------------------------------------
 
-    def _open(self, slot: _Slot, item: PlayItem) -> None:
+    def _open(self, slot: Slot, item: PlayItem) -> None:
         """Open ``item`` in ``slot``, paused at its start; errors arrive as events."""
         self._release(slot)
         slot.item = item
@@ -422,7 +349,7 @@ class VlcBackend(EventSource):
         else:
             media = self._instance.media_new_path(os.fsencode(item.path))
         media.add_option(":start-paused")
-        demux = _demux_for(item)
+        demux = demux_for(item)
         if demux:
             media.add_option(f":demux={demux}")
         slot.media = media
@@ -431,11 +358,11 @@ class VlcBackend(EventSource):
         if slot.player.play() != 0:
             self._post(lambda: self._on_problem(slot, generation, "libVLC would not start it"))
 
-    def _on_problem(self, slot: _Slot, generation: int, reason: str) -> None:
+    def _on_problem(self, slot: Slot, generation: int, reason: str) -> None:
         if generation == slot.generation and slot.item is not None:
             self._on_error(slot, reason)
 
-    def _resume(self, slot: _Slot) -> None:
+    def _resume(self, slot: Slot) -> None:
         """Play a ready slot now, or an opening one as soon as it is ready."""
         if slot.phase != "ready":
             slot.play_wanted = True
@@ -447,7 +374,7 @@ class VlcBackend(EventSource):
             self._set_state(PlaybackState.PLAYING)
             self._schedule_handover()
 
-    def _release(self, slot: _Slot) -> None:
+    def _release(self, slot: Slot) -> None:
         """Stop whatever the slot holds; later events from it are ignored."""
         if slot.media is not None:
             # Synchronous: the input thread has ended when this returns (and afile's WAV is
@@ -462,14 +389,14 @@ class VlcBackend(EventSource):
         slot.length = slot.time = 0.0
         slot.anchor = None
 
-    def _set_time(self, slot: _Slot, target: float) -> None:
+    def _set_time(self, slot: Slot, target: float) -> None:
         assert slot.item is not None
-        early = _SEEK_AIM_EARLY.get(os.path.splitext(slot.item.path)[1].lower(), 0.0)
+        early = SEEK_AIM_EARLY.get(os.path.splitext(slot.item.path)[1].lower(), 0.0)
         slot.player.set_time(round(max(0.0, target - early) * 1000))
         slot.time, slot.time_at = target, time.monotonic()
         slot.anchor = None  # when the sound resumes after a seek is libVLC's to tell
 
-    def _apply_gain(self, slot: _Slot, gain_db: float) -> None:
+    def _apply_gain(self, slot: Slot, gain_db: float) -> None:
         low, high = GAIN_RANGE_DB
         if not low <= gain_db <= high:
             log.info("Gain %.2f dB is outside libVLC's range; using %.2f dB.", gain_db,
@@ -495,6 +422,7 @@ class VlcBackend(EventSource):
 
     def play(self) -> None:
         """Start or resume the current item (at once if it is still opening)."""
+        self._output_reported = False  # a new try: say so again if the output still fails
         slot = self._slots[self._active]
         if slot.item is None or slot.phase == "playing":
             return
@@ -597,6 +525,7 @@ class VlcBackend(EventSource):
 
     def set_output_device(self, device_id: str) -> None:
         """Play through this device (an id from :meth:`output_devices`; "" for the default)."""
+        self._output_reported = False
         for slot in self._slots:
             slot.player.audio_output_device_set(None, device_id or None)
 

@@ -21,16 +21,27 @@ _UNDECODABLE = ("is not supported", "could not decode the format", "could not id
 """How libVLC's decoder says an audio stream has no decoder (the input then plays silence)."""
 
 
+_NO_OUTPUT = ("failed to create audio output", "audio output failed")
+"""How libVLC says no sound device could be opened (the input then plays into nothing)."""
+
+
 class LogTail:
     """Keeps libVLC's recent warnings and errors (its log callback only appends here)."""
 
-    def __init__(self, vlc: Any, on_undecodable: Callable[[str, float], None]) -> None:
+    def __init__(
+        self,
+        vlc: Any,
+        on_undecodable: Callable[[str, float], None],
+        on_no_output: Callable[[str], None] | None = None,
+    ) -> None:
         """Make the callback to give ``Instance.log_set``.
 
         Args:
             vlc: the ``vlc`` module (only vlc_backend imports it).
             on_undecodable: called on libVLC's thread with a message saying a stream cannot
                 be decoded and its ``time.monotonic()`` moment; it must only forward.
+            on_no_output: called on libVLC's thread with what the sound system said when no
+                audio output could be opened; it must only forward.
         """
         self._lock = threading.Lock()
         self._lines: collections.deque[tuple[float, str]] = collections.deque(maxlen=200)
@@ -45,8 +56,19 @@ class LogTail:
                 self._lines.append((now, text))
             if level >= 4 and any(marker in text for marker in _UNDECODABLE):
                 on_undecodable(text, now)
+            elif level >= 4 and on_no_output and any(m in text.lower() for m in _NO_OUTPUT):
+                on_no_output(self.output_problem())
 
         self.callback = vlc.CallbackDecorators.LogCb(callback)  # kept referenced
+
+    def output_problem(self) -> str:
+        """What the audio output said last when it failed (the device and why)."""
+        with self._lock:
+            lines = [text for _at, text in self._lines]
+        for text in reversed(lines):
+            if "cannot open" in text.lower() or "connection failure" in text.lower():
+                return text.strip().rstrip(".")
+        return "libVLC found no audio output that works"
 
     def since(self, moment: float) -> list[str]:
         """Messages logged at or after ``moment`` (a ``time.monotonic()`` reading)."""

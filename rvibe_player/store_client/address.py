@@ -46,3 +46,20 @@ def store_address(url: str) -> str:
     if parts.query or parts.fragment or parts.username or parts.password:
         raise StoreUrlError(f"{text!r}: a store address has no user name, query or fragment.")
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
+def fetchable(url: str) -> str:
+    """``url`` if the player may fetch a file from it (a picture the store points at), else
+    :class:`StoreUrlError`: the store's own rule, https anywhere and plain http on loopback."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError as exc:
+        raise StoreUrlError(f"{url!r} is not an address ({exc}).") from exc
+    host = parts.hostname or ""
+    if parts.scheme == "https" and host:
+        return url.strip()
+    if parts.scheme == "http" and is_loopback_host(host):
+        return url.strip()
+    raise StoreUrlError(
+        f"{url!r} is not fetched: files come over https, or plain http from this computer."
+    )

@@ -29,7 +29,7 @@ from urllib3.connectionpool import HTTPConnectionPool
 
 from rvibe_player import appinfo
 from rvibe_player.core.store_protocol import API_PREFIX, SYNC_PAGE_DEFAULT, SYNC_WAIT_MAX_S
-from rvibe_player.store_client.address import is_loopback_host, store_address
+from rvibe_player.store_client.address import fetchable, is_loopback_host, store_address
 from rvibe_player.store_client.backoff import jittered
 from rvibe_player.store_client.errors import (
     CallInterruptedError,
@@ -41,6 +41,7 @@ from rvibe_player.store_client.errors import (
     StoreUnreachableError,
     TooManyAttemptsError,
 )
+from rvibe_player.store_client.intents import Intent, IntentKind
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,27 @@ class SendResult:
         """The log entry the send appended (None when nothing changed)."""
         entry = self.body.get("entry")
         return entry if isinstance(entry, dict) else None
+
+
+def route(intent: Intent) -> tuple[str, str, dict[str, Any]]:
+    """``(method, path, body)`` of the request an outbox intent becomes."""
+    payload = intent.payload
+    kind = intent.kind
+    if kind is IntentKind.MESSAGE:
+        return "POST", "/messages", {"body": payload["body"]}
+    if kind is IntentKind.FEEDBACK:
+        return (
+            "POST",
+            f"/picks/{int(payload['pick_id'])}/feedback",
+            {"feedback": payload["feedback"]},
+        )
+    if kind is IntentKind.READ:
+        return "POST", "/read", {"seq": payload["seq"]}
+    if kind is IntentKind.SHARING:
+        return "PUT", "/me/sharing", {"level": payload["level"]}
+    if kind is IntentKind.LISTENING:
+        return "POST", "/me/listening", {"plays": payload["plays"]}
+    raise ValueError(f"no route for {kind}")
 
 
 class _SocketRegistry:
@@ -269,11 +291,13 @@ class StoreApi:
             retries=retries,
         )
 
-    def send(self, method: str, path: str, body: dict[str, Any]) -> SendResult:
-        """A send with ``body["client_id"]`` (retried: the store de-duplicates by that id)."""
-        if not body.get("client_id"):
+    def send(self, intent: Intent, client_id: str) -> SendResult:
+        """Send an outbox intent under its client id (retried: the store de-duplicates)."""
+        if not client_id:
             raise ValueError("a send needs a client_id")
-        response = self._request(method, path, json=body, idempotent=True)
+        method, path, body = route(intent)
+        response = self._request(method, path, json={"client_id": client_id, **body},
+                                 idempotent=True)  # fmt: skip
         return SendResult(
             response.status_code,
             self._decode(response),
@@ -297,7 +321,12 @@ class StoreApi:
         return self._json("DELETE", "/me/listening", idempotent=True)
 
     def get_bytes(self, path: str) -> tuple[bytes, str]:
-        """A file the store serves (avatar, preview): its bytes and content type."""
+        """A file the store serves or points at (avatar, preview): bytes and content type.
+
+        An absolute address follows the store address's rule (https, or http on this
+        computer); anything else raises StoreUrlError before any request goes out.
+        """
+        fetchable(self.url(path))
         response = self._request("GET", path, idempotent=True, absolute=True, auth=False)
         return response.content, response.headers.get("Content-Type", "")
 

@@ -23,20 +23,15 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from rvibe_player import paths
 from rvibe_player.store_client.api import StoreApi
-from rvibe_player.store_client.errors import StoreError, StoreUnauthorizedError
-from rvibe_player.store_client.relationship import Relationship
+from rvibe_player.store_client.errors import StoreError
 
 log = logging.getLogger(__name__)
 
 STORE_KEY = "embedded"
 """The embedded store's identity across restarts (its port changes every time)."""
-
-DEMO_LISTENER = ("demo", "listen-demo")
-"""The demo listener the seed creates (``rvibe-store seed-demo``; PROTOCOL.md lists it)."""
 
 URL_LINE = "RVIBE_STORE_URL="
 
@@ -56,18 +51,6 @@ def store_command() -> list[str]:
             "in the settings (or install rvibe-store)."
         )
     return [found]
-
-
-def _still_valid(url: str, token: str) -> bool:
-    """Whether the store still knows this session (a deleted store file forgets it)."""
-    api = StoreApi(url, token, retries=1)
-    try:
-        api.me()
-    except StoreUnauthorizedError:
-        return False
-    finally:
-        api.close()
-    return True
 
 
 class EmbeddedStore:
@@ -195,18 +178,6 @@ class EmbeddedStore:
             )
             process.kill()
             process.wait(self.stop_timeout_s)
-
-    def open_relationship(self, **options: Any) -> Relationship:
-        """Start the store, open its relationship, and sign the demo listener in unless a
-        session is kept in the keyring. ``options`` go to :class:`Relationship`."""
-        url = self.start()
-        relationship = Relationship(url, store_key=STORE_KEY, **options)
-        token = relationship.credentials.load(STORE_KEY)
-        if relationship.account is not None and token and _still_valid(url, token):
-            relationship.start().result()
-        else:
-            relationship.sign_in(*DEMO_LISTENER)
-        return relationship
 
     def __enter__(self) -> EmbeddedStore:
         self.start()

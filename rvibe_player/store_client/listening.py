@@ -16,32 +16,27 @@ import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from rvibe_player.core.store_protocol import CATALOG_TEXT_MAX, LISTENING_PLAYS_MAX, SharingLevel
 from rvibe_player.library.database import LibraryDatabase
 from rvibe_player.library.model import LoggedPlay
 from rvibe_player.store_client.cache import RelationshipCache
+from rvibe_player.store_client.intents import IntentKind, listening
+from rvibe_player.store_client.projector import CacheSnapshot
+from rvibe_player.store_client.projector import sharing_level as projected_level
 
 _NOT_A_LINE = re.compile(r"[\x00-\x1f\x7f]+")
 
 
-def listening_route() -> tuple[str, str]:
-    """``(method, path)`` of a batch of plays."""
-    return "POST", "/me/listening"
-
-
 def sharing_level(cache: RelationshipCache) -> SharingLevel:
     """My level as the panel shows it: a change still in the outbox wins over the store's."""
-    logged = cache.object("sharing")
-    profile = (cache.meta("me") or {}).get("relationship") or {}
-    level = (logged.data.get("level") if logged else None) or profile.get("sharing_level")
-    for item in cache.outbox("sharing", "pending"):
-        level = item.body.get("level", level)
-    try:
-        return SharingLevel(level or SharingLevel.OFF)
-    except ValueError:
-        return SharingLevel.OFF
+    snapshot = CacheSnapshot(
+        account={},
+        me=cache.meta("me") or {},
+        sharing=cache.log.object("sharing"),
+        outbox=cache.outbox.items(IntentKind.SHARING, "pending"),
+    )
+    return projected_level(snapshot)
 
 
 def _line(text: str) -> str:
@@ -70,12 +65,41 @@ def play_payload(play: LoggedPlay, level: SharingLevel) -> dict[str, str]:
     }
 
 
+BATCH_BYTES_MAX = 192 * 1024
+"""Bytes of plays in one upload: under the store's 256 KiB body limit with room to spare
+(500 plays with long non-Latin tags come to about 500 KB)."""
+
+
+def _encoded_size(play: dict[str, str]) -> int:
+    return len(json.dumps(play, ensure_ascii=False).encode()) + 1
+
+
+def batches(plays: list[dict[str, str]], count: int, size: int) -> list[list[dict[str, str]]]:
+    """Plays in order, cut into batches of at most ``count`` plays and ``size`` bytes."""
+    out: list[list[dict[str, str]]] = []
+    batch: list[dict[str, str]] = []
+    used = 0
+    for play in plays:
+        cost = _encoded_size(play)
+        if batch and (len(batch) >= count or used + cost > size):
+            out.append(batch)
+            batch, used = [], 0
+        batch.append(play)
+        used += cost
+    if batch:
+        out.append(batch)
+    return out
+
+
 class ListeningUploader:
     """Turns new plays into outbox batches; runs on the outbox thread when it is idle."""
 
-    def __init__(self, library_path: Path, batch: int = LISTENING_PLAYS_MAX) -> None:
+    def __init__(
+        self, library_path: Path, batch: int = LISTENING_PLAYS_MAX, size: int = BATCH_BYTES_MAX
+    ) -> None:
         self.library_path = library_path
         self.batch = min(batch, LISTENING_PLAYS_MAX)
+        self.size = size
 
     def collect(self, cache: RelationshipCache) -> int:
         """Queue the plays logged since the cursor; returns how many were queued."""
@@ -83,18 +107,19 @@ class ListeningUploader:
         if level is SharingLevel.OFF:
             return 0
         # Turned on at the store (another device, an admin): shared from the moment seen.
-        since = cache.start_listening(datetime.now(UTC).timestamp())
+        since = cache.outbox.start_listening(datetime.now(UTC).timestamp())
         after = int(cache.meta("listening_after", 0))
-        method, path = listening_route()
         queued = 0
         db = LibraryDatabase(self.library_path)
         try:
-            while plays := db.plays_after(after, float(since), self.batch):
-                body: dict[str, Any] = {"plays": [play_payload(p, level) for p in plays]}
-                if cache.enqueue_listening(method, path, body, plays[-1].id) is None:
+            while logged := db.plays_after(after, float(since), self.batch):
+                payloads = [play_payload(p, level) for p in logged]
+                taken = batches(payloads, self.batch, self.size)[0]  # the rest: next round
+                last = logged[len(taken) - 1].id
+                if cache.outbox.enqueue_listening(listening(taken), last) is None:
                     break  # turned off meanwhile
-                queued += len(plays)
-                after = plays[-1].id
+                queued += len(taken)
+                after = last
         finally:
             db.close()
         return queued

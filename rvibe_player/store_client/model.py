@@ -6,10 +6,20 @@ text field came over the network: show it as plain text, never as HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
+
+from rvibe_player.core.wire import (
+    MessageWire,
+    NoteWire,
+    PersonWire,
+    PickItemWire,
+    PickWire,
+    ReleaseDetailWire,
+)
 
 
 def parse_time(text: object) -> datetime | None:
@@ -20,6 +30,11 @@ def parse_time(text: object) -> datetime | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
+
+
+def _name(person: PersonWire | None) -> str:
+    """A person's shown name ("" for a deleted account)."""
+    return str(person["name"]) if person is not None else ""
 
 
 class Connection(StrEnum):
@@ -75,6 +90,17 @@ class Note:
     author: str
     created_at: datetime | None
     updated_at: datetime | None
+
+    @classmethod
+    def from_wire(cls, note: NoteWire) -> Note:
+        """From a note as the store sends it."""
+        return cls(
+            id=int(note["id"]),
+            body=str(note["body"]),
+            author=_name(note["author"]),
+            created_at=parse_time(note["created_at"]),
+            updated_at=parse_time(note["updated_at"]),
+        )
 
     @property
     def edited(self) -> bool:
@@ -136,31 +162,82 @@ class PickItem:
     no web page for it, so "Open in store" shows this in the panel."""
 
     @classmethod
-    def from_wire(cls, item: dict[str, Any], absolute: Any) -> PickItem:
+    def from_wire(cls, item: PickItemWire, absolute: Callable[[str], str]) -> PickItem:
         """From a pick's ``item``; ``absolute`` turns the store's paths into URLs."""
-        release = item.get("release") or {}
-        artist = release.get("artist") or {}
-        track = item.get("track") or {}
-        price = (track or release).get("price") or {}
-        preview = item.get("preview_url") or ""
-        release_id = int(release.get("id") or 0)
+        release = item["release"]
+        artist = release["artist"]
+        track = item["track"]
+        price = track["price"] if track is not None else release["price"]
+        preview = item["preview_url"] or ""
+        release_id = int(release["id"])
         return cls(
-            type=str(item.get("type", "release")),
+            type=item["type"],
             release_id=release_id,
-            release_title=str(release.get("title", "")),
-            artist=str(artist.get("name", "")),
-            artist_mbid=str(artist.get("mbid") or ""),
-            release_mbid=str(release.get("mbid") or ""),
-            year=release.get("year"),
-            genre=str(release.get("genre") or ""),
-            label=str(release.get("label") or ""),
-            price_cents=price.get("cents"),
-            currency=str(price.get("currency") or ""),
-            track_id=track.get("id"),
-            track_title=str(track.get("title", "")),
-            track_mbid=str(track.get("mbid") or ""),
+            release_title=release["title"],
+            artist=artist["name"],
+            artist_mbid=artist["mbid"] or "",
+            release_mbid=release["mbid"] or "",
+            year=release["year"],
+            genre=release["genre"] or "",
+            label=release["label"] or "",
+            price_cents=price["cents"],
+            currency=price["currency"] or "",
+            track_id=track["id"] if track is not None else None,
+            track_title=track["title"] if track is not None else "",
+            track_mbid=(track["mbid"] or "") if track is not None else "",
             preview_url=absolute(preview) if preview else "",
             catalog_url=absolute(f"/v1/catalog/releases/{release_id}"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseTrack:
+    """One track of a release in the store."""
+
+    position: int
+    title: str
+    seconds: float | None
+    price_cents: int | None
+    preview_url: str
+    """Absolute URL of its short preview."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseDetail:
+    """A release as the store describes it: what a "view in the store" shows."""
+
+    id: int
+    title: str
+    artist: str
+    year: int | None
+    genre: str
+    label: str
+    price_cents: int | None
+    currency: str
+    tracks: tuple[ReleaseTrack, ...]
+
+    @classmethod
+    def from_wire(cls, release: ReleaseDetailWire, absolute: Callable[[str], str]) -> ReleaseDetail:
+        """From the store's release detail; ``absolute`` turns its paths into URLs."""
+        return cls(
+            id=int(release["id"]),
+            title=release["title"],
+            artist=release["artist"]["name"],
+            year=release["year"],
+            genre=release["genre"] or "",
+            label=release["label"] or "",
+            price_cents=release["price"]["cents"],
+            currency=release["price"]["currency"] or "",
+            tracks=tuple(
+                ReleaseTrack(
+                    position=int(track["position"]),
+                    title=track["title"],
+                    seconds=track["duration_ms"] / 1000 if track["duration_ms"] else None,
+                    price_cents=track["price"]["cents"],
+                    preview_url=absolute(track["preview_url"]) if track["preview_url"] else "",
+                )
+                for track in release["tracks"]
+            ),
         )
 
 
@@ -178,6 +255,28 @@ class Pick:
     feedback_pending: bool
     """The feedback shown is still in the outbox."""
     match: PickMatch
+
+    @classmethod
+    def from_wire(
+        cls,
+        pick: PickWire,
+        item: PickItem,
+        *,
+        feedback: str | None,
+        feedback_pending: bool,
+        match: PickMatch,
+    ) -> Pick:
+        """From a pick as the store sends it, with the answer and match worked out here."""
+        return cls(
+            id=int(pick["id"]),
+            reason=str(pick["reason"]),
+            curator=_name(pick["curator"]),
+            created_at=parse_time(pick["created_at"]),
+            item=item,
+            feedback=feedback,
+            feedback_pending=feedback_pending,
+            match=match,
+        )
 
     @property
     def is_new(self) -> bool:
@@ -214,6 +313,22 @@ class Message:
     created_at: datetime | None
     state: MessageState
     error: str = ""
+
+    @classmethod
+    def from_wire(
+        cls, message: MessageWire, *, key: str, seq: int, mine: bool, state: MessageState
+    ) -> Message:
+        """From a message as the store sends it (``key``, ``seq``, ``state`` worked out)."""
+        return cls(
+            key=key,
+            id=int(message["id"]),
+            seq=seq,
+            body=str(message["body"]),
+            mine=mine,
+            author=_name(message["author"]),
+            created_at=parse_time(message["created_at"]),
+            state=state,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,10 +19,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from rvibe_player.store_client import intents
+from rvibe_player.store_client.areas import ChangeArea
 from rvibe_player.store_client.backoff import Backoff
-from rvibe_player.store_client.cache import OutboxItem, RelationshipCache
+from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_client.errors import (
     CallInterruptedError,
     StoreError,
@@ -30,6 +32,8 @@ from rvibe_player.store_client.errors import (
     StoreUnauthorizedError,
     TooManyAttemptsError,
 )
+from rvibe_player.store_client.intents import AREA_OF_KIND, KEEP_WHEN_REFUSED, IntentKind
+from rvibe_player.store_client.outbox_store import OutboxItem
 from rvibe_player.store_client.worker import LoopThread
 
 if TYPE_CHECKING:
@@ -37,37 +41,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KEEP_WHEN_REFUSED = frozenset({"message", "sharing"})
-"""Kinds a refused send stays visible for (failed, with the store's words)."""
-
-KIND_AREAS = {
-    "message": "messages",
-    "feedback": "picks",
-    "read": "read",
-    "sharing": "sharing",
-    "listening": "sharing",
-}
-"""The part of the panel each kind of send shows in."""
-
-
-def message_route() -> tuple[str, str]:
-    """``(method, path)`` of a message to my curator."""
-    return "POST", "/messages"
-
-
-def feedback_route(pick_id: int) -> tuple[str, str]:
-    """``(method, path)`` of feedback on a pick."""
-    return "POST", f"/picks/{int(pick_id)}/feedback"
-
-
-def read_route() -> tuple[str, str]:
-    """``(method, path)`` of my read marker."""
-    return "POST", "/read"
-
-
-def sharing_route() -> tuple[str, str]:
-    """``(method, path)`` of my sharing level."""
-    return "PUT", "/me/sharing"
+SPLIT_ON = frozenset({413, 422})
+"""Refusals of a batch of plays that halving can get past: too large, or one play wrong."""
 
 
 class OutboxDrainer(LoopThread):
@@ -78,7 +53,7 @@ class OutboxDrainer(LoopThread):
         cache_path: Path,
         api: StoreApi,
         my_id: int,
-        on_change: Callable[[set[str]], None],
+        on_change: Callable[[set[ChangeArea]], None],
         *,
         on_unauthorized: Callable[[StoreUnauthorizedError], None] | None = None,
         on_trouble: Callable[[StoreError | None], None] | None = None,
@@ -98,7 +73,7 @@ class OutboxDrainer(LoopThread):
         cache = RelationshipCache(self.cache_path)
         try:
             while not self.stopping:
-                item = cache.next_pending()
+                item = cache.outbox.next_pending()
                 if item is None:
                     if not self._idle_work(cache):
                         self._sleep(self.idle_check_s)
@@ -120,9 +95,13 @@ class OutboxDrainer(LoopThread):
 
     def _send(self, cache: RelationshipCache, item: OutboxItem) -> bool:
         """One attempt (with the API's own quick retries); False when the loop must end."""
-        cache.record_attempt(item.client_id)
+        cache.outbox.record_attempt(item.client_id)
         try:
-            result = self.api.send(item.method, item.path, item.body)
+            if item.kind is IntentKind.LISTENING:
+                self._send_plays(item.payload["plays"], item.client_id)
+                result = None
+            else:
+                result = self.api.send(item.intent, item.client_id)
         except CallInterruptedError:
             return False
         except StoreUnauthorizedError as exc:
@@ -140,19 +119,42 @@ class OutboxDrainer(LoopThread):
             self._trouble(exc)
             return self._sleep(self.backoff.next())
         self.backoff.reset()
-        changed = cache.complete(item.client_id, result.entry, self.my_id)
+        entry = result.entry if result is not None else None
+        changed = cache.outbox.complete(item.client_id, entry, self.my_id)
         if self.last_error is not None:
             self._trouble(None)
         self.on_change(changed)
         return True
 
+    def _send_plays(self, plays: list[dict[str, Any]], client_id: str) -> None:
+        """Send a batch of plays; one the store refuses as a whole (too large, one bad play)
+        is halved and each half sent, so only a single play it refuses is dropped (logged).
+
+        The halves' client ids follow from the batch's (``ID.0``, ``ID.1``, ``ID.0.1``...):
+        after a crash the same halves go out again under the same ids, and the store
+        answers what it already has with the first result.
+        """
+        try:
+            self.api.send(intents.listening(plays), client_id)
+        except TooManyAttemptsError:
+            raise
+        except StoreRejectedError as exc:
+            if exc.status not in SPLIT_ON or (len(plays) > 1 and len(client_id) > 60):
+                raise
+            if len(plays) == 1:
+                log.warning("the store refused a shared play (%s), left out: %s", exc, plays[0])
+                return
+            middle = len(plays) // 2
+            self._send_plays(plays[:middle], f"{client_id}.0")
+            self._send_plays(plays[middle:], f"{client_id}.1")
+
     def _refused(self, cache: RelationshipCache, item: OutboxItem, exc: StoreRejectedError) -> None:
         log.warning("the store refused %s %s (%s): %s", item.kind, item.client_id, exc.code, exc)
         if item.kind in KEEP_WHEN_REFUSED:
-            cache.fail(item.client_id, str(exc), exc.code)
+            cache.outbox.fail(item.client_id, str(exc), exc.code)
         else:
-            cache.complete(item.client_id, None, self.my_id)
-        self.on_change({"outbox", KIND_AREAS.get(item.kind, item.kind)})
+            cache.outbox.complete(item.client_id, None, self.my_id)
+        self.on_change({ChangeArea.OUTBOX, AREA_OF_KIND[item.kind]})
 
     def _trouble(self, error: StoreError | None) -> None:
         self.last_error = error

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rvibe_player.core.store_protocol import SYNC_PAGE_DEFAULT, SYNC_WAIT_MAX_S, EntryKind
+from rvibe_player.store_client.areas import ChangeArea
 from rvibe_player.store_client.backoff import Backoff
 from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_client.errors import (
@@ -50,7 +51,7 @@ class SyncLoop(LoopThread):
         cache_path: Path,
         api: StoreApi,
         my_id: int,
-        on_change: Callable[[set[str]], None],
+        on_change: Callable[[set[ChangeArea]], None],
         *,
         on_status: Callable[[SyncStatus], None] | None = None,
         on_unauthorized: Callable[[StoreUnauthorizedError], None] | None = None,
@@ -67,6 +68,7 @@ class SyncLoop(LoopThread):
         self._status = SyncStatus(Connection.CONNECTING, "", time.monotonic())
         self._status_lock = threading.Lock()
         self.resyncs = 0
+        self._unfetchable: set[str] = set()
 
     @property
     def status(self) -> SyncStatus:
@@ -129,13 +131,15 @@ class SyncLoop(LoopThread):
         """Read one page (long-polling once caught up); True when nothing more is waiting."""
         if self.status.connection is not Connection.ONLINE:
             self._refresh_profile(cache)
-        after, epoch = cache.cursor()
+        after, epoch = cache.log.cursor()
         page = self.api.sync(
             after, epoch, wait=self.wait_s if caught_up else 0, limit=self.page_size
         )
         self._online()
         entries: list[dict[str, Any]] = page.get("entries") or []
-        changed = cache.apply_page(entries, int(page["next_after"]), page.get("epoch"), self.my_id)
+        changed = cache.log.apply_page(
+            entries, int(page["next_after"]), page.get("epoch"), self.my_id
+        )
         changed |= self._fetch_details(cache, entries)
         if changed:
             self.on_change(changed)
@@ -153,9 +157,9 @@ class SyncLoop(LoopThread):
             after, epoch = int(page["next_after"]), page.get("epoch")
             if not page.get("has_more"):
                 break
-        changed = cache.apply_page(entries, after, epoch, self.my_id, replace=True)
+        changed = cache.log.apply_page(entries, after, epoch, self.my_id, replace=True)
         changed |= self._fetch_details(cache, entries)
-        self.on_change(changed | {"resync"})
+        self.on_change(changed | {ChangeArea.RESYNC})
 
     def _online(self) -> None:
         if self.status.connection is Connection.ONLINE:
@@ -173,28 +177,32 @@ class SyncLoop(LoopThread):
         before = cache.meta("me")
         if me != before:
             cache.set_meta("me", me)
-            self.on_change({"curator", "sharing", "account"})
+            self.on_change({ChangeArea.CURATOR, ChangeArea.SHARING, ChangeArea.ACCOUNT})
         curator = (me.get("relationship") or {}).get("curator") or {}
         avatar = curator.get("avatar_url")
         if avatar:
             self._fetch_file(cache, self.api.url(str(avatar)))
 
     def _fetch_file(self, cache: RelationshipCache, url: str) -> None:
-        if cache.file(url) is not None:
+        """A picture for the panel; one that cannot be had never holds up the relationship."""
+        if cache.blobs.file(url) is not None or url in self._unfetchable:
             return
         try:
             data, content_type = self.api.get_bytes(url)
-        except StoreRejectedError as exc:
+        except CallInterruptedError:
+            raise
+        except StoreError as exc:  # a closed port, a refused address, a 404: no picture
+            self._unfetchable.add(url)  # not again until the player starts anew
             log.info("cannot fetch %s: %s", url, exc)
             return
-        cache.put_file(url, data, content_type)
-        self.on_change({"curator"})
+        cache.blobs.put_file(url, data, content_type)
+        self.on_change({ChangeArea.CURATOR})
 
     def _fetch_details(
         self, cache: RelationshipCache, entries: Iterable[dict[str, Any]]
-    ) -> set[str]:
+    ) -> set[ChangeArea]:
         """Track lists of picked releases (for "partly owned"), and a new curator's card."""
-        changed: set[str] = set()
+        changed: set[ChangeArea] = set()
         for entry in entries:
             kind = entry.get("kind")
             if kind == EntryKind.CURATOR_ASSIGNED:
@@ -204,12 +212,12 @@ class SyncLoop(LoopThread):
                 continue
             pick = (entry.get("data") or {}).get("pick") or {}
             release = ((pick.get("item") or {}).get("release") or {}).get("id")
-            if not isinstance(release, int) or cache.release(release) is not None:
+            if not isinstance(release, int) or cache.blobs.release(release) is not None:
                 continue
             try:
-                cache.put_release(release, self.api.release(release))
+                cache.blobs.put_release(release, self.api.release(release))
             except StoreRejectedError as exc:
                 log.info("cannot fetch release %s: %s", release, exc)
                 continue
-            changed.add("picks")
+            changed.add(ChangeArea.PICKS)
         return changed

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rvibe_player.store_client.areas import ChangeArea
 from rvibe_player.store_client.backoff import Backoff
 from rvibe_player.store_client.errors import StoreUnauthorizedError
 
@@ -31,7 +32,7 @@ class LoopThread:
         cache_path: Path,
         api: StoreApi,
         my_id: int,
-        on_change: Callable[[set[str]], None],
+        on_change: Callable[[set[ChangeArea]], None],
         on_unauthorized: Callable[[StoreUnauthorizedError], None] | None,
         backoff: Backoff | None,
     ) -> None:

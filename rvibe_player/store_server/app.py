@@ -21,7 +21,16 @@ from rvibe_player.store_server.database import libpq_conninfo
 from rvibe_player.store_server.error_handlers import install_error_handlers
 from rvibe_player.store_server.guard import GuardMiddleware
 from rvibe_player.store_server.notifier import PostgresListener
-from rvibe_player.store_server.routes import admin, listener, public, session, staff
+from rvibe_player.store_server.routes import (
+    admin,
+    covers,
+    desk,
+    library,
+    listener,
+    public,
+    session,
+    staff,
+)
 from rvibe_player.store_server.store import Store
 
 log = logging.getLogger(__name__)
@@ -67,7 +76,7 @@ def create_app(config: StoreConfig, store: Store | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    for module in (public, session, listener, staff, admin):
+    for module in (public, session, listener, library, staff, desk, admin, covers):
         app.include_router(module.router)
     app.add_middleware(
         GuardMiddleware, max_body=config.max_body_bytes, allowed_hosts=config.allowed_hosts

@@ -120,7 +120,7 @@ def _refusal(message: str) -> ApiError:
     return ApiError(429, "too_many_polls", message, headers=headers)
 
 
-_POLL_PATH = re.compile(r"/v1/(staff/listeners/[0-9]{1,10}/)?sync")
+_POLL_PATH = re.compile(r"/v1/(staff/|staff/listeners/[0-9]{1,10}/)?sync")
 
 
 async def early_refusal(

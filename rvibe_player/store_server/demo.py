@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from rvibe_player.core.store_protocol import PickFeedback, Role, SharingLevel
+from rvibe_player.core.store_protocol import DEMO_LISTENER, PickFeedback, Role, SharingLevel
 from rvibe_player.store_server.database import Database
 from rvibe_player.store_server.models import (
     Account,
@@ -31,7 +31,6 @@ from rvibe_player.store_server.services.admin import assign
 from rvibe_player.store_server.services.catalog import search_text
 
 RELEASES = 320
-DEMO_LISTENER = ("demo", "listen-demo")
 DEMO_CURATOR = ("curator", "curate-demo")
 DEMO_ADMIN = ("admin", "admin-demo")
 

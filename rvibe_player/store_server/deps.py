@@ -1,7 +1,8 @@
 """Authorization: one FastAPI dependency per rule, so every route states who may call it.
 
 Rules: ``authenticated`` (any signed-in account), ``listener_only``, ``curator_only``,
-``admin_only``, and ``assigned_listener`` (a curator, and the listener in the path is theirs).
+``admin_only``, and ``assigned_listener`` (a curator, and the listener in the path is theirs,
+or belongs to a curator they cover for now).
 Another curator's listener and an unknown id answer the same 404, so ids cannot be probed.
 """
 
@@ -17,7 +18,8 @@ from sqlalchemy import select
 from rvibe_player.core.store_protocol import Role
 from rvibe_player.store_server.addresses import client_address
 from rvibe_player.store_server.errors import ApiError, not_found
-from rvibe_player.store_server.models import Account, Relationship
+from rvibe_player.store_server.feed import visible_curators
+from rvibe_player.store_server.models import Account, Relationship, utcnow
 from rvibe_player.store_server.services.accounts import Principal
 from rvibe_player.store_server.store import Store
 
@@ -109,25 +111,30 @@ ListenerIdPath = Annotated[int, Path(ge=1, le=2_147_483_647, description="The li
 
 @dataclass(frozen=True)
 class StaffTarget:
-    """A curator and one of their listeners."""
+    """A curator and one of their listeners (``owner_id``: the curator assigned)."""
 
     curator: Principal
     listener_id: int
+    owner_id: int
 
 
 def assigned_listener(
     store: StoreDep, curator: CuratorOnly, listener_id: ListenerIdPath
 ) -> StaffTarget:
-    """The curator's own listener (404 for anyone else's or an unknown id)."""
+    """The curator's own listener, or one of a curator they cover for now (404 for anyone
+    else's or an unknown id)."""
     with store.db.read() as session:
         owner = session.scalar(
             select(Relationship.curator_id)
             .join(Account, Account.id == Relationship.listener_id)
             .where(Relationship.listener_id == listener_id, Account.disabled.is_(False))
         )
-    if owner is None or owner != curator.account_id:
+        allowed = owner is not None and owner in visible_curators(
+            session, curator.account_id, utcnow()
+        )
+    if owner is None or not allowed:
         raise not_found("listener among yours")
-    return StaffTarget(curator, listener_id)
+    return StaffTarget(curator, listener_id, owner)
 
 
 AssignedListener = Annotated[StaffTarget, Depends(assigned_listener)]

@@ -168,6 +168,101 @@ class Relationship(Base):
     last_message_at: Mapped[datetime | None]
     last_message_from: Mapped[str | None] = mapped_column(String(16))
     last_message_excerpt: Mapped[str | None] = mapped_column(String(140))
+    last_touch_at: Mapped[datetime | None]
+    """The curator's last personal touch: a message, a note or a pick."""
+    touch_every_days: Mapped[int] = mapped_column(Integer, default=30)
+    """How often the curator means to be in touch with this listener."""
+    touch_due_at: Mapped[datetime | None]
+    """``last_touch_at`` plus the cadence (None: never touched, the listener is new)."""
+    snoozed_until: Mapped[datetime | None]
+    snooze_until_reply: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Snoozed until the listener writes (cleared by their next message)."""
+    library_sharing: Mapped[bool] = mapped_column(Boolean, default=False)
+    """The listener shares the albums in their library (a consent of its own)."""
+
+
+class Cover(Base):
+    """A curator looks after another's listeners for a while (holidays, sick leave)."""
+
+    __tablename__ = "covers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    curator_id: Mapped[int] = mapped_column(_account_fk(), index=True)
+    """Whose listeners are covered."""
+    by_id: Mapped[int] = mapped_column(_account_fk(), index=True)
+    """Who covers them."""
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+
+
+class StaffFeed(Base):
+    """The curators' stream: one row per log entry of a listener they look after (``seq``),
+    or per desk event that is no log entry (``seq`` 0, the event in ``data``)."""
+
+    __tablename__ = "staff_feed"
+    __table_args__ = (Index("ix_staff_feed_curator_id", "curator_id", "id"),)
+
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    curator_id: Mapped[int] = mapped_column(_account_fk())
+    listener_id: Mapped[int] = mapped_column(_account_fk())
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    kind: Mapped[str] = mapped_column(String(32))
+    data: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+
+
+class StaffNote(Base):
+    """A curator's note about a listener that the listener never sees."""
+
+    __tablename__ = "staff_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    listener_id: Mapped[int] = mapped_column(_account_fk(), index=True)
+    author_id: Mapped[int | None] = mapped_column(_account_fk("SET NULL"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    deleted_at: Mapped[datetime | None]
+
+
+class StaffPresence(Base):
+    """Who has a listener open at the desk, or is typing to them, until when."""
+
+    __tablename__ = "staff_presence"
+
+    listener_id: Mapped[int] = mapped_column(_account_fk(), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(_account_fk(), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16))
+    until: Mapped[datetime]
+
+
+class SavedReply(Base):
+    """A curator's own saved reply, with ``{{fields}}`` and ``[[gaps]]`` to fill."""
+
+    __tablename__ = "saved_replies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    curator_id: Mapped[int] = mapped_column(_account_fk(), index=True)
+    title: Mapped[str] = mapped_column(String(100))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class ListenerAlbum(Base):
+    """An album in a listener's own library, shared with their consent (no paths)."""
+
+    __tablename__ = "listener_albums"
+
+    listener_id: Mapped[int] = mapped_column(_account_fk(), primary_key=True)
+    key: Mapped[str] = mapped_column(String(420), primary_key=True)
+    """Folded artist and album, so the same album sent twice is one row."""
+    artist: Mapped[str] = mapped_column(String(200))
+    album: Mapped[str] = mapped_column(String(200))
+    artist_mbid: Mapped[str | None] = mapped_column(String(36))
+    release_mbid: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
 class Assignment(Base):

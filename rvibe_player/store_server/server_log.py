@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from rvibe_player.logs import PrivateRotatingFileHandler
+from rvibe_player.paths import PrivateRotatingFileHandler
 
 _MAX_KINDS = 1000
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from rvibe_player.core.store_protocol import TOMBSTONE_KINDS, EntryKind
 from rvibe_player.store_server.database import record_log_change
 from rvibe_player.store_server.errors import not_found
+from rvibe_player.store_server.feed import feed_entry
 from rvibe_player.store_server.models import Relationship, SyncEntry, utcnow
 from rvibe_player.store_server.notifier import CHANNEL
 
@@ -85,6 +86,7 @@ def append(
     session.add(entry)
     session.flush()
     record_log_change(session, rel.listener_id, rel.last_seq)
+    feed_entry(session, rel, rel.last_seq, kind.value)
     if session.get_bind().dialect.name == "postgresql":
         session.execute(
             text("SELECT pg_notify(:channel, :payload)"),
@@ -93,6 +95,19 @@ def append(
     return Appended(
         rel.last_seq,
         _entry_json(entry.seq, entry.kind, object_key, now, actor_id, client_id, entry.data),
+    )
+
+
+def entry_json(entry: SyncEntry) -> str:
+    """A stored entry as the JSON a client receives."""
+    return _entry_json(
+        entry.seq,
+        entry.kind,
+        entry.object_key,
+        entry.created_at,
+        entry.actor_id,
+        entry.client_id,
+        entry.data,
     )
 
 

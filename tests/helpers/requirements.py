@@ -37,16 +37,31 @@ def need_ffmpeg() -> str:
 
 
 def corpus_dir() -> Path:
-    """``../shared/corpus`` (or ``RVIBE_CORPUS_DIR``); skips when it is absent."""
+    """``shared/corpus`` beside the checkout or a folder above it (or ``RVIBE_CORPUS_DIR``);
+    skips when it is absent, fails in CI (``RVIBE_REQUIRE_CORPUS``)."""
     override = os.environ.get("RVIBE_CORPUS_DIR")
     if override:
         candidates = [Path(override)]
     else:  # ../shared beside the checkout, or beside a folder holding worktrees
-        candidates = [parent / "shared" / "corpus" for parent in REPO.parents[:2]]
-    for path in candidates:
-        if path.is_dir():
-            return path
-    pytest.skip(f"the shared test corpus is not at {candidates[0]}")
+        candidates = [parent / "shared" / "corpus" for parent in REPO.parents]
+    found = next((path for path in candidates if path.is_dir()), None)
+    need(
+        found is not None,
+        f"the shared test corpus is not at {candidates[0]} (set RVIBE_CORPUS_DIR)",
+        "RVIBE_REQUIRE_CORPUS",
+    )
+    assert found is not None
+    return found
+
+
+def need_openssl() -> str:
+    """The openssl executable (to make a test certificate), or skip/fail (CI)."""
+    path = shutil.which("openssl")
+    need(
+        path is not None, "openssl is not installed (apt install openssl)", "RVIBE_REQUIRE_OPENSSL"
+    )
+    assert path is not None
+    return path
 
 
 def need_postgres() -> str:

@@ -81,6 +81,15 @@ def titles(db: LibraryDatabase, query: str) -> set[str]:
         ("file:hyperballad", {"Hyperballad"}),
         ("has:rating -rating:>=4", {"My Baby Just Cares for Me", "Heroes (Live)"}),
         ("-has:rating", {"Blue Train", "Hyperballad"}),
+        # A negation keeps what has no value: unrated songs are not rated 4 or more.
+        (
+            "-rating:>=4",
+            {"My Baby Just Cares for Me", "Heroes (Live)", "Blue Train", "Hyperballad"},
+        ),
+        (
+            "-year:<1960",
+            {"Feeling Good", "Sinnerman", "Heroes", "Heroes (Live)", "Hyperballad"},
+        ),
         ("plays:0 added:<1", {s[0] for s in SONGS}),
         ("", {s[0] for s in SONGS}),
         ("nina AND good", {"Feeling Good"}),
@@ -210,3 +219,17 @@ def test_statistics_do_not_invalidate_the_order(db: LibraryDatabase) -> None:
     db.set_rating(track_id, 1)
     db.set_status([track_id], "offline")
     assert db.conn.execute(version).fetchone()[0] == before
+
+
+def test_an_exact_length_matches_within_half_a_second(tmp_path: Path) -> None:
+    """Lengths are decoded to fractions of a second; a typed m:ss means that second."""
+    database = LibraryDatabase(tmp_path / "lengths.sqlite3")
+    root = database.add_root(str(tmp_path / "music"))
+    with transaction(database.conn):
+        for n, seconds in enumerate((176.4, 176.6, 177.0, 177.4, 177.6)):
+            tags = TrackTags(title=f"take {seconds}", duration=seconds)
+            database.insert_track(root, str(tmp_path / f"{n}.flac"), 10, 0, bytes([n]) * 16, tags)
+    found = {t.title for t in search_tracks(database.conn, "duration:2:57")}
+    assert found == {"take 176.6", "take 177.0", "take 177.4"}
+    assert {t.title for t in search_tracks(database.conn, "duration:177")} == found
+    database.close()

@@ -102,7 +102,23 @@ def world(live: LiveServer) -> World:
         listener.api.request("PUT", "/v1/me/sharing", json={**_cid(), "level": "full"})
         plays = [{"played_at": YESTERDAY, "artist": f"A{tag}", "title": "T"}] * 3
         listener.api.post("/v1/me/listening", {**_cid(), "plays": plays})
+        listener.api.request("PUT", "/v1/me/library-sharing", json={**_cid(), "on": True})
+        for name in ("sn", "sn_del"):
+            body = {**_cid(), "body": f"staff only about L{tag}"}
+            made = curator.api.post(f"{base}/staff-notes", body).json()
+            w.ids[f"{name}{tag}"] = made["staff_note"]["id"]
+        for name in ("sr", "sr_del"):
+            body = {**_cid(), "title": f"{name} of C{tag}", "body": "Hi {{first_name}}"}
+            made = curator.api.post("/v1/staff/saved-replies", body).json()
+            w.ids[f"{name}{tag}"] = made["saved_reply"]["id"]
     admin.api.request("PATCH", f"/v1/admin/accounts/{l3.id}", json={"disabled": True})
+    c3 = make_actor(live, "cyan", Role.CURATOR)
+    w.ids["c3"] = c3.id
+    cover = admin.api.post(
+        "/v1/admin/covers",
+        {"curator_id": c2.id, "by_id": c3.id, "until": TestClock.start().iso_ago(days=-1)},
+    )
+    w.ids["cover"] = cover.json()["cover"]["id"]
     return w
 
 
@@ -162,6 +178,29 @@ def _note(name: str) -> Callable[[World, bool], dict[str, Any]]:
 
 def _pick(name: str) -> Callable[[World, bool], dict[str, Any]]:
     return lambda w, foreign: {"pick_id": w.ids[f"{name}{'2' if foreign else '1'}"]}
+
+
+def _staff_note(name: str) -> Callable[[World, bool], dict[str, Any]]:
+    return lambda w, foreign: {"note_id": w.ids[f"{name}{'2' if foreign else '1'}"]}
+
+
+def _saved_reply(name: str, body: Body | None = None) -> Rule:
+    """A curator's own saved reply; the other curator's is 404."""
+    return Rule(
+        frozenset({CURATOR}),
+        lambda w, foreign: (
+            {"reply_id": w.ids[f"{name}{'2' if foreign else '1'}"]},
+            body(w) if body else None,
+            {},
+        ),
+        has_foreign=True,
+    )
+
+
+def _crate(w: World, foreign: bool) -> tuple[dict[str, Any], Any, dict[str, Any]]:
+    listener = w.ids["l2" if foreign else "l1"]
+    lines = [{"listener_id": listener, "reason": "for you, this"}]
+    return {}, {**_cid(), "releases": [w.ids["release"]], "lines": lines}, {}
 
 
 def _admin(path: Callable[[World, bool], dict[str, Any]], body: Body | None = None) -> Rule:
@@ -265,6 +304,58 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ),
     ("GET", "/v1/admin/listeners/{listener_id}/assignments"): _admin(_listener_id),
     ("GET", "/v1/admin/curators"): Rule(frozenset({ADMIN})),
+    # The curator's desk
+    ("GET", "/v1/staff/sync"): Rule(frozenset({CURATOR}), lambda w, f: ({}, None, {"after": 0})),
+    ("GET", "/v1/staff/listeners/{listener_id}/messages"): _staff(),
+    ("GET", "/v1/staff/listeners/{listener_id}/catalog"): _staff(),
+    ("POST", "/v1/staff/listeners/{listener_id}/staff-notes"): _staff(body=_body(body="s.o.")),
+    ("PUT", "/v1/staff/listeners/{listener_id}/staff-notes/{note_id}"): _staff(
+        _staff_note("sn"), _body(body="edited")
+    ),
+    ("DELETE", "/v1/staff/listeners/{listener_id}/staff-notes/{note_id}"): _staff(
+        _staff_note("sn_del")
+    ),
+    ("PUT", "/v1/staff/listeners/{listener_id}/snooze"): _staff(body=_body(until_reply=True)),
+    ("PUT", "/v1/staff/listeners/{listener_id}/cadence"): _staff(body=_body(days=14)),
+    ("PUT", "/v1/staff/listeners/{listener_id}/presence"): _staff(
+        body=lambda w: {"state": "viewing"}
+    ),
+    ("PATCH", "/v1/staff/listeners/{listener_id}/picks/{pick_id}"): _staff(
+        _pick("pick"), _body(reason="a better reason")
+    ),
+    ("POST", "/v1/staff/crates"): Rule(frozenset({CURATOR}), _crate, has_foreign=True),
+    ("GET", "/v1/staff/saved-replies"): Rule(frozenset({CURATOR})),
+    ("POST", "/v1/staff/saved-replies"): Rule(
+        frozenset({CURATOR}), lambda w, f: ({}, _body(title="t", body="b")(w), {})
+    ),
+    ("PUT", "/v1/staff/saved-replies/{reply_id}"): _saved_reply(
+        "sr", _body(title="Welcome", body="Hello {{first_name}}, [[why you will love it]].")
+    ),
+    ("DELETE", "/v1/staff/saved-replies/{reply_id}"): _saved_reply("sr_del"),
+    ("PUT", "/v1/me/library-sharing"): Rule(
+        frozenset({LISTENER}), lambda w, f: ({}, _body(on=True)(w), {})
+    ),
+    ("POST", "/v1/me/albums"): Rule(
+        frozenset({LISTENER}),
+        lambda w, f: ({}, _body(albums=[{"artist": "Mara Quist", "album": "Tide"}])(w), {}),
+    ),
+    ("POST", "/v1/admin/covers"): Rule(
+        frozenset({ADMIN}),
+        lambda w, foreign: (
+            {},
+            {
+                "curator_id": 2_000_000 if foreign else w.ids["c1"],
+                "by_id": w.ids["c3"],
+                "until": TestClock.start().iso_ago(days=-1),
+            },
+            {},
+        ),
+        has_foreign=True,
+    ),
+    ("GET", "/v1/admin/covers"): Rule(frozenset({ADMIN})),
+    ("DELETE", "/v1/admin/covers/{cover_id}"): _admin(
+        lambda w, foreign: {"cover_id": 2_000_000 if foreign else w.ids["cover"]}
+    ),
 }
 
 

@@ -53,9 +53,9 @@ def test_the_inbox_puts_whoever_waits_longest_first_with_unread_counts(
     backdate_wait(live, people["recent"], 1)
     inbox = curator.api.get("/v1/staff/inbox").json()
     order = [item["listener"]["username"] for item in inbox["items"]]
-    assert order[:2] == ["oldest", "recent"]
-    assert set(order[2:]) == {"answered", "quiet"}
-    assert order[2] == "answered", "then by last activity"
+    assert order[:2] == ["oldest", "recent"], "whoever waits longest first"
+    assert order[2:] == ["quiet", "answered"], "then whoever was never contacted"
+    assert [item["need"] for item in inbox["items"]] == ["waiting", "waiting", "new", "fine"]
     by_name = {item["listener"]["username"]: item for item in inbox["items"]}
     assert by_name["recent"]["unread"] == 2 and by_name["oldest"]["unread"] == 1
     assert by_name["oldest"]["waiting_seconds"] >= 3 * 3600 - 5
@@ -74,9 +74,10 @@ def test_the_inbox_puts_whoever_waits_longest_first_with_unread_counts(
     }
     assert after["recent"]["unread"] == 0
     assert after["oldest"]["waiting_since"] is None
-    # "recent" still waits; "oldest" was just answered, so it is the latest activity.
-    page = curator.api.get("/v1/staff/inbox", params={"limit": 1, "offset": 1}).json()
-    assert [i["listener"]["username"] for i in page["items"]] == ["oldest"]
+    # "recent" still waits; "quiet" was never contacted; "answered" and "oldest" were, and
+    # the one touched first is due first.
+    page = curator.api.get("/v1/staff/inbox", params={"limit": 2, "offset": 2}).json()
+    assert [i["listener"]["username"] for i in page["items"]] == ["answered", "oldest"]
 
 
 def test_median_first_reply_counts_each_wait_once(

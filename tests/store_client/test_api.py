@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import ssl
 import subprocess
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from rvibe_player import appinfo
+from rvibe_player.store_client import intents
 from rvibe_player.store_client.address import store_address
 from rvibe_player.store_client.api import StoreApi
 from rvibe_player.store_client.errors import (
@@ -27,6 +27,7 @@ from rvibe_player.store_client.errors import (
     StoreUnreachableError,
     StoreUrlError,
 )
+from tests.helpers.requirements import need_openssl
 from tests.store.live import PASSWORD, Actor, LiveServer
 from tests.store_client.stub_http import stub_server
 
@@ -88,9 +89,7 @@ def test_gets_and_client_id_sends_recover_from_passing_server_errors() -> None:
         url,
         script,
     ):
-        answer = StoreApi(url, "t", **FAST).send(
-            "POST", "/read", {"client_id": "abcdefgh", "seq": 3}
-        )
+        answer = StoreApi(url, "t", **FAST).send(intents.read_marker(3), "abcdefgh")
         assert answer.status == 200 and answer.entry is None
         bodies = {s.path for s in script.seen}
         assert len(script.seen) == 3 and bodies == {"/v1/read"}
@@ -115,15 +114,15 @@ def test_the_stores_own_refusals_carry_its_words(store: LiveServer, listener: Ac
     assert me.me()["account"]["username"] == listener.username
 
     with pytest.raises(StoreRejectedError) as too_long:
-        me.send("POST", "/messages", {"client_id": uuid.uuid4().hex, "body": "x" * 5000})
+        me.send(intents.message("x" * 5000), uuid.uuid4().hex)
     assert too_long.value.status == 422 and "4000" in str(too_long.value)
 
     client_id = uuid.uuid4().hex
-    first = me.send("POST", "/messages", {"client_id": client_id, "body": "hello"})
-    replay = me.send("POST", "/messages", {"client_id": client_id, "body": "hello"})
+    first = me.send(intents.message("hello"), client_id)
+    replay = me.send(intents.message("hello"), client_id)
     assert first.status == 201 and replay.replayed and replay.body == first.body
     with pytest.raises(StoreRejectedError, match="already used") as reused:
-        me.send("POST", "/messages", {"client_id": client_id, "body": "other words"})
+        me.send(intents.message("other words"), client_id)
     assert reused.value.status == 409 and reused.value.code == "client_id_reused"
 
     with pytest.raises(ResyncRequiredError) as resync:
@@ -141,7 +140,7 @@ def test_a_store_that_is_not_there_is_unreachable_in_words() -> None:
     started = time.monotonic()
     with pytest.raises(StoreUnreachableError, match=f"127.0.0.1:{port} cannot be reached") as info:
         StoreApi(f"http://127.0.0.1:{port}", **FAST).health()
-    assert info.value.retryable and time.monotonic() - started < 2
+    assert info.value.retryable and time.monotonic() - started < 30, "it gives up, in words"
 
 
 def test_interrupt_ends_a_long_poll_at_once(store: LiveServer, listener: Actor) -> None:
@@ -152,18 +151,17 @@ def test_interrupt_ends_a_long_poll_at_once(store: LiveServer, listener: Actor) 
     started = time.monotonic()
     with pytest.raises(CallInterruptedError):
         api.sync(after=page["next_after"], epoch=page["epoch"], wait=20)
-    assert 0.25 < time.monotonic() - started < 2.0
+    assert 0.25 < time.monotonic() - started < 15, "ended by the interrupt, not the 20 s wait"
     with pytest.raises(CallInterruptedError):
         api.health()
 
 
 @pytest.fixture
 def self_signed(tmp_path: Path) -> tuple[Path, Path]:
-    if shutil.which("openssl") is None:
-        pytest.skip("openssl is not installed")
+    openssl = need_openssl()
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
          "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
          "-addext", "subjectAltName=IP:127.0.0.1"],
         check=True, capture_output=True,

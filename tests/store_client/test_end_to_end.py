@@ -83,7 +83,7 @@ def test_sign_in_hear_from_the_curator_reply_and_sign_out(
     assert context["picks"][0]["feedback"] == "loved"
     assert context["conversation"]["listener_read_seq"] == read_up_to
 
-    # A curator's message arrives through the long-poll in well under a second.
+    # A curator's message arrives through the parked long-poll (bench/sync.py times it).
     eventually(lambda: _parked(store))
     sent_at = time.monotonic()
     curator_says(curator, listener.id, "Try the second pick, side B.")
@@ -91,10 +91,8 @@ def test_sign_in_hear_from_the_curator_reply_and_sign_out(
         lambda: any(
             m.body == "Try the second pick, side B." for m in relationship.state().messages
         ),
-        timeout=1.0,
-        every=0.005,
+        timeout=10.0,
     )
-    assert time.monotonic() - sent_at < 1.0
     assert changes.seen("messages", since=sent_at)
     assert {"store-sync", "store-outbox"} <= changes.threads, "callbacks come off the caller"
 

@@ -12,10 +12,13 @@ import pytest
 
 from rvibe_player.library.database import LibraryDatabase, transaction
 from rvibe_player.library.tags import TrackTags
-from rvibe_player.store_client.cache import LISTENING_KIND, RelationshipCache
+from rvibe_player.store_client import intents
+from rvibe_player.store_client.cache import RelationshipCache
+from rvibe_player.store_client.intents import IntentKind
 from rvibe_player.store_client.listening import ListeningUploader
 from rvibe_player.store_client.model import Connection
 from rvibe_player.store_client.relationship import Relationship
+from tests.helpers.clock import TestClock
 from tests.store.live import PASSWORD, Actor, LiveServer
 from tests.store_client.helpers import eventually, shared_plays
 
@@ -78,9 +81,12 @@ def test_nothing_leaves_until_opt_in_then_only_later_plays_at_the_chosen_level(
     assert sharing.state().sharing_level == "off", "off by default"
     library.play("Blue", "Red")
     sharing.share_new_plays()
-    time.sleep(0.3)
+    cache = RelationshipCache(sharing._cache.path)  # type: ignore[union-attr]
+    assert ListeningUploader(library.path).collect(cache) == 0, "nothing to collect while off"
+    assert not cache.outbox.items(IntentKind.LISTENING)
+    cache.close()
+    eventually(lambda: _settled(sharing))
     assert shared_plays(store, listener) == (0, 0)
-    assert not RelationshipCache(sharing._cache.path).outbox(LISTENING_KIND)  # type: ignore[union-attr]
 
     sharing.set_sharing("summary")
     library.play("Blue", "Blue", "Red")
@@ -114,9 +120,9 @@ def test_turning_sharing_off_drops_unsent_plays_at_once(
     library.play("Blue", "Red", "Blue")
     assert offline._cache is not None
     assert ListeningUploader(library.path).collect(offline._cache) == 3
-    assert [i.kind for i in offline._cache.outbox()] == ["sharing", LISTENING_KIND]
+    assert [i.kind for i in offline._cache.outbox.items()] == ["sharing", IntentKind.LISTENING]
     offline.set_sharing("off")
-    assert [i.kind for i in offline._cache.outbox()] == ["sharing", "sharing"]
+    assert [i.kind for i in offline._cache.outbox.items()] == ["sharing", "sharing"]
     assert ListeningUploader(library.path).collect(offline._cache) == 0
     offline.start().result(10)
     eventually(lambda: _settled(offline))
@@ -146,7 +152,9 @@ def test_each_play_arrives_once_across_restarts_and_large_backlogs(
     third.start().result(10)
     third.share_new_plays()
     eventually(lambda: _settled(third))
-    time.sleep(0.3)
+    cache = RelationshipCache(third._cache.path)  # type: ignore[union-attr]
+    assert ListeningUploader(library.path).collect(cache) == 0, "the cursor is past them all"
+    cache.close()
     assert shared_plays(store, listener) == (1200, 1200), "nothing sent twice"
     library.play("Red")
     third.share_new_plays()
@@ -176,3 +184,34 @@ def test_tags_the_store_would_refuse_are_cleaned_not_lost(
     [play] = _context(curator, listener)["recent_plays"]
     assert play["title"] == "Odd title second line"
     assert play["artist"] == "A" * 200
+
+
+def test_long_tags_go_out_in_batches_the_store_takes_and_a_refused_batch_is_halved(
+    sharing: Relationship,
+    make_relationship: Callable[..., Relationship],
+    library: Library,
+    store: LiveServer,
+    listener: Actor,
+    clock: TestClock,
+) -> None:
+    wide = "海鳥の歌" * 45  # 180 characters, 540 bytes: ~2 KB a play at the full level
+    library.add(wide, artist="鳥" * 180, album="歌" * 180, genre="民謡")
+    sharing.set_sharing("full")
+    eventually(lambda: _settled(sharing))
+    time.sleep(1.1)  # later than the opt-in, by the play log's seconds
+    library.play(*([wide] * 500))
+    sharing.share_new_plays()
+    eventually(lambda: shared_plays(store, listener) == (500, 500) and _settled(sharing), 30)
+
+    # A batch queued too large (an older player, a smaller store limit) with one play the
+    # store refuses: halved until it goes, and only that one play is left out.
+    sharing.close()
+    offline = make_relationship(library_path=library.path)
+    play = {"played_at": clock.iso_ago(hours=1), "artist": "鳥" * 180, "album": "歌" * 180,
+            "title": wide, "genre": "民謡"}  # fmt: skip
+    refused = {**play, "artist": "x" * 300}  # over the store's 200 characters
+    assert offline._cache is not None
+    offline._cache.outbox.enqueue(intents.listening([play] * 150 + [refused] + [play] * 149))
+    offline.start().result(10)
+    eventually(lambda: shared_plays(store, listener) == (799, 799) and _settled(offline), 30)
+    assert offline.state().failed_to_send == 0

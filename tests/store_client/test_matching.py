@@ -9,6 +9,13 @@ from typing import Any
 import pytest
 
 from rvibe_player.core.text_keys import album_key, artist_key, title_key
+from rvibe_player.core.wire import (
+    ArtistRefWire,
+    PickItemWire,
+    PriceWire,
+    ReleaseSummaryWire,
+    TrackWire,
+)
 from rvibe_player.library.database import LibraryDatabase, transaction
 from rvibe_player.library.tags import TrackTags
 from rvibe_player.store_client.matching import LibraryIndex, MatchScope, PickMatcher
@@ -47,11 +54,17 @@ def _matcher(library: Callable[..., int]) -> PickMatcher:
 
 
 def _item(artist: str, album: str, track: str | None = None, **ids: str) -> PickItem:
-    artist_part = {"id": 3, "name": artist, "mbid": ids.get("artist_mbid") or None}
-    track_part = {"id": 70, "title": track, "mbid": ids.get("track_mbid") or None}
-    wire = {
+    price: PriceWire = {"cents": 999, "currency": "EUR"}
+    artist_part: ArtistRefWire = {"id": 3, "name": artist, "mbid": ids.get("artist_mbid") or None}
+    track_part: TrackWire = {"id": 70, "position": 1, "title": track or "", "duration_ms": None,
+                             "mbid": ids.get("track_mbid") or None, "price": price,
+                             "preview_url": "/v1/catalog/tracks/70/preview.wav"}  # fmt: skip
+    release: ReleaseSummaryWire = {"id": 7, "title": album, "mbid": ids.get("release"),
+                                   "artist": artist_part, "year": None, "genre": "",
+                                   "label": "", "price": price}  # fmt: skip
+    wire: PickItemWire = {
         "type": "track" if track else "release",
-        "release": {"id": 7, "title": album, "mbid": ids.get("release"), "artist": artist_part},
+        "release": release,
         "track": track_part if track else None,
         "preview_url": "/v1/catalog/tracks/70/preview.wav",
     }

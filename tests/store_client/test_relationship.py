@@ -13,9 +13,11 @@ import keyring
 import pytest
 from keyring.backends import fail
 
+from rvibe_player.store_client import intents
 from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_client.credentials import NO_KEYRING, Credentials
 from rvibe_player.store_client.errors import StoreRejectedError
+from rvibe_player.store_client.intents import IntentKind
 from rvibe_player.store_client.model import Connection, MessageState
 from rvibe_player.store_client.relationship import Relationship
 from rvibe_player.store_server import synclog
@@ -96,7 +98,7 @@ def test_a_compacted_log_is_read_again_and_the_outbox_survives(
         )
     )
     assert [m.body for m in state.messages] == ["Queued before the resync"]
-    assert again._sync is not None and again._sync.resyncs == 1
+    assert again._loops.resyncs == 1
 
 
 def test_a_refused_send_is_marked_failed_with_the_stores_words_and_the_rest_go_on(
@@ -112,9 +114,9 @@ def test_a_refused_send_is_marked_failed_with_the_stores_words_and_the_rest_go_o
     # entry it drops outbox rows with that client id (the send was done), which would take
     # the injected row with it and make this test a race.
     assert first.seq is not None
-    eventually(lambda: cache.cursor()[0] >= first.seq)
+    eventually(lambda: cache.log.cursor()[0] >= first.seq)
     # A client bug: the same client id for other words (409 client_id_reused).
-    cache.enqueue("message", "POST", "/messages", {"body": "Other words"}, client_id=used)
+    cache.outbox.enqueue(intents.message("Other words"), client_id=used)
     cache.close()
     signed_in.send_message("After the refused one")
     eventually(lambda: signed_in.state().waiting_to_send == 0)
@@ -127,6 +129,25 @@ def test_a_refused_send_is_marked_failed_with_the_stores_words_and_the_rest_go_o
     assert "already used" in state.messages[2].error and state.failed_to_send == 1
     signed_in.discard_send(state.messages[2].key)
     assert signed_in.state().failed_to_send == 0
+
+
+def test_a_refused_sharing_change_stays_failed_with_the_stores_words(
+    signed_in: Relationship, store: LiveServer, listener: Actor
+) -> None:
+    """The panel must not show a level the store never took: the change stays, failed."""
+    eventually(lambda: signed_in.status.connection is Connection.ONLINE)
+    cache = RelationshipCache(signed_in._cache.path)  # type: ignore[union-attr]
+    cache.outbox.enqueue(intents.sharing("everything"))  # a level the store does not know
+    cache.close()
+    signed_in.set_sharing("summary")  # a good one after it still goes out
+    eventually(lambda: signed_in.state().waiting_to_send == 0)
+    state = signed_in.state()
+    assert state.failed_to_send == 1 and state.sharing_level == "summary"
+    cache = RelationshipCache(signed_in._cache.path)  # type: ignore[union-attr]
+    [failed] = cache.outbox.items(IntentKind.SHARING, "failed")
+    cache.close()
+    assert failed.payload == {"level": "everything"} and failed.error_code == "invalid_request"
+    assert failed.error, "the store's words are kept for the panel"
 
 
 def test_feedback_on_a_withdrawn_pick_is_dropped_not_retried_forever(
@@ -181,12 +202,14 @@ def test_only_listeners_sign_in_to_the_panel(
 
 
 def test_closing_ends_a_waiting_long_poll_at_once(
-    signed_in: Relationship, store: LiveServer
+    make_relationship: Callable[..., Relationship], store: LiveServer, listener: Actor
 ) -> None:
+    relationship = make_relationship(wait_s=25)
+    relationship.sign_in(listener.username, PASSWORD)
     eventually(lambda: store.store.notifier.waiting() >= 1)
     started = time.monotonic()
-    signed_in.close()
-    assert time.monotonic() - started < 1.0
+    relationship.close()
+    assert time.monotonic() - started < 15, "the 25 s long-poll was cut short"
 
 
 def test_the_curators_picture_is_kept_for_offline_use(

@@ -46,7 +46,7 @@ def test_an_unreadable_page_is_reported_and_retried(tmp_path: Path) -> None:
             # The status is set just before on_status hears of it: wait for what it heard.
             eventually(lambda: bool(statuses) and statuses[-1].connection is Connection.ONLINE)
             cache = RelationshipCache(tmp_path / "cache.sqlite3")
-            eventually(lambda: cache.object("note:1"))
+            eventually(lambda: cache.log.object("note:1"))
             cache.close()
         finally:
             assert loop.stop(2)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from rvibe_player.app.services import Services, build_services
+from rvibe_player import paths
+from rvibe_player.app.session import PlayerSession
 from rvibe_player.library.scanner import Scanner
-from rvibe_player.ui.application import build_window, create_application
-from rvibe_player.ui.main_window import MainWindow
+from rvibe_player.ui.shell.application import build_window, create_application, open_session
+from rvibe_player.ui.shell.main_window import MainWindow
 from scripts.make_corpus import Manifest
 
 
@@ -30,37 +31,33 @@ def no_embedded_store(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def scanned_library(small_corpus: Manifest, isolated_user_dirs: Path) -> Manifest:
     """The small corpus, scanned into this test's own library database."""
-    services = build_services()
-    Scanner(services.library_path, workers=1).scan([str(small_corpus.root)])
-    services.close()
+    Scanner(paths.library_database(), workers=1).scan([str(small_corpus.root)])
     return small_corpus
 
 
 @pytest.fixture
 def scanned_copy(small_corpus_copy: Manifest, isolated_user_dirs: Path) -> Manifest:
     """A private copy of the small corpus, scanned: for tests that damage or move files."""
-    services = build_services()
-    Scanner(services.library_path, workers=1).scan([str(small_corpus_copy.root)])
-    services.close()
+    Scanner(paths.library_database(), workers=1).scan([str(small_corpus_copy.root)])
     return small_corpus_copy
 
 
 @pytest.fixture
 def open_window(qtbot) -> Iterator:  # type: ignore[no-untyped-def]
-    """Open a main window over fresh services (a new one per call, like a restart)."""
-    opened: list[tuple[MainWindow, Services]] = []
+    """Open a main window over a fresh session (a new one per call, like a restart)."""
+    opened: list[tuple[MainWindow, PlayerSession]] = []
 
     def open_one() -> MainWindow:
         app = create_application(["rvibe-player-test"])
-        services = build_services()
-        window = build_window(app, services)
+        session = open_session(app)
+        window = build_window(app, session)
         qtbot.addWidget(window)
         window.show()
-        opened.append((window, services))
+        opened.append((window, session))
         return window
 
     yield open_one
-    for window, services in opened:
+    for window, session in opened:
         if window.isVisible():
             window.close()
-        services.close()
+        session.close()

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.gui
 
 PROBE = """
 import sys
-from rvibe_player.ui.application import create_application
+from rvibe_player.ui.shell.application import create_application
 app = create_application(sys.argv[1:])
 print(app.style().name())
 """
@@ -39,7 +39,7 @@ def test_a_style_on_the_command_line_wins() -> None:
 
 
 def test_an_existing_application_is_given_fusion(qapp) -> None:  # type: ignore[no-untyped-def]
-    from rvibe_player.ui.application import create_application
+    from rvibe_player.ui.shell.application import create_application
 
     qapp.setStyle("windows")
     assert create_application(["rvibe-player"]).style().name() == "fusion"

@@ -7,7 +7,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
-from rvibe_player.ui.cover_cache import read_scaled
+from rvibe_player.ui.shell.cover_cache import read_scaled
 
 pytestmark = pytest.mark.gui
 

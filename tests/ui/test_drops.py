@@ -34,7 +34,7 @@ def test_dropping_a_folder_adds_it_to_the_library(open_window, small_corpus_copy
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.welcome)
     with qtbot.waitSignal(window.scans.finished, timeout=60_000):
         drop(window, [small_corpus_copy.root])
-    assert [r.path for r in window.services.library.roots()] == [str(small_corpus_copy.root)]
+    assert [r.path for r in window.session.library.roots()] == [str(small_corpus_copy.root)]
     total = len(small_corpus_copy.tracks)
     qtbot.waitUntil(lambda: window.songs.model.rowCount() == total, timeout=10_000)
 
@@ -54,7 +54,7 @@ def test_files_dropped_on_the_queue_are_queued(
     queue = window.playback.player.controller.queue
 
     def queued() -> list[str]:
-        tracks = window.services.library.tracks([e.track_id for e in queue.entries()])
+        tracks = window.session.library.tracks([e.track_id for e in queue.entries()])
         return [t.path for t in tracks]
 
     with qtbot.waitSignal(window.scans.finished, timeout=60_000):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from rvibe_player.ui.gc_pacer import GcPacer
+from rvibe_player.ui.shell.gc_pacer import GcPacer
 
 pytestmark = pytest.mark.gui
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from rvibe_player import settings as keys
 from rvibe_player.settings import Settings
-from rvibe_player.ui.settings_dialog import SettingsDialog
+from rvibe_player.ui.shell.settings_dialog import SettingsDialog
 from scripts.make_corpus import Manifest
 
 pytestmark = pytest.mark.gui
@@ -80,7 +80,7 @@ def test_settings_and_window_state_persist_across_a_restart(
     open_window, scanned_library, qtbot
 ) -> None:
     window = open_window()
-    dialog = SettingsDialog(window.services.settings, window.services.library.roots())
+    dialog = SettingsDialog(window.session.settings, window.session.library.roots())
     qtbot.addWidget(dialog)
     dialog.replaygain.setCurrentIndex(dialog.replaygain.findData("album"))
     dialog.preamp.setValue(3.5)
@@ -93,7 +93,7 @@ def test_settings_and_window_state_persist_across_a_restart(
     window.show_page("albums")
     window.close()
 
-    stored = Settings(window.services.settings.path)
+    stored = Settings(window.session.settings.path)
     assert stored.get(keys.REPLAYGAIN_MODE) == "album"
     assert stored.get(keys.REPLAYGAIN_PREAMP_DB) == 3.5
     assert stored.get(keys.THEME) == "dark"
@@ -101,7 +101,7 @@ def test_settings_and_window_state_persist_across_a_restart(
     again = open_window()
     assert (again.width(), again.height()) == (701, 503)
     qtbot.waitUntil(lambda: again.stack.currentWidget() is again.albums)
-    assert again._sort == "sort:-year"
+    assert again.searchbox.sort == "sort:-year"
 
 
 def test_songs_start_in_library_order(open_window, scanned_library: Manifest, qtbot) -> None:
@@ -112,8 +112,8 @@ def test_songs_start_in_library_order(open_window, scanned_library: Manifest, qt
     window = open_window()
     model = window.songs.model
     qtbot.waitUntil(lambda: model.rowCount() == len(scanned_library.tracks), timeout=10_000)
-    assert window._sort == ""
-    rows = window.services.library.tracks(list(model.ids()))
+    assert window.searchbox.sort == ""
+    rows = window.session.library.tracks(list(model.ids()))
     keys = [((t.albumartist or t.artist).casefold().removeprefix("the "), t.album.casefold(),
              t.discnumber or 0, t.tracknumber or 0) for t in rows]  # fmt: skip
     assert keys == sorted(keys)

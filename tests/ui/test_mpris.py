@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtDBus import QDBusConnection
 
-from rvibe_player.ui.mpris import OBJECT_PATH, SERVICE, Mpris
+from rvibe_player.ui.playback.mpris import OBJECT_PATH, SERVICE, Mpris
 from scripts.make_corpus import Manifest
 from tests.helpers.requirements import need_dbus_daemon, need_vlc
 
@@ -62,7 +62,7 @@ def test_mpris_answers_play_pause_next_and_metadata(
     ids = list(window.songs.model.ids()[:3])
     window.play_tracks(ids, 0)
     qtbot.waitUntil(lambda: player.state == "playing", timeout=10_000)
-    first = window.services.library.track(ids[0])
+    first = window.session.library.track(ids[0])
 
     metadata = get_property(qtbot, private_bus, "Metadata")
     assert "xesam:title" in metadata and first.display_title in metadata
@@ -77,7 +77,7 @@ def test_mpris_answers_play_pause_next_and_metadata(
     dbus_send(qtbot, private_bus, "org.mpris.MediaPlayer2.Player.Next")
     qtbot.waitUntil(lambda: player.track is not None and player.track.id == ids[1],
                     timeout=10_000)  # fmt: skip
-    second = window.services.library.track(ids[1])
+    second = window.session.library.track(ids[1])
     assert second.display_title in get_property(qtbot, private_bus, "Metadata")
 
     dbus_send(qtbot, private_bus, "org.freedesktop.DBus.Properties.Set",

@@ -34,7 +34,7 @@ def double_click_row(qtbot, table, row: int) -> None:  # type: ignore[no-untyped
 
 def test_double_click_plays_and_the_bar_follows(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     table = window.songs.table
-    expected = window.services.library.track(window.songs.model.track_id(2))
+    expected = window.session.library.track(window.songs.model.track_id(2))
     double_click_row(qtbot, table, 2)
     player = window.playback.player
     qtbot.waitUntil(lambda: player.track is not None and player.track.id == expected.id,
@@ -65,7 +65,7 @@ def test_queue_reorders_by_drag_and_drop_and_delete_removes(window, qtbot) -> No
     data = model.mimeData([model.index(0, 0)])  # drag the first row below the third
     assert model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
     assert order() == [ids[1], ids[2], ids[0], ids[3]]
-    qtbot.waitUntil(lambda: model.index(2, 1).data() == window.services.library.track(
+    qtbot.waitUntil(lambda: model.index(2, 1).data() == window.session.library.track(
         ids[0]).display_title)  # fmt: skip
     page.table.selectRow(3)
     QTest.keyClick(page.table, Qt.Key.Key_Delete)
@@ -80,7 +80,7 @@ def test_a_file_that_cannot_play_is_reported_and_the_queue_moves_on(
     qtbot.waitUntil(lambda: window.songs.model.rowCount() == len(scanned_copy.tracks),
                     timeout=15_000)  # fmt: skip
     ids = list(window.songs.model.ids()[:2])
-    broken = window.services.library.track(ids[0])
+    broken = window.session.library.track(ids[0])
     with open(broken.path, "wb") as handle:  # damaged after the scan
         handle.write(os.urandom(4096))
     window.play_tracks(ids, 0)
@@ -108,12 +108,12 @@ def test_tray_shows_the_track_and_notifies_when_allowed(window, qtbot) -> None: 
     ids = list(window.songs.model.ids()[:2])
     tray = window.playback.tray
     window.play_tracks(ids, 0)
-    first = window.services.library.track(ids[0])
+    first = window.session.library.track(ids[0])
     qtbot.waitUntil(lambda: tray.notified[-1:] == [(first.display_title, first.display_artist)],
                     timeout=10_000)  # fmt: skip
     assert tray.now.text() == f"{first.display_title} — {first.display_artist}"
     assert first.display_title in tray.icon.toolTip()
-    window.services.settings.set(keys.NOTIFICATIONS, False)
+    window.session.settings.set(keys.NOTIFICATIONS, False)
     shown = len(tray.notified)
     window.playback.player.next()
     qtbot.waitUntil(lambda: window.playback.player.track.id == ids[1], timeout=10_000)

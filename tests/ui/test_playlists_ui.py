@@ -43,7 +43,7 @@ def test_create_reorder_remove_and_export(
 
     window.show_playlist(playlist_id)
     page = window.playlist_page
-    names = [window.services.library.track(i).title for i in ids]
+    names = [window.session.library.track(i).title for i in ids]
     assert titles(page) == names
 
     # Drag rows 0 and 1 and drop them at the end, as the view does on a drop.
@@ -59,7 +59,7 @@ def test_create_reorder_remove_and_export(
     target = tmp_path / "trip.xspf"
     window.playlist_actions.export(playlist_id, str(target))
     exported = read_playlist(str(target))
-    wanted = [window.services.library.track(i).path for i in (ids[3], ids[0], ids[1])]
+    wanted = [window.session.library.track(i).path for i in (ids[3], ids[0], ids[1])]
     assert [entry.path for entry in exported.entries] == wanted
 
 
@@ -90,7 +90,7 @@ def test_smart_playlist_shows_its_search(
     expected = sum(1 for t in scanned_library.tracks if t.year >= year)
     answers.extend(["Recent", f"year:>={year}"])
     window.playlist_actions.new_smart()
-    (info,) = window.services.playlists.playlists()
+    (info,) = window.session.playlists.playlists()
     assert info.smart and info.query == f"year:>={year}"
     window.show_playlist(info.id)
     smart = window.playlist_page.smart_page

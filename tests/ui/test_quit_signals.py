@@ -23,7 +23,7 @@ READY = "ready"
 START = f"""
 import sys
 from PySide6.QtCore import QTimer
-from rvibe_player.ui import application
+from rvibe_player.ui.shell import application
 real_show = application.MainWindow.show
 def show(window):
     real_show(window)

@@ -8,7 +8,7 @@ import pytest
 
 from rvibe_player.library.reader_pool import POOL_THRESHOLD
 from rvibe_player.library.scanner import ScanReport
-from rvibe_player.ui.problems_dialog import ProblemsDialog
+from rvibe_player.ui.library.problems_dialog import ProblemsDialog
 from scripts.make_corpus import Manifest
 from tests.helpers.corpus import make_corpus
 
@@ -37,7 +37,7 @@ def test_first_run_scan_fills_the_library(open_window, qtbot, tmp_path: Path) ->
     assert status.details.isVisible()
     assert progress, "no progress was reported while scanning"
 
-    dialog = ProblemsDialog(window.services.library, window)
+    dialog = ProblemsDialog(window.session.library, window)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 0).text().endswith("broken.mp3")

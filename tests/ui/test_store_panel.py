@@ -11,7 +11,8 @@ from PySide6.QtTest import QTest
 from rvibe_player.library.database import transaction
 from rvibe_player.library.tags import TrackTags
 from rvibe_player.store_client.model import MessageState
-from rvibe_player.ui.sharing_dialog import SharingDialog
+from rvibe_player.ui.relationship.sharing_dialog import SharingDialog
+from scripts.make_corpus import Manifest
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.store.live import PASSWORD, Actor, LiveServer
 from tests.store_client.conftest import curator, listener, releases, store, store_server  # noqa: F401
@@ -102,11 +103,10 @@ def test_sign_in_notes_picks_conversation_and_sign_out(
     sent = [m["body"] for m in context["conversation"]["messages"] if m["from"] == "listener"]
     assert sent == ["Thanks! <b>more</b> please"]
 
-    # A curator's message arrives in the panel within a second (long-poll).
-    started = time.monotonic()
+    # A curator's message arrives in the panel by itself (the long-poll; bench/sync.py
+    # measures how fast).
     curator_says(curator, listener.id, "Try the Alice Coltrane record.")
-    qtbot.waitUntil(lambda: page.conversation.model.rowCount() == 4, timeout=1_000)
-    assert time.monotonic() - started < 1.0
+    qtbot.waitUntil(lambda: page.conversation.model.rowCount() == 4, timeout=10_000)
 
     # Signing out forgets the token.
     page.sign_out()
@@ -115,7 +115,7 @@ def test_sign_in_notes_picks_conversation_and_sign_out(
 
 
 def test_sign_in_dialog_says_what_is_wrong(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from rvibe_player.ui.sign_in_dialog import SignInDialog
+    from rvibe_player.ui.relationship.sign_in_dialog import SignInDialog
 
     dialog = SignInDialog("http://127.0.0.1:1234", "No keyring: you will sign in each time.")
     qtbot.addWidget(dialog)
@@ -144,24 +144,25 @@ def test_with_no_store_configured_the_demo_store_runs_and_stops_with_the_player(
     window.show_page("store")  # the page draws when it is shown
     qtbot.waitUntil(lambda: page.curator.name.text() == "Mira Okafor", timeout=20_000)
     qtbot.waitUntil(lambda: page.conversation.model.rowCount() > 0, timeout=20_000)
-    session = window.relationship.session
+    session = window.session.store
     assert session is not None and session.embedded is not None
     pid = session.embedded.pid
     assert pid is not None and session.embedded.running
     assert session.relationship.store_url.startswith("http://127.0.0.1:")
-    window.close()  # quitting the player stops the store
+    window.close()  # quitting the player stops the store: the window, then its session,
+    window.session.close()  # as application.run() does when the event loop ends
     assert session.embedded.pid is None or not session.embedded.running
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
 
 
 def test_sharing_dialog_shows_what_would_be_sent_and_the_choice_reaches_the_store(
-    panel_window, store: LiveServer, curator: Actor, listener: Actor,  # noqa: F811
-    memory_keyring: MemoryKeyring, qtbot,
+    scanned_library: Manifest, panel_window, store: LiveServer, curator: Actor,  # noqa: F811
+    listener: Actor, memory_keyring: MemoryKeyring, qtbot,  # noqa: F811
 ) -> None:  # fmt: skip
     window = panel_window
     sign_in(window, qtbot, listener.username)
-    db = window.services.library
+    db = window.session.library
     root = db.add_root("/music")
     with transaction(db.conn):
         tags = TrackTags(title="Blue", artist="Mara Quist", genre="Jazz")
@@ -187,9 +188,44 @@ def test_sharing_dialog_shows_what_would_be_sent_and_the_choice_reaches_the_stor
     level = lambda: curator.api.get(f"/v1/staff/listeners/{listener.id}/context").json()  # noqa: E731
     qtbot.waitUntil(lambda: level()["sharing"]["level"] == "summary", timeout=10_000)
 
-    # A play the player counts from now on leaves at once: the window wakes the outbox
-    # (without it, the next idle check is 30 s away).
+    # A play the player counts from now on leaves at once: the session wakes the outbox when
+    # the player counts it (without that, the next idle check is 30 s away). The real player
+    # plays a real (1-second) file; half of it heard is a counted play.
     time.sleep(1.1)  # the play log's times are in seconds: later than the opt-in
-    db.record_play(track)
-    window.playback.player.play_counted.emit(track)
+    counted: list[int] = []
+    window.playback.player.play_counted.connect(counted.append)
+    corpus = str(scanned_library.root)
+    every = db.tracks(window.session.reader.search_ids(""))
+    real = [t.id for t in every if t.path.startswith(corpus) and t.duration > 0][:1]
+    window.play_tracks(real, 0)
+    qtbot.waitUntil(lambda: counted == real, timeout=10_000)
     qtbot.waitUntil(lambda: shared_plays(store, listener)[0] == 1, timeout=10_000)
+
+
+def test_a_pick_opens_as_the_release_with_its_tracks_prices_and_previews(
+    panel_window, store: LiveServer, curator: Actor, listener: Actor,  # noqa: F811
+    releases: list[int], qtbot,  # noqa: F811
+) -> None:  # fmt: skip
+    window = panel_window
+    page = window.store_page
+    sign_in(window, qtbot, listener.username)
+    curator_picks(curator, listener.id, "Side B, late at night.", release_id=releases[1])
+    window.show_page("store")
+    qtbot.waitUntil(lambda: len(page.picks.cards) == 1, timeout=10_000)
+    relationship = window.relationship.relationship
+    qtbot.waitUntil(lambda: relationship.release(releases[1]) is not None, timeout=10_000)
+    release = relationship.release(releases[1])
+    page.picks.cards[0].open_in_store.click()
+    view = page.release_view
+    qtbot.waitUntil(view.isVisible, timeout=5_000)
+    assert view.tracks.rowCount() == len(release.tracks) > 0
+    first = release.tracks[0]
+    assert view.tracks.item(0, 1).text() == first.title
+    assert view.tracks.item(0, 3).text(), "each track's price"
+    previews: list[tuple[str, str]] = []
+    view.preview_requested.disconnect()
+    view.preview_requested.connect(lambda url, what: previews.append((url, what)))
+    view.tracks.cellWidget(0, 4).click()
+    assert previews == [(first.preview_url, f"{first.title} — {release.artist}")]
+    assert first.preview_url.startswith(store.url + "/v1/catalog/tracks/")
+    view.close()

@@ -10,8 +10,9 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
 from rvibe_player.library.database import LibraryDatabase, transaction
+from rvibe_player.library.reader import LibraryReader
 from rvibe_player.library.tags import TrackTags
-from rvibe_player.ui.track_model import COLUMNS, TrackTableModel
+from rvibe_player.ui.library.track_model import COLUMNS, TrackTableModel
 
 pytestmark = pytest.mark.gui
 
@@ -38,7 +39,7 @@ def model(qapp: QApplication, tmp_path: Path):  # type: ignore[no-untyped-def]
             root, "/music/b.flac", 1, 1, b"b", TrackTags(title="Lighthouse", year=1971)
         )
         db.set_status([second], "offline")
-    table = TrackTableModel(db.conn)
+    table = TrackTableModel(LibraryReader(db))
     table.set_ids([first, second])
     yield table
     db.close()

@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from rvibe_player.core import store_protocol as p
 from rvibe_player.store_server.errors import error_body
+from rvibe_player.store_server.feed import FeedPage, FeedResync
 from rvibe_player.store_server.idempotency import request_hash, run_once
 from rvibe_player.store_server.models import Account
 from rvibe_player.store_server.schemas import ErrorBody, ResyncBody, SendResult, SyncPage
@@ -53,14 +54,21 @@ def json_response(body: dict[str, Any], status: int = 200) -> Response:
     return Response(dumps(body), status_code=status, media_type=JSON)
 
 
+def _made_an_entry(answer: dict[str, Any]) -> bool:
+    return bool(answer.get("entry"))
+
+
 def idempotent(
     store: Store,
     principal: Principal,
     body: BaseModel,
     route: str,
     action: Callable[[Session, Account], dict[str, Any]],
+    *,
+    created: Callable[[dict[str, Any]], bool] = _made_an_entry,
 ) -> Response:
-    """Run a send once per client id: 201 when it made an entry, 200 when nothing changed.
+    """Run a send once per client id: 201 when it made something (a log entry, unless
+    ``created`` says otherwise), 200 when nothing changed.
 
     A replay answers with the stored status and body and the header ``Idempotent-Replayed``.
     """
@@ -69,7 +77,7 @@ def idempotent(
         actor = session.get(Account, principal.account_id)
         assert actor is not None
         answer = action(session, actor)
-        return (201 if answer.get("entry") else 200), answer
+        return (201 if created(answer) else 200), answer
 
     payload = body.model_dump(mode="json")
     fingerprint = request_hash(route, payload)
@@ -95,7 +103,7 @@ def _read(
         return read_page(session, listener_id, after, limit, epoch)
 
 
-def _resync(resync: Resync) -> Response:
+def _resync(resync: Resync | FeedResync) -> Response:
     body = error_body(
         "resync_required",
         "This sync cursor is no longer served; drop the cached relationship and read again "
@@ -125,19 +133,43 @@ async def long_poll(
     wait: float,
     epoch: int | None,
 ) -> Response:
-    """Entries after ``after``; with ``wait`` and none yet, wait for them up to ``wait`` s.
+    """A listener's log entries after ``after``; with ``wait`` and none yet, wait for them."""
+    return await wait_for_page(
+        store,
+        caller_id,
+        listener_id,
+        after,
+        wait,
+        lambda: _read(store, listener_id, after, limit, epoch),
+    )
+
+
+async def wait_for_page(
+    store: Store,
+    caller_id: int,
+    key: int,
+    after: int,
+    wait: float,
+    read: Callable[[], Page | Resync | FeedPage | FeedResync],
+) -> Response:
+    """What ``read`` finds after ``after``; with ``wait`` and nothing yet, wait for it up to
+    ``wait`` s (``key``: the notifier's key, a listener's log or a curator's stream).
 
     A waiting poll takes a place of ``caller_id``'s in the gate (429 when they are all
     taken, see ``capacity``); a plain read (``wait=0``) takes none.
     """
     if wait <= 0:
-        return await _poll(store, listener_id, after, limit, wait, epoch)
+        return await _poll(store, key, after, wait, read)
     with store.polls.place(caller_id):
-        return await _poll(store, listener_id, after, limit, wait, epoch)
+        return await _poll(store, key, after, wait, read)
 
 
 async def _poll(
-    store: Store, listener_id: int, after: int, limit: int, wait: float, epoch: int | None
+    store: Store,
+    key: int,
+    after: int,
+    wait: float,
+    read: Callable[[], Page | Resync | FeedPage | FeedResync],
 ) -> Response:
     """The long-poll itself.
 
@@ -149,10 +181,10 @@ async def _poll(
     deadline = loop.time() + _jittered(wait)
     notifier = store.notifier
     while True:
-        future = notifier.register(listener_id, after) if wait > 0 else None
+        future = notifier.register(key, after) if wait > 0 else None
         try:
-            result = await run_in_threadpool(_read, store, listener_id, after, limit, epoch)
-            if isinstance(result, Resync):
+            result = await run_in_threadpool(read)
+            if isinstance(result, Resync | FeedResync):
                 return _resync(result)
             remaining = deadline - loop.time()
             if result.entries_json or result.next_after > after or future is None:
@@ -164,4 +196,4 @@ async def _poll(
                 return Response(result.body(timed_out=True), media_type=JSON)
         finally:
             if future is not None:
-                notifier.unregister(listener_id, future)
+                notifier.unregister(key, future)

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Response
 from starlette.concurrency import run_in_threadpool
 
 from rvibe_player.core import store_protocol as p
-from rvibe_player.store_server.deps import AssignedListener, CuratorOnly, StoreDep
+from rvibe_player.store_server.deps import AssignedListener, StoreDep
 from rvibe_player.store_server.errors import not_found
 from rvibe_player.store_server.models import Account, Relationship
 from rvibe_player.store_server.routes.common import (
@@ -23,34 +23,18 @@ from rvibe_player.store_server.routes.common import (
     After,
     Epoch,
     ItemId,
-    Offset,
-    PageLimit,
     SyncLimit,
     Wait,
     as_account,
     idempotent,
     long_poll,
 )
-from rvibe_player.store_server.schemas import MessageIn, NoteIn, Paged, PickIn, ReadIn
+from rvibe_player.store_server.schemas import MessageIn, NoteIn, PickIn, ReadIn
 from rvibe_player.store_server.services import relationship, staff
+from rvibe_player.store_server.services.desk_actions import refuse_unfilled_gaps
+from rvibe_player.store_server.services.desk_context import desk_context
 
 router = APIRouter(prefix="/v1/staff", tags=["staff"])
-
-
-@router.get("/inbox", response_model=Paged, responses=ERRORS)
-def inbox(
-    curator: CuratorOnly, store: StoreDep, limit: PageLimit = 50, offset: Offset = 0
-) -> dict[str, Any]:
-    """My listeners: who waits longest for a reply first, with unread counts and activity."""
-    with store.db.read() as session:
-        return staff.inbox(session, curator.account_id, limit, offset)
-
-
-@router.get("/stats", responses=ERRORS)
-def stats(curator: CuratorOnly, store: StoreDep) -> dict[str, Any]:
-    """My median first-reply time over 30 days and who is waiting now."""
-    with store.db.read() as session:
-        return staff.reply_figures(session, curator.account_id)
 
 
 @router.get("/listeners/{listener_id}/context", responses=ERRORS)
@@ -65,7 +49,8 @@ def listener_context(target: AssignedListener, store: StoreDep) -> dict[str, Any
         if listener is None or rel is None:
             raise not_found("listener")
         staff.record_access(session, listener.id, target.curator.account_id, "context.viewed")
-        return staff.context(session, listener, rel)
+        return desk_context(session, staff.context(session, listener, rel), rel,
+                            target.curator.account_id)  # fmt: skip
 
 
 @router.get("/listeners/{listener_id}/sync", response_model=None, responses=SYNC_RESPONSES)
@@ -101,7 +86,8 @@ async def listener_sync(
     responses=SEND_RESPONSES,
 )
 def reply(body: MessageIn, target: AssignedListener, store: StoreDep) -> Response:
-    """Write to the listener."""
+    """Write to the listener (never with a saved reply's ``[[gap]]`` left unfilled)."""
+    refuse_unfilled_gaps(body.body)
     lid = target.listener_id
     return idempotent(
         store,

@@ -20,7 +20,7 @@ DEFAULT_CAPACITY = 500
 
 def account_view(account: Account, assigned: int | None = None) -> dict[str, Any]:
     """An account as admins see it (never the password hash)."""
-    view = person(account)
+    view: dict[str, Any] = dict(person(account))
     view |= {
         "username": account.username,
         "bio": account.bio,

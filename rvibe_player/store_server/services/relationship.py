@@ -25,6 +25,7 @@ from rvibe_player.store_server.models import (
     Track,
     utcnow,
 )
+from rvibe_player.store_server.services import desk
 from rvibe_player.store_server.services.views import message_view, note_view, pick_view
 from rvibe_player.store_server.synclog import append, lock_relationship
 
@@ -68,9 +69,12 @@ def send_message(
     session.flush()
     if from_role == "listener":
         rel.unread_by_curator += 1
+        desk.listener_wrote(rel)
         if rel.waiting_since is None:
             rel.waiting_since = now
-    elif rel.waiting_since is not None:
+    else:
+        desk.touch(rel, now)
+    if from_role != "listener" and rel.waiting_since is not None:
         session.add(
             ReplyWait(
                 listener_id=listener_id,
@@ -105,6 +109,7 @@ def create_note(
     )
     session.add(note)
     session.flush()
+    desk.touch(rel, now)
     view = note_view(note, author, None)
     return _logged(
         session, rel, EntryKind.NOTE_CREATED, f"note:{note.id}", {"note": view}, author, client_id
@@ -185,6 +190,7 @@ def send_pick(
     )
     session.add(pick)
     session.flush()
+    desk.touch(rel, pick.created_at)
     view = pick_view(session, pick, curator)
     return _logged(
         session, rel, EntryKind.PICK_SENT, f"pick:{pick.id}", {"pick": view}, curator, client_id

@@ -1,16 +1,27 @@
-"""How store objects look on the wire: plain dicts for notes, picks, messages and people.
+"""How store objects look on the wire: notes, picks, messages and people.
 
-The same dicts go into log entries and into staff views, so a client sees one shape.
+The shapes are declared once in ``core/wire.py`` (the client reads the same ones); the same
+values go into log entries and into staff views, so a client sees one shape.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Literal, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from rvibe_player.core.store_protocol import API_PREFIX, Role
+from rvibe_player.core.wire import (
+    CuratorProfileWire,
+    MessageWire,
+    NoteWire,
+    PersonWire,
+    PickItemWire,
+    PickWire,
+    ReleaseSummaryWire,
+    TrackWire,
+)
 from rvibe_player.store_server.models import (
     Account,
     Artist,
@@ -28,7 +39,7 @@ def avatar_path(account: Account) -> str:
     return f"{API_PREFIX}/avatars/{account.id}-{account.avatar_key}.svg"
 
 
-def person(account: Account) -> dict[str, Any]:
+def person(account: Account) -> PersonWire:
     """Who wrote or sent something: id, name, role and picture."""
     return {
         "id": account.id,
@@ -39,12 +50,12 @@ def person(account: Account) -> dict[str, Any]:
     }
 
 
-def maybe_person(account: Account | None) -> dict[str, Any] | None:
+def maybe_person(account: Account | None) -> PersonWire | None:
     """:func:`person`, or None for a deleted account."""
     return None if account is None else person(account)
 
 
-def curator_profile(account: Account, median_reply_s: float | None) -> dict[str, Any]:
+def curator_profile(account: Account, median_reply_s: float | None) -> CuratorProfileWire:
     """A curator as their listeners see them."""
     return {
         "id": account.id,
@@ -63,7 +74,7 @@ def people_for(session: Session, ids: set[int | None]) -> dict[int, Account]:
     return {a.id: a for a in session.scalars(select(Account).where(Account.id.in_(wanted)))}
 
 
-def note_view(note: Note, author: Account | None, editor: Account | None) -> dict[str, Any]:
+def note_view(note: Note, author: Account | None, editor: Account | None) -> NoteWire:
     """A live note; ``edited_by`` is who changed it last (None: never edited)."""
     return {
         "id": note.id,
@@ -75,13 +86,13 @@ def note_view(note: Note, author: Account | None, editor: Account | None) -> dic
     }
 
 
-def message_view(message: Message, author: Account | None) -> dict[str, Any]:
+def message_view(message: Message, author: Account | None) -> MessageWire:
     """A conversation message."""
     return {
         "id": message.id,
         "seq": message.seq,
         "body": message.body,
-        "from": message.author_role,
+        "from": cast(Literal["listener", "curator"], message.author_role),
         "author": maybe_person(author),
         "created_at": iso(message.created_at),
     }
@@ -92,7 +103,7 @@ def preview_path(track_id: int) -> str:
     return f"{API_PREFIX}/catalog/tracks/{track_id}/preview.wav"
 
 
-def release_summary(release: Release, artist: Artist) -> dict[str, Any]:
+def release_summary(release: Release, artist: Artist) -> ReleaseSummaryWire:
     """A release in search results and picks."""
     return {
         "id": release.id,
@@ -106,7 +117,7 @@ def release_summary(release: Release, artist: Artist) -> dict[str, Any]:
     }
 
 
-def track_view(track: Track, currency: str) -> dict[str, Any]:
+def track_view(track: Track, currency: str) -> TrackWire:
     """A track of a release."""
     return {
         "id": track.id,
@@ -119,7 +130,7 @@ def track_view(track: Track, currency: str) -> dict[str, Any]:
     }
 
 
-def pick_item(session: Session, pick: Pick) -> dict[str, Any]:
+def pick_item(session: Session, pick: Pick) -> PickItemWire:
     """The catalog item of a pick, with what the client needs to match its own library."""
     if pick.track_id is not None:
         track = session.get(Track, pick.track_id)
@@ -131,20 +142,25 @@ def pick_item(session: Session, pick: Pick) -> dict[str, Any]:
     assert release is not None
     artist = session.get(Artist, release.artist_id)
     assert artist is not None
-    item: dict[str, Any] = {"type": "track" if track else "release"}
-    item["release"] = release_summary(release, artist)
-    item["track"] = track_view(track, release.currency) if track else None
-    if track is None:
-        first = session.scalar(
-            select(Track).where(Track.release_id == release.id).order_by(Track.position).limit(1)
-        )
-        item["preview_url"] = preview_path(first.id) if first else None
-    else:
-        item["preview_url"] = preview_path(track.id)
-    return item
+    if track is not None:
+        return {
+            "type": "track",
+            "release": release_summary(release, artist),
+            "track": track_view(track, release.currency),
+            "preview_url": preview_path(track.id),
+        }
+    first = session.scalar(
+        select(Track).where(Track.release_id == release.id).order_by(Track.position).limit(1)
+    )
+    return {
+        "type": "release",
+        "release": release_summary(release, artist),
+        "track": None,
+        "preview_url": preview_path(first.id) if first else None,
+    }
 
 
-def pick_view(session: Session, pick: Pick, curator: Account | None) -> dict[str, Any]:
+def pick_view(session: Session, pick: Pick, curator: Account | None) -> PickWire:
     """A live pick with its item, reason and the listener's feedback."""
     return {
         "id": pick.id,

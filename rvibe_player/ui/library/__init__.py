@@ -1,0 +1,1 @@
+"""What shows the music library: songs, albums, artists, playlists, scans."""

@@ -1,0 +1,155 @@
+"""Playlist commands: new, new smart, rename, edit query, delete, import, export, add to."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+
+from rvibe_player.core.errors import PlaylistFormatError, QueryError
+from rvibe_player.library.playlist_store import PlaylistStore
+from rvibe_player.library.reader import LibraryReader
+
+log = logging.getLogger(__name__)
+
+FILE_FILTER = "Playlists (*.m3u *.m3u8 *.pls *.xspf);;All files (*)"
+
+
+class PlaylistActions(QObject):
+    """Asks the user what is needed, changes the store, and says what happened."""
+
+    changed = Signal()
+    """The list of playlists or a playlist's entries changed."""
+    message = Signal(str)
+    """Something to tell the user in the status bar."""
+
+    def __init__(self, store: PlaylistStore, window: QWidget) -> None:
+        super().__init__(window)
+        self.store = store
+        self.window = window
+
+    def new(self, track_ids: Sequence[int] = ()) -> int | None:
+        name, ok = QInputDialog.getText(self.window, "New playlist", "Name:")
+        if not ok or not name.strip():
+            return None
+        playlist_id = self.store.create(name)
+        if track_ids:
+            self.store.add_tracks(playlist_id, list(track_ids))
+        self.changed.emit()
+        return playlist_id
+
+    def new_smart(self) -> None:
+        name, ok = QInputDialog.getText(self.window, "New smart playlist", "Name:")
+        if not ok or not name.strip():
+            return
+        query = self._ask_query("", name)
+        if query is not None:
+            self.store.create(name, query=query)
+            self.changed.emit()
+
+    def _ask_query(self, current: str, name: str) -> str | None:
+        prompt = f"Songs in “{name}” are those matching (e.g. genre:jazz rating:>=4):"
+        while True:
+            query, ok = QInputDialog.getText(self.window, "Smart playlist", prompt, text=current)
+            if not ok:
+                return None
+            try:
+                LibraryReader.check_query(query)
+            except QueryError as exc:
+                QMessageBox.warning(self.window, "That search is not valid", str(exc))
+                current = query
+                continue
+            return query
+
+    def rename(self, playlist_id: int) -> None:
+        info = self.store.playlist(playlist_id)
+        name, ok = QInputDialog.getText(self.window, "Rename playlist", "Name:", text=info.name)
+        if ok and name.strip():
+            self.store.rename(playlist_id, name)
+            self.changed.emit()
+
+    def edit_query(self, playlist_id: int) -> None:
+        info = self.store.playlist(playlist_id)
+        query = self._ask_query(info.query or "", info.name)
+        if query is not None:
+            self.store.set_query(playlist_id, query)
+            self.changed.emit()
+
+    def delete(self, playlist_id: int) -> None:
+        info = self.store.playlist(playlist_id)
+        answer = QMessageBox.question(
+            self.window,
+            "Delete playlist",
+            f"Delete the playlist “{info.name}”? Its songs stay in your library.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.store.delete(playlist_id)
+            self.changed.emit()
+
+    def import_file(self, path: str | None = None) -> int | None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.window, "Import a playlist", "", FILE_FILTER)
+        if not path:
+            return None
+        try:
+            report = self.store.import_file(path)
+        except PlaylistFormatError as exc:
+            QMessageBox.warning(self.window, "Cannot import this playlist", str(exc))
+            return None
+        self.changed.emit()
+        self.message.emit(report.summary())
+        if report.unresolved:
+            lines = "\n".join(f"• {e.location} — {e.reason}" for e in report.unresolved[:20])
+            more = len(report.unresolved) - 20
+            QMessageBox.information(
+                self.window,
+                "Some songs were not found",
+                f"{report.summary()}\n\n{lines}" + (f"\n… and {more} more" if more > 0 else ""),
+            )
+        return report.playlist_id
+
+    def export(self, playlist_id: int, path: str | None = None) -> None:
+        info = self.store.playlist(playlist_id)
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, "Export playlist", f"{info.name}.m3u8", FILE_FILTER
+            )
+        if not path:
+            return
+        try:
+            count = self.store.export_file(playlist_id, path)
+        except (PlaylistFormatError, OSError) as exc:
+            QMessageBox.warning(self.window, "Cannot export this playlist", str(exc))
+            return
+        self.message.emit(f"Exported {count} songs to {path}.")
+
+    def add_to_menu(self, track_ids: Sequence[int], where: QPoint) -> None:
+        """A menu of regular playlists (and 'New playlist…') to add tracks to."""
+        menu = QMenu(self.window)
+        menu.addAction("New playlist…", lambda: self.new(track_ids))
+        regular = [p for p in self.store.playlists() if not p.smart]
+        if regular:
+            menu.addSeparator()
+        for info in regular:
+            menu.addAction(info.name, functools.partial(self.add, info.id, track_ids))
+        menu.exec(where)
+
+    def add(self, playlist_id: int, track_ids: Sequence[int]) -> None:
+        self.store.add_tracks(playlist_id, list(track_ids))
+        name = self.store.playlist(playlist_id).name
+        self.message.emit(f"Added {len(track_ids)} song(s) to “{name}”.")
+        self.changed.emit()
+
+    def context_menu(self, playlist_id: int, where: QPoint) -> None:
+        info = self.store.playlist(playlist_id)
+        menu = QMenu(self.window)
+        menu.addAction("Rename…", lambda: self.rename(playlist_id))
+        if info.smart:
+            menu.addAction("Edit search…", lambda: self.edit_query(playlist_id))
+        menu.addAction("Export…", lambda: self.export(playlist_id))
+        menu.addSeparator()
+        menu.addAction("Delete…", lambda: self.delete(playlist_id))
+        menu.exec(where)

@@ -1,0 +1,1 @@
+"""The listener's relationship with their curator: the store page and its dialogs."""

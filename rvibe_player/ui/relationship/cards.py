@@ -1,0 +1,244 @@
+"""Cards for the relationship panel: the curator, each pick, each note. Text stays plain."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rvibe_player.store_client.model import CuratorCard, Note, Ownership, Pick
+from rvibe_player.ui.shell.formats import price_text
+from rvibe_player.ui.shell.widgets import plain_label
+
+CARD_STYLE = (
+    "QFrame#card { border: 1px solid palette(mid); border-radius: 10px; "
+    "background: palette(base); }"
+)
+
+
+def when(moment: datetime | None) -> str:
+    """A date a person reads at a glance."""
+    if moment is None:
+        return ""
+    local = moment.astimezone()
+    return (
+        local.strftime("%d %B %Y, %H:%M")
+        if local.year != datetime.now().year
+        else (local.strftime("%d %B, %H:%M"))
+    )
+
+
+def round_pixmap(image: bytes | None, size: int, name: str) -> QPixmap:
+    """A round picture from image bytes, or the initial on a colour when there is none."""
+    source = QPixmap()
+    if image:
+        source.loadFromData(image)
+    result = QPixmap(size, size)
+    result.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(result)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    path = QPainterPath()
+    path.addEllipse(0, 0, size, size)
+    painter.setClipPath(path)
+    if not source.isNull():
+        painter.drawPixmap(0, 0, size, size, source)
+    else:
+        painter.fillRect(0, 0, size, size, QColor.fromHsl(sum(map(ord, name)) % 360, 90, 110))
+        painter.setPen(QColor("#ffffff"))
+        font = painter.font()
+        font.setPixelSize(size // 2)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(result.rect(), Qt.AlignmentFlag.AlignCenter, (name or "?")[:1].upper())
+    painter.end()
+    return result
+
+
+class CuratorHeader(QWidget):
+    """The curator's face, name, a line about them and how fast they usually answer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        self.photo = QLabel()
+        self.photo.setFixedSize(64, 64)
+        layout.addWidget(self.photo)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        self.name = plain_label("")
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.bio = plain_label("")
+        self.reply = plain_label("")
+        self.reply.setEnabled(False)
+        words.addStretch()
+        for label in (self.name, self.bio, self.reply):
+            words.addWidget(label)
+        words.addStretch()
+        layout.addLayout(words, 1)
+
+    def show_curator(self, curator: CuratorCard | None, photo: bytes | None) -> None:
+        if curator is None:
+            self.name.setText("Your curator")
+            self.bio.setText("A person at the store who knows your music will be assigned to you.")
+            self.reply.setText("")
+            self.photo.setPixmap(round_pixmap(None, 64, "?"))
+            return
+        self.name.setText(curator.name)
+        self.bio.setText(curator.bio)
+        self.reply.setText(curator.reply_time_words())
+        self.photo.setPixmap(round_pixmap(photo, 64, curator.name))
+
+
+class PickCard(QFrame):
+    """One pick: what, why, what the library already holds, and what can be done."""
+
+    play_requested = Signal(object)
+    """The pick's library track ids (a tuple)."""
+    preview_requested = Signal(object)
+    open_requested = Signal(object)
+    feedback_requested = Signal(int, str)
+
+    def __init__(self, pick: Pick, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pick = pick
+        self.setObjectName("card")
+        self.setStyleSheet(CARD_STYLE)
+        item = pick.item
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        top = QHBoxLayout()
+        title = item.track_title or item.release_title
+        self.title = plain_label(title)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        top.addWidget(self.title, 1)
+        if pick.is_new:
+            badge = plain_label("NEW")
+            badge.setStyleSheet(
+                "background: #e4572e; color: white; border-radius: 6px; padding: 1px 6px;"
+            )
+            top.addWidget(badge)
+        layout.addLayout(top)
+        details = [
+            item.artist,
+            item.release_title if item.track_title else "",
+            str(item.year or ""),
+        ]
+        self.artist = plain_label(" · ".join(d for d in details if d))
+        self.artist.setEnabled(False)
+        layout.addWidget(self.artist)
+        self.reason = plain_label(f"“{pick.reason}” — {pick.curator}")
+        layout.addWidget(self.reason)
+        self.ownership = plain_label(self._ownership_words())
+        layout.addWidget(self.ownership)
+        buttons = QHBoxLayout()
+        match = pick.match
+        if match.ownership in (Ownership.OWNED, Ownership.PARTLY_OWNED) and match.track_ids:
+            play = QPushButton("Play from your library")
+            play.clicked.connect(lambda: self.play_requested.emit(match.track_ids))
+            buttons.addWidget(play)
+        if item.preview_url and match.ownership is not Ownership.OWNED:
+            preview = QPushButton("Preview")
+            preview.clicked.connect(lambda: self.preview_requested.emit(pick))
+            buttons.addWidget(preview)
+        if match.ownership is not Ownership.OWNED:
+            self.open_in_store = QPushButton("View in the store")
+            self.open_in_store.setAccessibleName(f"View {item.release_title} in the store")
+            self.open_in_store.clicked.connect(lambda: self.open_requested.emit(pick))
+            buttons.addWidget(self.open_in_store)
+        buttons.addStretch()
+        self.love = QPushButton("♥ Love")
+        self.love.setCheckable(True)
+        self.love.setChecked(pick.feedback == "loved")
+        self.love.clicked.connect(lambda: self.feedback_requested.emit(pick.id, "loved"))
+        self.dismiss = QPushButton("Not for me")
+        self.dismiss.setCheckable(True)
+        self.dismiss.setChecked(pick.feedback == "dismissed")
+        self.dismiss.clicked.connect(lambda: self.feedback_requested.emit(pick.id, "dismissed"))
+        buttons.addWidget(self.love)
+        buttons.addWidget(self.dismiss)
+        layout.addLayout(buttons)
+
+    def _ownership_words(self) -> str:
+        match = self.pick.match
+        if match.ownership is Ownership.OWNED:
+            return "✓ In your library"
+        if match.ownership is Ownership.PARTLY_OWNED:
+            total = f" of {match.total}" if match.total else ""
+            return f"Partly in your library ({match.owned}{total} tracks)"
+        if match.ownership is Ownership.UNKNOWN:
+            return "Checking your library…"
+        price = ""
+        if self.pick.item.price_cents is not None:
+            price = f" · {price_text(self.pick.item.price_cents, self.pick.item.currency)}"
+        return f"Not in your library yet{price}"
+
+
+class NoteCard(QFrame):
+    """One note from the curator, as they wrote it."""
+
+    def __init__(self, note: Note, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setStyleSheet(CARD_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        self.body = plain_label(note.body)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.body)
+        stamp = f"{note.author} · {when(note.created_at)}" + (" · edited" if note.edited else "")
+        self.stamp = plain_label(stamp)
+        self.stamp.setEnabled(False)
+        layout.addWidget(self.stamp)
+
+
+class CardList(QScrollArea):
+    """A scrolling column of cards with a message when there are none."""
+
+    def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.inner = QWidget()
+        self.column = QVBoxLayout(self.inner)
+        self.column.setSpacing(10)
+        self.empty = plain_label(empty_text)
+        self.empty.setEnabled(False)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWidget(self.inner)
+        self.cards: list[QWidget] = []
+
+    def set_cards(self, cards: Sequence[QWidget]) -> None:
+        while self.column.count():
+            taken = self.column.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None and widget is not self.empty:
+                widget.hide()  # off screen now, not when Qt gets round to deleting it
+                widget.setParent(None)
+                widget.deleteLater()
+        self.cards = list(cards)
+        for card in self.cards:
+            self.column.addWidget(card)
+        self.empty.setVisible(not self.cards)
+        self.column.addWidget(self.empty)
+        self.column.addStretch()
+
+    def sizeHint(self) -> QSize:
+        return QSize(380, 400)

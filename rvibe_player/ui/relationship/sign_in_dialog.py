@@ -1,0 +1,77 @@
+"""Signing in to the store: its address, the listener's name and password, remember me."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rvibe_player.ui.shell.widgets import plain_label
+
+
+class SignInDialog(QDialog):
+    """Asks for the credentials; the caller signs in off the GUI thread and reports back."""
+
+    submitted = Signal(str, str, bool)
+    """(user name, password, remember me)."""
+
+    def __init__(self, store: str, keyring_problem: str | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Sign in to your store")
+        self.setMinimumWidth(420)
+        form = QFormLayout()
+        self.store = QLineEdit(store)
+        self.store.setReadOnly(True)
+        self.store.setToolTip("Change the store in Settings")
+        self.username = QLineEdit()
+        self.username.setPlaceholderText("your user name")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox("Remember me on this computer")
+        self.remember.setChecked(keyring_problem is None)
+        form.addRow("Store:", self.store)
+        form.addRow("User name:", self.username)
+        form.addRow("Password:", self.password)
+        form.addRow("", self.remember)
+        self.problem = plain_label("")
+        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.hide()
+        self.keyring = plain_label(keyring_problem or "")
+        self.keyring.setVisible(bool(keyring_problem))
+        self.keyring.setEnabled(False)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.keyring)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+    def _submit(self) -> None:
+        if not self.username.text().strip() or not self.password.text():
+            self.show_problem("Enter your user name and password.")
+            return
+        self.buttons.setEnabled(False)
+        self.problem.setText("Signing in…")
+        self.problem.setStyleSheet("")
+        self.problem.show()
+        self.submitted.emit(self.username.text().strip(), self.password.text(),
+                            self.remember.isChecked())  # fmt: skip
+
+    def show_problem(self, text: str) -> None:
+        """Sign-in failed: say why, let the user try again."""
+        self.buttons.setEnabled(True)
+        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setText(text)
+        self.problem.show()

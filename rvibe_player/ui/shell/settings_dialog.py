@@ -1,0 +1,231 @@
+"""The settings dialog: library folders, playback, appearance and behaviour."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rvibe_player import settings as keys
+from rvibe_player.library.model import Root
+from rvibe_player.settings import Settings
+from rvibe_player.ui.shell.widgets import plain_label
+
+REPLAYGAIN_MODES = (
+    ("auto", "Automatic (album gain when an album plays in order)"),
+    ("track", "Track gain"),
+    ("album", "Album gain"),
+    ("off", "Off"),
+)
+THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+
+
+class SettingsDialog(QDialog):
+    """Edits :class:`Settings`; folder changes are reported by signals as they happen."""
+
+    folder_added = Signal(str)
+    folder_removed = Signal(int)
+    rescan_requested = Signal()
+    applied = Signal()
+    """Settings were written (theme, playback and behaviour may have changed)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        roots: Sequence[Root],
+        output_devices: Sequence[tuple[str, str]] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.resize(620, 440)
+        self._settings = settings
+        tabs = QTabWidget()
+        tabs.addTab(self._library_tab(roots), "Library")
+        tabs.addTab(self._playback_tab(output_devices), "Playback")
+        tabs.addTab(self._appearance_tab(), "Appearance")
+        tabs.addTab(self._behaviour_tab(), "Behaviour")
+        tabs.addTab(self._store_tab(), "Store")
+        self.tabs = tabs
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+
+    # -- tabs --------------------------------------------------------------------------------
+
+    def _library_tab(self, roots: Sequence[Root]) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(plain_label("Folders in your library:"))
+        self.folders = QListWidget()
+        for root in roots:
+            self._add_folder_item(root.path_text, root.id, root.online, root.status_note)
+        layout.addWidget(self.folders)
+        row = QHBoxLayout()
+        add = QPushButton("Add folder…")
+        add.clicked.connect(self._choose_folder)
+        self.remove = QPushButton("Remove")
+        self.remove.clicked.connect(self._remove_folder)
+        rescan = QPushButton("Rescan all")
+        rescan.clicked.connect(self.rescan_requested)
+        for button in (add, self.remove, rescan):
+            row.addWidget(button)
+        row.addStretch()
+        layout.addLayout(row)
+        self.watch = QCheckBox("Watch these folders and add new music as it arrives")
+        self.watch.setChecked(self._settings.get(keys.WATCH_LIBRARY))
+        layout.addWidget(self.watch)
+        layout.addWidget(
+            plain_label(
+                "Removing a folder takes its tracks out of the library; their play counts and "
+                "ratings come back if you add it again."
+            )
+        )
+        return page
+
+    def _add_folder_item(self, text: str, root_id: int, online: bool, note: str) -> None:
+        item = QListWidgetItem(text if online else f"{text}  — offline")
+        item.setData(Qt.ItemDataRole.UserRole, root_id)
+        if not online:
+            item.setToolTip(note)
+        self.folders.addItem(item)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Add a music folder")
+        if folder:
+            self._add_folder_item(folder, 0, True, "")
+            self.folder_added.emit(folder)
+
+    def _remove_folder(self) -> None:
+        item = self.folders.currentItem()
+        if item is None:
+            return
+        root_id = int(item.data(Qt.ItemDataRole.UserRole) or 0)
+        self.folders.takeItem(self.folders.row(item))
+        if root_id:
+            self.folder_removed.emit(root_id)
+
+    def _playback_tab(self, devices: Sequence[tuple[str, str]]) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.replaygain = QComboBox()
+        for value, label in REPLAYGAIN_MODES:
+            self.replaygain.addItem(label, value)
+        self.replaygain.setCurrentIndex(
+            max(0, self.replaygain.findData(self._settings.get(keys.REPLAYGAIN_MODE)))
+        )
+        form.addRow("ReplayGain:", self.replaygain)
+        self.preamp = self._decibels(keys.REPLAYGAIN_PREAMP_DB, -15.0, 15.0)
+        form.addRow("Pre-amp:", self.preamp)
+        self.fallback = self._decibels(keys.REPLAYGAIN_FALLBACK_DB, -20.0, 10.0)
+        form.addRow("Tracks without ReplayGain:", self.fallback)
+        self.clipping = QCheckBox("Lower the gain when a track's peaks would clip")
+        self.clipping.setChecked(self._settings.get(keys.REPLAYGAIN_PREVENT_CLIPPING))
+        form.addRow("", self.clipping)
+        self.device = QComboBox()
+        self.device.addItem("System default", "")
+        for device_id, name in devices:
+            self.device.addItem(name, device_id)
+        self.device.setCurrentIndex(
+            max(0, self.device.findData(self._settings.get(keys.OUTPUT_DEVICE)))
+        )
+        self.device.setEnabled(bool(devices))
+        form.addRow("Output device:", self.device)
+        return page
+
+    def _decibels(self, setting: keys.Setting[float], low: float, high: float) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setRange(low, high)
+        box.setSingleStep(0.5)
+        box.setSuffix(" dB")
+        box.setValue(float(self._settings.get(setting)))
+        return box
+
+    def _appearance_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.theme_group = QButtonGroup(page)
+        current = self._settings.get(keys.THEME)
+        for value, label in THEMES:
+            button = QRadioButton(label)
+            button.setProperty("value", value)
+            button.setChecked(value == current)
+            self.theme_group.addButton(button)
+            layout.addWidget(button)
+        layout.addStretch()
+        return page
+
+    def _behaviour_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.close_to_tray = QCheckBox("Closing the window keeps music playing in the tray")
+        self.close_to_tray.setChecked(self._settings.get(keys.CLOSE_TO_TRAY))
+        self.notifications = QCheckBox("Show a notification when the track changes")
+        self.notifications.setChecked(self._settings.get(keys.NOTIFICATIONS))
+        self.store_notifications = QCheckBox(
+            "Show a notification for a new pick or message from your curator"
+        )
+        self.store_notifications.setChecked(self._settings.get(keys.STORE_NOTIFICATIONS))
+        for widget in (self.close_to_tray, self.notifications, self.store_notifications):
+            layout.addWidget(widget)
+        layout.addStretch()
+        return page
+
+    def _store_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.store_url = QLineEdit(self._settings.get(keys.STORE_URL))
+        self.store_url.setPlaceholderText("empty: the built-in demo store")
+        form.addRow("Store address:", self.store_url)
+        form.addRow("", plain_label(
+            "Your store's address, for example https://store.example.com. Leave it empty to "
+            "try rVibe with its built-in demo store. A change takes effect at the next start."
+        ))  # fmt: skip
+        return page
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def theme(self) -> str:
+        """The chosen theme value."""
+        checked = self.theme_group.checkedButton()
+        return str(checked.property("value")) if checked is not None else "system"
+
+    def accept(self) -> None:
+        s = self._settings
+        s.set(keys.WATCH_LIBRARY, self.watch.isChecked())
+        s.set(keys.REPLAYGAIN_MODE, str(self.replaygain.currentData()))
+        s.set(keys.REPLAYGAIN_PREAMP_DB, self.preamp.value())
+        s.set(keys.REPLAYGAIN_FALLBACK_DB, self.fallback.value())
+        s.set(keys.REPLAYGAIN_PREVENT_CLIPPING, self.clipping.isChecked())
+        s.set(keys.OUTPUT_DEVICE, str(self.device.currentData()))
+        s.set(keys.THEME, self.theme())
+        s.set(keys.CLOSE_TO_TRAY, self.close_to_tray.isChecked())
+        s.set(keys.NOTIFICATIONS, self.notifications.isChecked())
+        s.set(keys.STORE_NOTIFICATIONS, self.store_notifications.isChecked())
+        s.set(keys.STORE_URL, self.store_url.text().strip())
+        self.applied.emit()
+        super().accept()

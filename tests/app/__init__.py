@@ -1,0 +1,1 @@
+"""Tests of the headless session: services wired to each other, no Qt."""

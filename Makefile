@@ -60,3 +60,8 @@ bench-package: venv
 .PHONY: bench-sync
 bench-sync: venv
 	$(BIN)/python bench/sync.py
+
+# Store long-poll flood (bounded): 2,000 polls over 20 accounts + 2,000 from one account.
+.PHONY: bench-polls
+bench-polls: venv
+	$(BIN)/python bench/store_polls.py

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 
 from rvibe_player import paths
 
@@ -21,7 +20,7 @@ def configure(verbose: bool = False) -> None:
     console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     root.addHandler(console)
     try:
-        file_handler = logging.handlers.RotatingFileHandler(
+        file_handler = paths.PrivateRotatingFileHandler(
             paths.log_dir() / "rvibe-player.log",
             maxBytes=2_000_000,
             backupCount=3,

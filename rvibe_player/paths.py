@@ -7,7 +7,10 @@ before they ask.
 
 from __future__ import annotations
 
+import logging.handlers
 import os
+import stat
+from io import TextIOWrapper
 from pathlib import Path
 
 import platformdirs
@@ -18,7 +21,19 @@ from rvibe_player.appinfo import APP_ID
 def _dir(env_var: str, default: Path) -> Path:
     override = os.environ.get(env_var)
     path = Path(override) if override else default
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # created private (POSIX)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Make sure ``path`` exists and only its owner may read it (POSIX: 0600, a new folder
+    0700); a file left readable by others by an older version is tightened too."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    if os.name == "posix":
+        current = stat.S_IMODE(path.stat().st_mode)
+        if current & 0o077:
+            path.chmod(current & 0o700)
     return path
 
 
@@ -50,6 +65,17 @@ def library_database() -> Path:
 def settings_file() -> Path:
     """The JSON file holding the user's settings."""
     return config_dir() / "settings.json"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files only their owner may read (POSIX 0600), after rotation too.
+
+    Logs name the user's music, their curator and the store they use.
+    """
+
+    def _open(self) -> TextIOWrapper:
+        private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 def default_music_dir() -> Path:

@@ -7,6 +7,7 @@ one definition. ``rvibe_player/store_server/PROTOCOL.md`` explains how they are 
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import StrEnum
 
 API_PREFIX = "/v1"
@@ -110,6 +111,14 @@ PAGE_MAX = 200
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+BIDI_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e")
+"""Embeddings and overrides (LRE RLE PDF LRO RLO): they reorder the text after them, so they
+can make one thing read as another; refused in what people write, stripped from tags."""
+BIDI_ISOLATES = frozenset("\u2066\u2067\u2068\u2069")
+"""Isolates (LRI RLI FSI PDI): harmless inside a message, refused in a name."""
+_INVISIBLE_GRAPHEMES = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+"""Hangul fillers and the blank braille pattern: letters or symbols that draw nothing."""
+
 
 def plain_text_problem(text: str, *, multiline: bool) -> str | None:
     """Why ``text`` is not acceptable plain text, or None when it is.
@@ -124,3 +133,66 @@ def plain_text_problem(text: str, *, multiline: bool) -> str | None:
     except UnicodeEncodeError:
         return "must be valid Unicode text"
     return None
+
+
+def username_problem(username: str) -> str | None:
+    """Why ``username`` is not a user name the store takes, or None when it is."""
+    if USERNAME_MIN <= len(username) <= USERNAME_MAX and re.fullmatch(USERNAME_PATTERN, username):
+        return None
+    return (
+        f"must be {USERNAME_MIN} to {USERNAME_MAX} of a-z, 0-9 and . _ @ -, "
+        "starting with a letter or digit"
+    )
+
+
+def password_problem(password: str, username: str) -> str | None:
+    """Why ``password`` will not do for ``username``, or None when it will."""
+    if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
+        return f"must have {PASSWORD_MIN} to {PASSWORD_MAX} characters"
+    if not password.strip():
+        return "must not be only spaces"
+    if password.strip().casefold() == username.strip().casefold():
+        return "must not be the user name"
+    return None
+
+
+def display_name_problem(name: str) -> str | None:
+    """Why ``name`` is not a display name the store takes, or None when it is."""
+    if len(name) > DISPLAY_NAME_MAX:
+        return f"must have at most {DISPLAY_NAME_MAX} characters"
+    return plain_text_problem(name, multiline=False) or written_text_problem(name, name=True)
+
+
+def has_visible(text: str) -> bool:
+    """Whether ``text`` draws something: a letter, digit, punctuation or symbol.
+
+    Spaces, zero-width and format characters (U+200B, U+FEFF, U+2060...), combining marks
+    with nothing to combine with and blank fillers do not count.
+    """
+    return any(
+        unicodedata.category(ch)[0] in "LNPS" or unicodedata.category(ch) == "Co"
+        for ch in text
+        if ch not in _INVISIBLE_GRAPHEMES
+    )
+
+
+def written_text_problem(text: str, *, name: bool) -> str | None:
+    """Why text a person wrote (a message, note, reason, or with ``name`` a name) will not do.
+
+    On top of :func:`plain_text_problem`: bidirectional overrides are refused everywhere,
+    isolates in names, and text must show something (not only invisible characters).
+    """
+    if any(ch in BIDI_OVERRIDES for ch in text):
+        return "must not contain bidirectional overrides (U+202A to U+202E)"
+    if name and any(ch in BIDI_ISOLATES for ch in text):
+        return "must not contain bidirectional controls"
+    if not has_visible(text):
+        return "must contain something visible"
+    return None
+
+
+def without_bidi_controls(text: str) -> str:
+    """``text`` with every bidirectional override and isolate removed (for tags)."""
+    if not any(ch in BIDI_OVERRIDES or ch in BIDI_ISOLATES for ch in text):
+        return text
+    return "".join(ch for ch in text if ch not in BIDI_OVERRIDES and ch not in BIDI_ISOLATES)

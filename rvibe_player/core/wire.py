@@ -8,7 +8,7 @@ staff views. Plain ``TypedDict`` declarations: no I/O, no validation here.
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import Literal, NotRequired, TypedDict
 
 
 class PersonWire(TypedDict):
@@ -31,11 +31,12 @@ class CuratorProfileWire(TypedDict):
 
 
 class NoteWire(TypedDict):
-    """A live note from a curator."""
+    """A live note from a curator (``edited_by``: who changed it last, None if nobody)."""
 
     id: int
     body: str
     author: PersonWire | None
+    edited_by: NotRequired[PersonWire | None]
     created_at: str | None
     updated_at: str | None
 

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from rvibe_player import paths
 from rvibe_player.library.database import transaction
 
 _SCHEMA_V1 = """
@@ -113,7 +114,7 @@ class CacheDb:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        paths.private_file(path)  # only the user may read their relationship
         self.lock = threading.RLock()
         self.conn = sqlite3.connect(
             path, timeout=15.0, isolation_level=None, check_same_thread=False

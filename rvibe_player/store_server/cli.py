@@ -11,19 +11,27 @@ import argparse
 import getpass
 import json
 import logging
-import logging.handlers
 import os
 import socket
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from rvibe_player import appinfo, paths
 from rvibe_player.core.store_protocol import Role
-from rvibe_player.store_server.config import ENV_DATABASE_URL, StoreConfig
+from rvibe_player.store_server import lifeline, server_log
+from rvibe_player.store_server.addresses import LOOPBACK_NAMES, is_loopback, parse_networks
+from rvibe_player.store_server.capacity import raise_open_file_limit
+from rvibe_player.store_server.config import (
+    ENV_ALLOWED_HOSTS,
+    ENV_DATABASE_URL,
+    ENV_TRUSTED_PROXIES,
+    StoreConfig,
+)
 from rvibe_player.store_server.database import Database
 from rvibe_player.store_server.errors import ApiError
 from rvibe_player.store_server.security import Passwords
@@ -52,6 +60,20 @@ def _parser() -> argparse.ArgumentParser:
         "--seed-demo-if-empty", action="store_true", help="load the demo data into an empty store"
     )
     serve.add_argument("--no-migrate", action="store_true", help="do not migrate on start")
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="believe X-Forwarded-For from this proxy address or network (repeatable)",
+    )
+    serve.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="answer this Host name (repeatable; default on a loopback bind: loopback names)",
+    )
 
     commands.add_parser("migrate", help="create or upgrade the database schema")
 
@@ -81,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``rvibe-store``; returns the exit status."""
     args = _parser().parse_args(sys.argv[1:] if argv is None else list(argv))
-    _configure_logging(args.verbose)
+    server_log.configure(args.verbose, paths.log_dir() / "rvibe-store.log")
     config = StoreConfig.from_env(args.database_url)
     try:
         if args.command == "serve":
@@ -93,30 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             db.dispose()
     except ApiError as exc:
         print(f"rvibe-store: {exc.message}", file=sys.stderr)
-        return 1
+        return 2 if exc.status == 422 else 1
     except ValueError as exc:
         print(f"rvibe-store: {exc}", file=sys.stderr)
         return 2
-
-
-def _configure_logging(verbose: bool) -> None:
-    """stderr, and a rotating file in the user log dir a store owner can attach to a report."""
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    if not verbose:
-        logging.getLogger("alembic").setLevel(logging.WARNING)
-    try:
-        handler = logging.handlers.RotatingFileHandler(
-            paths.log_dir() / "rvibe-store.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError as exc:  # a read-only home must not stop the store
-        log.warning("cannot write the log file (%s); logging to stderr only", exc)
-        return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
-    logging.getLogger().addHandler(handler)
 
 
 def _run(db: Database, config: StoreConfig, args: argparse.Namespace) -> int:
@@ -136,21 +138,18 @@ def _run(db: Database, config: StoreConfig, args: argparse.Namespace) -> int:
         _print_credentials(credentials, as_json=args.json)
         return 0
     if args.command == "compact":
-        return _compact(db, args)
+        return _compact(db, config, args)
     raise AssertionError(args.command)
 
 
 def _create_user(db: Database, passwords: Passwords, args: argparse.Namespace) -> int:
-    from rvibe_player.core.store_protocol import PASSWORD_MAX, PASSWORD_MIN
-    from rvibe_player.store_server.services.accounts import create_account
+    from rvibe_player.store_server.services.accounts import check_account_rules, create_account
 
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = getpass.getpass(f"Password for {args.username}: ")
-    if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
-        print(f"rvibe-store: the password needs {PASSWORD_MIN} to {PASSWORD_MAX} characters")
-        return 2
+    check_account_rules(args.username.strip().lower(), password, args.name)  # 422: exit 2
     with db.write() as session:
         account = create_account(
             session,
@@ -183,9 +182,10 @@ def _assign(db: Database, listener_name: str, curator_name: str) -> int:
     return 0
 
 
-def _compact(db: Database, args: argparse.Namespace) -> int:
+def _compact(db: Database, config: StoreConfig, args: argparse.Namespace) -> int:
     from rvibe_player.store_server import idempotency, synclog
     from rvibe_player.store_server.models import Relationship, utcnow
+    from rvibe_player.store_server.services.throttle import forget_old
 
     horizon = utcnow() - timedelta(days=args.tombstone_days)
     with db.read() as session:
@@ -196,6 +196,7 @@ def _compact(db: Database, args: argparse.Namespace) -> int:
             removed += synclog.compact(session, listener_id, horizon).removed
     with db.write() as session:
         forgotten = idempotency.prune(session, utcnow() - timedelta(days=args.client_id_days))
+        forget_old(session, utcnow(), config.login_window)
     print(f"Removed {removed} log entries; forgot {forgotten} client ids.")
     return 0
 
@@ -229,6 +230,33 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+def server_settings(verbose: bool = False) -> dict[str, Any]:
+    """uvicorn settings every store server uses (the CLI and the tests' live server).
+
+    uvicorn's own proxy-header handling is off: by default it believes ``X-Forwarded-For``
+    from 127.0.0.1, which would let anyone on the machine pick their address; the store
+    reads that header itself, from configured proxies only (``addresses``).
+    """
+    return {
+        "log_config": None,  # uvicorn's loggers propagate to ours, behind the repeat filter
+        "access_log": False,
+        "log_level": "debug" if verbose else "warning",
+        "timeout_graceful_shutdown": 3,
+        "server_header": False,
+        "proxy_headers": False,
+    }
+
+
+def _network_settings(config: StoreConfig, args: argparse.Namespace) -> None:
+    """Proxies and Host names for the workers (they read them from the environment)."""
+    trusted = config.trusted_proxies + parse_networks(args.trusted_proxy)
+    os.environ[ENV_TRUSTED_PROXIES] = ",".join(str(n) for n in trusted)
+    allowed = args.allowed_host or list(config.allowed_hosts or ())
+    if not allowed and is_loopback(args.host):
+        allowed = list(LOOPBACK_NAMES)
+    os.environ[ENV_ALLOWED_HOSTS] = ",".join(allowed)
+
+
 def _serve(config: StoreConfig, args: argparse.Namespace) -> int:
     import uvicorn
     from uvicorn.supervisors import Multiprocess
@@ -250,30 +278,35 @@ def _serve(config: StoreConfig, args: argparse.Namespace) -> int:
         db.dispose()
     # Workers read their settings from the environment (they are separate processes).
     os.environ[ENV_DATABASE_URL] = config.database_url
+    _network_settings(config, args)
     uv_config = uvicorn.Config(
         "rvibe_player.store_server.app:app_from_env",
         factory=True,
         host=args.host,
         port=args.port,
         workers=args.workers,
-        log_level="debug" if args.verbose else "warning",
-        timeout_graceful_shutdown=3,
-        server_header=False,
+        **server_settings(args.verbose),
     )
     try:
         sock = listening_socket(args.host, args.port)
     except OSError as exc:
         print(f"rvibe-store: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1
+    fd_limit = raise_open_file_limit()  # workers inherit it
     port = sock.getsockname()[1]
     url = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{port}"
     if args.port_file:
         args.port_file.write_text(f"{port}\n", encoding="utf-8")
     print(f"RVIBE_STORE_URL={url}", flush=True)
     log.info(
-        "serving %s with %d worker(s), database %s", url, args.workers, db.url.get_backend_name()
+        "serving %s with %d worker(s), database %s, open-file limit %s",
+        url,
+        args.workers,
+        db.url.get_backend_name(),
+        fd_limit or "none",
     )
     if args.workers > 1:
+        os.environ[lifeline.ENV_SUPERVISOR] = str(os.getpid())  # workers stop if we die
         Multiprocess(uv_config, sockets=[sock]).run()
     else:
         uvicorn.Server(uv_config).run(sockets=[sock])

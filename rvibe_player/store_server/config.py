@@ -7,8 +7,11 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from rvibe_player import paths
+from rvibe_player.store_server.addresses import Network, parse_networks
 
 ENV_DATABASE_URL = "RVIBE_STORE_DATABASE_URL"
+ENV_TRUSTED_PROXIES = "RVIBE_STORE_TRUSTED_PROXIES"
+ENV_ALLOWED_HOSTS = "RVIBE_STORE_ALLOWED_HOSTS"
 
 
 def default_database_url() -> str:
@@ -24,6 +27,10 @@ def _env_int(name: str, default: int) -> int:
     return int(raw) if raw else default
 
 
+def _env_list(name: str) -> list[str]:
+    return [part.strip() for part in os.environ.get(name, "").split(",") if part.strip()]
+
+
 @dataclass(frozen=True)
 class StoreConfig:
     """Everything the service needs to know at start; passed in, never global."""
@@ -36,8 +43,12 @@ class StoreConfig:
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
     login_window: timedelta = timedelta(minutes=15)
-    login_failures_per_user: int = 5
+    login_failures_per_pair: int = 5
+    """Failed sign-ins per (user name, address) and window."""
     login_failures_per_address: int = 50
+    """Failed sign-ins per address and window, whatever the user names."""
+    login_failures_per_user: int = 20
+    """Failed sign-ins per user name and window from addresses it never signed in from."""
     max_body_bytes: int = 256 * 1024
     pool_size: int = 10
     token_cache_s: float = 30.0
@@ -45,6 +56,14 @@ class StoreConfig:
     immediate regardless: it drops the account's cached tokens in every worker)."""
     access_coalesce: timedelta = timedelta(minutes=10)
     """Repeated staff reads of the same log within this window make one access record."""
+    max_polls_per_account: int = 16
+    """Long-polls one account may have waiting in one process (its devices, a desk's views)."""
+    max_polls: int = 4096
+    """Long-polls waiting in one process in all (lowered to fit the open-file limit)."""
+    trusted_proxies: tuple[Network, ...] = ()
+    """Peers whose ``X-Forwarded-For`` is believed (none by default)."""
+    allowed_hosts: tuple[str, ...] | None = None
+    """``Host`` names answered (None: any); the CLI sets loopback names on a loopback bind."""
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> StoreConfig:
@@ -54,6 +73,10 @@ class StoreConfig:
             argon2_time_cost=_env_int("RVIBE_STORE_ARGON2_TIME_COST", 3),
             argon2_memory_kib=_env_int("RVIBE_STORE_ARGON2_MEMORY_KIB", 65536),
             pool_size=_env_int("RVIBE_STORE_POOL_SIZE", 10),
+            max_polls_per_account=_env_int("RVIBE_STORE_MAX_POLLS_PER_ACCOUNT", 16),
+            max_polls=_env_int("RVIBE_STORE_MAX_POLLS", 4096),
+            trusted_proxies=parse_networks(_env_list(ENV_TRUSTED_PROXIES)),
+            allowed_hosts=tuple(h.lower() for h in _env_list(ENV_ALLOWED_HOSTS)) or None,
         )
 
     def with_url(self, database_url: str) -> StoreConfig:

@@ -19,6 +19,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
+from rvibe_player import paths
 from rvibe_player.store_server.token_cache import AUTH_CHANNEL
 
 log = logging.getLogger(__name__)
@@ -78,8 +79,10 @@ class Database:
                 pool_recycle=1800,
                 connect_args={"application_name": "rvibe-store"},
             )
-        if self.url.database:
-            Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
+        if self.url.database and self.url.database != ":memory:":
+            # Private (POSIX 0600, a new folder 0700); SQLite gives its -wal and -shm files
+            # the database file's permissions.
+            paths.private_file(Path(self.url.database))
         engine = create_engine(
             self.url, pool_size=pool_size, max_overflow=pool_size, pool_timeout=60
         )

@@ -16,6 +16,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 
 from rvibe_player.core.store_protocol import Role
+from rvibe_player.store_server.addresses import client_address
 from rvibe_player.store_server.errors import ApiError, not_found
 from rvibe_player.store_server.feed import visible_curators
 from rvibe_player.store_server.models import Account, Relationship, utcnow
@@ -26,7 +27,7 @@ _bearer = HTTPBearer(auto_error=False, description="The token from POST /v1/auth
 _TOKEN_MAX = 200
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     """The worker's composed services."""
     store: Store = request.app.state.store
     return store
@@ -35,13 +36,23 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-def authenticated(
+async def caller_address(request: Request, store: StoreDep) -> str:
+    """The caller's address (``X-Forwarded-For`` counts only from configured proxies)."""
+    peer = request.client.host if request.client else None
+    return client_address(
+        peer, request.headers.get("x-forwarded-for"), store.config.trusted_proxies
+    )
+
+
+CallerAddress = Annotated[str, Depends(caller_address)]
+
+
+async def authenticated(
     store: StoreDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
     """Any signed-in account (401 without a valid, unexpired, unrevoked token)."""
-    token = credentials.credentials if credentials else ""
-    principal = store.auth.authenticate(token) if 0 < len(token) <= _TOKEN_MAX else None
+    principal = await maybe_authenticated(store, credentials)
     if principal is None:
         raise ApiError(
             401,
@@ -55,23 +66,39 @@ def authenticated(
 Authenticated = Annotated[Principal, Depends(authenticated)]
 
 
+async def maybe_authenticated(
+    store: StoreDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal | None:
+    """The signed-in account if a valid token came along, else None (never a 401).
+
+    Async on purpose: a token checked lately is answered from the cache on the event loop
+    (a sync dependency would take a worker thread every time, see ``Authenticator.check``).
+    """
+    token = credentials.credentials if credentials else ""
+    return await store.auth.check(token) if 0 < len(token) <= _TOKEN_MAX else None
+
+
+MaybeAuthenticated = Annotated[Principal | None, Depends(maybe_authenticated)]
+
+
 def _role(principal: Principal, role: Role) -> Principal:
     if principal.role is not role:
         raise ApiError(403, "forbidden", f"Only a {role.value} may do this.")
     return principal
 
 
-def listener_only(principal: Authenticated) -> Principal:
+async def listener_only(principal: Authenticated) -> Principal:
     """A listener, acting on their own relationship."""
     return _role(principal, Role.LISTENER)
 
 
-def curator_only(principal: Authenticated) -> Principal:
+async def curator_only(principal: Authenticated) -> Principal:
     """A curator."""
     return _role(principal, Role.CURATOR)
 
 
-def admin_only(principal: Authenticated) -> Principal:
+async def admin_only(principal: Authenticated) -> Principal:
     """An admin (accounts and assignments; admins do not read relationships)."""
     return _role(principal, Role.ADMIN)
 

@@ -19,16 +19,16 @@ from rvibe_player.store_server.errors import ApiError, error_body
 log = logging.getLogger(__name__)
 
 
-_STATUS_CODES = {
-    400: "bad_request",
+STATUS_CODES = {
     401: "unauthenticated",
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
-    406: "not_acceptable",
     413: "too_large",
-    415: "unsupported_media_type",
 }
+"""Codes for the statuses the web framework answers on its own."""
+FALLBACK_CODE = "http_error"
+"""Any other status the framework might answer (none is known to happen)."""
 
 
 def _describe(errors: list[Any]) -> str:
@@ -58,7 +58,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def http_error(_request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
-        code = _STATUS_CODES.get(exc.status_code, "http_error")
+        if exc.status_code == 400:  # a body FastAPI could not parse: not UTF-8, nested too deep
+            message = "The request body is not JSON the store can read (UTF-8, not too deep)."
+            return JSONResponse(error_body("invalid_request", message), status_code=422)
+        code = STATUS_CODES.get(exc.status_code, FALLBACK_CODE)
         message = exc.detail if isinstance(exc.detail, str) else "The request failed."
         return JSONResponse(
             error_body(code, message), status_code=exc.status_code, headers=exc.headers

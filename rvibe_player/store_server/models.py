@@ -6,6 +6,7 @@ PostgreSQL. The Alembic migrations create exactly these tables (a test compares 
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -31,6 +32,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 def utcnow() -> datetime:
     """Now, aware, in UTC."""
     return datetime.now(UTC)
+
+
+def new_avatar_key() -> str:
+    """A fresh random avatar key (64 bits: not guessable, short in a URL)."""
+    return secrets.token_hex(8)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -86,6 +92,8 @@ class Account(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     bio: Mapped[str] = mapped_column(String(500), default="")
     avatar_url: Mapped[str | None] = mapped_column(String(500))
+    avatar_key: Mapped[str] = mapped_column(String(32), default=new_avatar_key)
+    """The secret part of the served avatar's URL, so staff accounts cannot be enumerated."""
     capacity: Mapped[int | None] = mapped_column(Integer)
     """How many listeners a curator may be assigned (curators only)."""
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -108,13 +116,27 @@ class AuthSession(Base):
 
 
 class LoginThrottle(Base):
-    """Failed logins per user name or per address in the current window."""
+    """Sign-in attempts per key (user name, address, or both) in the current window."""
 
     __tablename__ = "login_throttle"
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     window_start: Mapped[datetime]
     failures: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class KnownAddress(Base):
+    """An address an account signed in from successfully (kept 90 days after the last time).
+
+    Attempts from such an address do not count against the user name's budget for unknown
+    addresses, so guesses from elsewhere cannot lock the account's owner out.
+    """
+
+    __tablename__ = "known_addresses"
+
+    account_id: Mapped[int] = mapped_column(_account_fk(), primary_key=True)
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_sign_in_at: Mapped[datetime]
 
 
 class Relationship(Base):
@@ -279,6 +301,8 @@ class Note(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     listener_id: Mapped[int] = mapped_column(_account_fk(), index=True)
     author_id: Mapped[int | None] = mapped_column(_account_fk("SET NULL"))
+    edited_by: Mapped[int | None] = mapped_column(_account_fk("SET NULL"))
+    """Who changed the note last (the author, or a curator who took the listener over)."""
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]

@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from rvibe_player.core import store_protocol as p
 from rvibe_player.core.store_protocol import PickFeedback, Role, SharingLevel
 
 
-def _plain(multiline: bool) -> AfterValidator:
+def _plain(multiline: bool, *, name: bool = False) -> AfterValidator:
+    """Plain text a person wrote: no control characters, no bidi overrides (no bidi
+    controls at all in a ``name``), and something visible."""
+
     def check(value: str) -> str:
         problem = p.plain_text_problem(value, multiline=multiline)
         if problem:
             raise ValueError(problem)
         if not value.strip():
             raise ValueError("must not be blank")
+        problem = p.written_text_problem(value, name=name)
+        if problem:
+            raise ValueError(problem)
         return value
 
     return AfterValidator(check)
@@ -31,9 +45,27 @@ def safe_line(value: str) -> str:
     return value
 
 
-Line = Annotated[str, StringConstraints(max_length=p.CATALOG_TEXT_MAX), AfterValidator(safe_line)]
-DisplayName = Annotated[str, StringConstraints(max_length=p.DISPLAY_NAME_MAX), _plain(False)]
-Bio = Annotated[str, StringConstraints(max_length=p.BIO_MAX), AfterValidator(safe_line)]
+def _no_overrides(value: str) -> str:
+    if any(ch in p.BIDI_OVERRIDES for ch in value):
+        raise ValueError("must not contain bidirectional overrides (U+202A to U+202E)")
+    return value
+
+
+Line = Annotated[
+    str,
+    StringConstraints(max_length=p.CATALOG_TEXT_MAX),
+    AfterValidator(safe_line),
+    AfterValidator(p.without_bidi_controls),  # tags come from files: neutralised, not refused
+]
+DisplayName = Annotated[
+    str, StringConstraints(max_length=p.DISPLAY_NAME_MAX), _plain(False, name=True)
+]
+Bio = Annotated[
+    str,
+    StringConstraints(max_length=p.BIO_MAX),
+    AfterValidator(safe_line),
+    AfterValidator(_no_overrides),
+]
 Url = Annotated[
     str, StringConstraints(max_length=p.URL_MAX, pattern=r"^(https?://|/)[^\s]*$"), _plain(False)
 ]
@@ -64,6 +96,27 @@ NewPassword = Annotated[
     StringConstraints(min_length=p.PASSWORD_MIN, max_length=p.PASSWORD_MAX),
     AfterValidator(safe_line),
 ]
+PLAYED_AT_EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+PLAYED_AT_AHEAD = timedelta(days=1)
+"""A play may be dated this far past the store's clock (a player's clock may run ahead)."""
+
+
+def _played_at(value: datetime) -> datetime:
+    """``value`` in UTC if it is a real moment from 1970 to tomorrow; ValueError otherwise.
+
+    A zone can push a legal local time out of the calendar (``0001-01-01T00:00+14:00`` is in
+    year 0 in UTC): that, and plays dated before 1970 or in the future, are refused.
+    """
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("must be a moment from 1970 to today in UTC") from exc
+    if not PLAYED_AT_EARLIEST <= utc <= datetime.now(UTC) + PLAYED_AT_AHEAD:
+        raise ValueError("must be a moment from 1970 to today in UTC")
+    return utc
+
+
+PlayedAt = Annotated[AwareDatetime, AfterValidator(_played_at)]
 DbId = Annotated[int, Field(ge=1, le=2_147_483_647)]
 Seq = Annotated[int, Field(ge=0, le=2**62)]
 
@@ -169,7 +222,7 @@ class SharingIn(Strict):
 class PlayIn(Strict):
     """One play reported by the player."""
 
-    played_at: AwareDatetime
+    played_at: PlayedAt
     artist: Line
     album: Line = ""
     title: Line
@@ -193,6 +246,26 @@ class AccountIn(Strict):
     bio: Bio = ""
     avatar_url: Url | None = None
     capacity: Annotated[int, Field(ge=0, le=100_000)] | None = None
+
+    @model_validator(mode="after")
+    def _password_is_not_the_name(self) -> AccountIn:
+        problem = p.password_problem(self.password, self.username)
+        if problem:
+            raise ValueError(f"password {problem}")
+        return self
+
+
+class PasswordChange(Strict):
+    """``POST /v1/auth/password``: the current password and the new one."""
+
+    old_password: Password
+    new_password: NewPassword
+
+
+class PasswordReset(Strict):
+    """An admin's reset: the new password (every session of the account ends)."""
+
+    new_password: NewPassword
 
 
 class AccountPatch(Strict):
@@ -268,9 +341,9 @@ class Paged(BaseModel):
 
 
 class Health(BaseModel):
-    """The service answers and its database too."""
+    """The service answers and its database too (an admin also sees the waiting polls)."""
 
     status: Literal["ok"]
     database: str
     version: str
-    waiting_long_polls: int
+    waiting_long_polls: int | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rvibe_player.store_server.capacity import PollGate, open_file_limit, poll_budget
 from rvibe_player.store_server.config import StoreConfig
 from rvibe_player.store_server.database import Database
 from rvibe_player.store_server.notifier import PostgresListener, SyncNotifier
@@ -13,12 +14,13 @@ from rvibe_player.store_server.services.accounts import Authenticator
 
 @dataclass
 class Store:
-    """Database, password hasher, authenticator and long-poll notifier."""
+    """Database, password hasher, authenticator, long-poll notifier and the polls' gate."""
 
     config: StoreConfig
     db: Database
     passwords: Passwords
     auth: Authenticator
+    polls: PollGate
     notifier: SyncNotifier = field(default_factory=SyncNotifier)
     pg_listener: PostgresListener | None = None
 
@@ -27,7 +29,9 @@ class Store:
         """Connect to the configured database (the schema must be migrated already)."""
         db = Database(config.database_url, pool_size=config.pool_size)
         passwords = Passwords(config.argon2_time_cost, config.argon2_memory_kib)
-        store = cls(config, db, passwords, Authenticator(db, config, passwords))
+        total = poll_budget(config.max_polls, open_file_limit())
+        polls = PollGate(config.max_polls_per_account, total)
+        store = cls(config, db, passwords, Authenticator(db, config, passwords), polls)
         db.add_commit_hook(store.notifier.publish_threadsafe)
         return store
 

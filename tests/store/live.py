@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from rvibe_player.core.store_protocol import Role
 from rvibe_player.store_server.app import create_app
-from rvibe_player.store_server.cli import listening_socket
+from rvibe_player.store_server.cli import listening_socket, server_settings
 from rvibe_player.store_server.config import StoreConfig
 from rvibe_player.store_server.database import Database
 from rvibe_player.store_server.models import Base
@@ -42,9 +42,8 @@ class LiveServer:
         sock = listening_socket("127.0.0.1", 0)
         self.port = sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self._server = uvicorn.Server(
-            uvicorn.Config(app, log_level="warning", lifespan="on", timeout_graceful_shutdown=1)
-        )
+        settings = server_settings() | {"timeout_graceful_shutdown": 1}
+        self._server = uvicorn.Server(uvicorn.Config(app, lifespan="on", **settings))
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [sock]}, daemon=True
         )

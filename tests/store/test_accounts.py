@@ -146,3 +146,58 @@ def test_admin_creates_accounts_with_unique_names(live: LiveServer) -> None:
     assert _login(live, "newbie", "long enough")[0] == 200
     short = admin.api.post("/v1/admin/accounts", body | {"username": "x2", "password": "short"})
     assert short.status_code == 422
+
+
+def test_blank_passwords_and_the_user_name_as_password_are_refused(live: LiveServer) -> None:
+    admin = make_actor(live, "root", Role.ADMIN)
+    for username, password in (("spaces", " " * 8), ("samesame", "samesame"), ("caps", "CAPS   ")):
+        body = {"username": username, "password": password, "role": "listener"}
+        answer = admin.api.post("/v1/admin/accounts", body)
+        assert answer.status_code == 422, (password, answer.text)
+        assert answer.json()["error"]["code"] == "invalid_request"
+    fine = {"username": "fine", "password": "a good password", "role": "listener"}
+    assert admin.api.post("/v1/admin/accounts", fine).status_code == 201
+
+
+def test_the_last_admin_cannot_disable_itself(live: LiveServer) -> None:
+    first = make_actor(live, "root", Role.ADMIN)
+    alone = first.api.request("PATCH", f"/v1/admin/accounts/{first.id}", json={"disabled": True})
+    assert alone.status_code == 409 and alone.json()["error"]["code"] == "last_admin"
+    second = make_actor(live, "backup", Role.ADMIN)
+    ok = second.api.request("PATCH", f"/v1/admin/accounts/{first.id}", json={"disabled": True})
+    assert ok.status_code == 200 and ok.json()["disabled"] is True
+    last = second.api.request("PATCH", f"/v1/admin/accounts/{second.id}", json={"disabled": True})
+    assert last.status_code == 409 and last.json()["error"]["code"] == "last_admin"
+    assert second.api.get("/v1/me").status_code == 200, "still someone to run the store"
+
+
+def test_changing_ones_password_needs_the_old_one_and_ends_the_other_sessions(
+    live: LiveServer, listener: Actor
+) -> None:
+    other = live.client(_login(live, "lou")[1]["token"])
+    change = {"old_password": "not the password", "new_password": "a brand new secret"}
+    wrong = listener.api.post("/v1/auth/password", change)
+    assert wrong.status_code == 403 and wrong.json()["error"]["code"] == "wrong_password"
+    weak = listener.api.post("/v1/auth/password", {"old_password": PASSWORD, "new_password": "lou"})
+    assert weak.status_code == 422
+    same_as_name = {"old_password": PASSWORD, "new_password": "LOU     "}
+    assert listener.api.post("/v1/auth/password", same_as_name).status_code == 422
+    done = listener.api.post("/v1/auth/password", change | {"old_password": PASSWORD})
+    assert done.status_code == 200 and done.json() == {"revoked": 1}
+    assert other.get("/v1/me").status_code == 401, "the other device signs in again"
+    assert listener.api.get("/v1/me").status_code == 200, "this one carries on"
+    assert _login(live, "lou")[0] == 401
+    assert _login(live, "lou", "a brand new secret")[0] == 200
+
+
+def test_an_admin_password_reset_ends_every_session(live: LiveServer, listener: Actor) -> None:
+    admin = make_actor(live, "root", Role.ADMIN)
+    path = f"/v1/admin/accounts/{listener.id}/password"
+    weak = admin.api.post(path, {"new_password": "lou"})
+    assert weak.status_code == 422
+    reset = admin.api.post(path, {"new_password": "given by the admin"})
+    assert reset.status_code == 200 and reset.json() == {"revoked": 1}
+    assert listener.api.get("/v1/me").status_code == 401
+    assert _login(live, "lou", "given by the admin")[0] == 200
+    missing = admin.api.post("/v1/admin/accounts/999999/password", {"new_password": "whatever!"})
+    assert missing.status_code == 404

@@ -18,7 +18,15 @@ from sqlalchemy import select
 
 from rvibe_player.core.store_protocol import Role
 from rvibe_player.store_server.demo import seed_catalog
-from rvibe_player.store_server.models import Track
+from rvibe_player.store_server.models import (
+    Account,
+    ListeningDay,
+    ListeningPlay,
+    Message,
+    Note,
+    Pick,
+    Track,
+)
 from tests.helpers.clock import TestClock
 from tests.store.live import PASSWORD, Actor, LiveServer, make_actor
 from tests.store.syncing import Replica
@@ -38,6 +46,7 @@ class World:
     ids: dict[str, int] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
     http: httpx.Client = field(default_factory=httpx.Client)
+    avatar: str = ""
 
     def token(self, who: str) -> str | None:
         """A session for a role's actor (signed in again after a logout route)."""
@@ -66,17 +75,21 @@ def world(live: LiveServer) -> World:
     c2 = make_actor(live, "cyd", Role.CURATOR)
     l1 = make_actor(live, "lou", Role.LISTENER, curator=c1)
     l2 = make_actor(live, "lea", Role.LISTENER, curator=c2)
+    l3 = make_actor(live, "lia", Role.LISTENER, curator=c1)  # disabled below, data kept
     with live.store.db.write() as session:
         releases = seed_catalog(session, releases=3)
         track = session.scalars(select(Track.id).limit(1)).one()
+        avatar_key = session.scalars(select(Account.avatar_key).where(Account.id == c1.id)).one()
     w = World(
         live,
         {LISTENER: l1, CURATOR: c1, ADMIN: admin, "l2": l2, "c2": c2},
         http=httpx.Client(base_url=live.url, timeout=30),
     )
-    w.ids |= {"l1": l1.id, "l2": l2.id, "c1": c1.id, "c2": c2.id, "release": releases[0]}
+    w.ids |= {"l1": l1.id, "l2": l2.id, "l3": l3.id, "c1": c1.id, "c2": c2.id}
+    w.ids["release"] = releases[0]
     w.ids["track"] = track
-    for tag, listener, curator in (("1", l1, c1), ("2", l2, c2)):
+    w.avatar = f"{c1.id}-{avatar_key}"
+    for tag, listener, curator in (("1", l1, c1), ("2", l2, c2), ("3", l3, c1)):
         base = f"/v1/staff/listeners/{listener.id}"
         for name in ("note", "note_del"):
             body = {**_cid(), "body": f"{name} for L{tag}"}
@@ -87,6 +100,8 @@ def world(live: LiveServer) -> World:
         curator.api.post(f"{base}/messages", {**_cid(), "body": f"secret for L{tag}"})
         listener.api.post("/v1/messages", {**_cid(), "body": f"secret from L{tag}"})
         listener.api.request("PUT", "/v1/me/sharing", json={**_cid(), "level": "full"})
+        plays = [{"played_at": YESTERDAY, "artist": f"A{tag}", "title": "T"}] * 3
+        listener.api.post("/v1/me/listening", {**_cid(), "plays": plays})
         listener.api.request("PUT", "/v1/me/library-sharing", json={**_cid(), "on": True})
         for name in ("sn", "sn_del"):
             body = {**_cid(), "body": f"staff only about L{tag}"}
@@ -96,6 +111,7 @@ def world(live: LiveServer) -> World:
             body = {**_cid(), "title": f"{name} of C{tag}", "body": "Hi {{first_name}}"}
             made = curator.api.post("/v1/staff/saved-replies", body).json()
             w.ids[f"{name}{tag}"] = made["saved_reply"]["id"]
+    admin.api.request("PATCH", f"/v1/admin/accounts/{l3.id}", json={"disabled": True})
     c3 = make_actor(live, "cyan", Role.CURATOR)
     w.ids["c3"] = c3.id
     cover = admin.api.post(
@@ -104,6 +120,28 @@ def world(live: LiveServer) -> World:
     )
     w.ids["cover"] = cover.json()["cover"]["id"]
     return w
+
+
+def held(w: World, listener_id: int) -> dict[str, Any]:
+    """What the store keeps of one listener: shared listening, live notes and picks, messages."""
+    counted = {
+        "plays": select(ListeningPlay.id).where(ListeningPlay.listener_id == listener_id),
+        "days": select(ListeningDay.day).where(ListeningDay.listener_id == listener_id),
+        "messages": select(Message.id).where(Message.listener_id == listener_id),
+    }
+    with w.live.store.db.read() as session:
+        out: dict[str, Any] = {k: len(session.execute(q).all()) for k, q in counted.items()}
+        out["notes"] = set(
+            session.scalars(
+                select(Note.id).where(Note.listener_id == listener_id, Note.deleted_at.is_(None))
+            )
+        )
+        out["picks"] = set(
+            session.scalars(
+                select(Pick.id).where(Pick.listener_id == listener_id, Pick.withdrawn_at.is_(None))
+            )
+        )
+    return out
 
 
 Call = Callable[[World, bool], tuple[dict[str, Any], dict[str, Any] | None, dict[str, Any]]]
@@ -194,11 +232,15 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("GET", "/v1/catalog/tracks/{track_id}/preview.wav"): Rule(
         EVERYONE, lambda w, f: ({"track_id": w.ids["track"]}, None, {})
     ),
-    ("GET", "/v1/avatars/{account_id}.svg"): Rule(
-        EVERYONE, lambda w, f: ({"account_id": w.ids["c1"]}, None, {})
+    ("GET", "/v1/avatars/{avatar_id}.svg"): Rule(
+        EVERYONE, lambda w, f: ({"avatar_id": w.avatar}, None, {})
     ),
     ("POST", "/v1/auth/login"): Rule(
         EVERYONE, lambda w, f: ({}, {"username": "lou", "password": PASSWORD}, {})
+    ),
+    ("POST", "/v1/auth/password"): Rule(
+        SIGNED_IN,  # to the same password, so the world's sign-ins keep working
+        lambda w, f: ({}, {"old_password": PASSWORD, "new_password": PASSWORD}, {}),
     ),
     ("POST", "/v1/auth/logout"): Rule(SIGNED_IN),
     ("POST", "/v1/auth/logout-all"): Rule(SIGNED_IN),
@@ -254,6 +296,9 @@ ROUTES: dict[tuple[str, str], Rule] = {
         _account_id, lambda w: {"display_name": "Renamed"}
     ),
     ("POST", "/v1/admin/accounts/{account_id}/logout-all"): _admin(_account_id),
+    ("POST", "/v1/admin/accounts/{account_id}/password"): _admin(
+        _account_id, lambda w: {"new_password": PASSWORD}
+    ),
     ("PUT", "/v1/admin/listeners/{listener_id}/curator"): _admin(
         _listener_id, lambda w: {"curator_id": w.ids["c1"]}
     ),
@@ -329,7 +374,7 @@ def _request(w: World, method: str, template: str, role: str, foreign: bool) -> 
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     path = template.format(**path_params)
     answer = w.http.request(method, path, json=body, params=query, headers=headers)
-    if "logout" in template:
+    if "logout" in template or template.endswith("/password"):  # sessions were ended
         w.tokens.clear()
     return answer
 
@@ -349,6 +394,8 @@ def test_every_route_has_a_row_in_the_matrix(live: LiveServer) -> None:
 
 
 def test_every_route_refuses_the_wrong_role_and_other_peoples_ids(world: World) -> None:
+    others = {who: held(world, world.ids[who]) for who in ("l2", "l3")}
+    assert others["l2"]["plays"] == 3 and len(others["l2"]["notes"]) == 2
     problems = []
     for (method, template), rule in ROUTES.items():
         for role in sorted(EVERYONE):
@@ -364,7 +411,21 @@ def test_every_route_refuses_the_wrong_role_and_other_peoples_ids(world: World) 
                 other = _request(world, method, template, role, foreign=True)
                 if other.status_code not in (403, 404):
                     problems.append(f"{role} {method} {template} with others' ids: {other.text}")
+        if template.startswith("/v1/staff/listeners/"):  # the curator's own, but disabled
+            path_params, body, _query = rule.call(world, False)
+            path = template.format(**(path_params | {"listener_id": world.ids["l3"]}))
+            token = {"Authorization": f"Bearer {world.token(CURATOR)}"}
+            hidden = world.http.request(method, path, json=body, headers=token)
+            if hidden.status_code != 404:
+                problems.append(f"{method} {template} on a disabled listener: {hidden.text}")
     assert problems == []
+    # What the deletes removed: only what they named, and only the caller's.
+    mine = held(world, world.ids["l1"])
+    assert (mine["plays"], mine["days"]) == (0, 0), "the listener deleted their shared data"
+    ids = world.ids
+    assert ids["note1"] in mine["notes"] and ids["note_del1"] not in mine["notes"]
+    assert ids["pick1"] in mine["picks"] and ids["pick_del1"] not in mine["picks"]
+    assert {who: held(world, world.ids[who]) for who in ("l2", "l3")} == others
 
 
 def test_a_listeners_data_never_appears_in_another_listeners_sync(world: World) -> None:

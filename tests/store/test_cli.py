@@ -30,16 +30,41 @@ def store_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProce
     )
 
 
+_WITH_OPEN_FILES = """
+import os, resource, sys
+hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+resource.setrlimit(resource.RLIMIT_NOFILE, (int(sys.argv[1]), hard))
+os.execv(sys.argv[2], sys.argv[2:])
+"""
+
+
 @contextmanager
-def serving(*args: str) -> Iterator[tuple[str, list[str]]]:
-    """Start ``rvibe-store serve``; yield its URL and the stdout lines before it."""
+def serving(
+    *args: str,
+    open_files: int | None = None,
+    stderr: Path | None = None,
+    started: list[subprocess.Popen[str]] | None = None,
+) -> Iterator[tuple[str, list[str]]]:
+    """Start ``rvibe-store serve``; yield its URL and the stdout lines before it.
+
+    ``open_files`` starts it with that soft ``RLIMIT_NOFILE``; ``stderr`` keeps its stderr
+    in a file (otherwise a pipe); ``started`` receives the process.
+    """
+    command = [sys.executable, "-m", "rvibe_player.store_server.cli", *args]
+    if open_files:  # set the limit in a small shim that then becomes the store (exec)
+        command = [sys.executable, "-c", _WITH_OPEN_FILES, str(open_files), *command]
+    kept = stderr.open("w") if stderr is not None else None
     process = subprocess.Popen(
-        [sys.executable, "-m", "rvibe_player.store_server.cli", *args],
+        command,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=kept or subprocess.PIPE,
         text=True,
         env=os.environ | CHEAP,
     )
+    if kept is not None:
+        kept.close()  # the child has its own copy
+    if started is not None:
+        started.append(process)
     lines: list[str] = []
     found: list[str] = []
 
@@ -157,3 +182,23 @@ def test_an_unsupported_database_url_is_a_clear_error(url: str) -> None:
     done = store_cli("--database-url", url, "migrate")
     assert done.returncode == 2 and "rvibe-store:" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_create_user_applies_the_rules_the_api_applies(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path}/rules.sqlite3"
+
+    def create(name: str, password: str, *extra: str) -> subprocess.CompletedProcess[str]:
+        args = ("--database-url", db, "create-user", name, "--role", "listener", *extra)
+        return store_cli(*args, "--password-stdin", stdin=f"{password}\n")
+
+    for name in ("Jörg <b>x</b>", "a b", "x"):
+        done = create(name, "a good password")
+        assert done.returncode == 2, (name, done.stdout, done.stderr)
+        assert "user name" in done.stderr
+    for password in (" " * 8, "samuel99"):
+        done = create("samuel99", password)
+        assert done.returncode == 2, (password, done.stdout, done.stderr)
+        assert "password" in done.stderr
+    done = create("samuel99", "a good password", "--name", "Sam\nRivera")
+    assert done.returncode == 2 and "name" in done.stderr
+    assert create("samuel99", "a good password", "--name", "Sam Rivera").returncode == 0

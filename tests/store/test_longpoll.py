@@ -9,9 +9,10 @@ from datetime import timedelta
 import anyio.to_thread
 import httpx
 
+from rvibe_player.core.store_protocol import Role
 from rvibe_player.store_server import synclog
 from rvibe_player.store_server.models import utcnow
-from tests.store.live import Actor, LiveServer
+from tests.store.live import Actor, LiveServer, make_actor
 from tests.store.syncing import Replica, server_log, server_state
 
 
@@ -34,17 +35,24 @@ def test_waiting_long_polls_hold_no_connection_and_no_thread(
     live: LiveServer, listener: Actor, curator: Actor
 ) -> None:
     polls = 40  # ten times the pool (4) and more than the idle connections it keeps
-    latest = listener.api.get("/v1/sync").json()["latest_seq"]
-    auth = {"Authorization": f"Bearer {listener.api.token}"}
+    # Spread over three listeners: one account may only have 16 waiting (test_capacity).
+    listeners = [listener] + [
+        make_actor(live, name, Role.LISTENER, curator=curator) for name in ("lea", "liv")
+    ]
+    latest = {a.id: a.api.get("/v1/sync").json()["latest_seq"] for a in listeners}
 
     async def scenario() -> list[httpx.Response]:
         limits = httpx.Limits(max_connections=polls + 5)
-        async with httpx.AsyncClient(
-            base_url=live.url, headers=auth, timeout=30, limits=limits
-        ) as client:
+        async with httpx.AsyncClient(base_url=live.url, timeout=30, limits=limits) as client:
             tasks = [
-                asyncio.create_task(client.get("/v1/sync", params={"after": latest, "wait": 20}))
-                for _ in range(polls)
+                asyncio.create_task(
+                    client.get(
+                        "/v1/sync",
+                        params={"after": latest[who.id], "wait": 20},
+                        headers={"Authorization": f"Bearer {who.api.token}"},
+                    )
+                )
+                for who in (listeners[n % 3] for n in range(polls))
             ]
             # Once every poll has made its first read, all 40 wait on nothing but a future.
             settled = False
@@ -62,15 +70,19 @@ def test_waiting_long_polls_hold_no_connection_and_no_thread(
                 live.store.db.engine.pool.checkedout(),  # type: ignore[attr-defined]
                 _borrowed_threads(live),
             )
-            health = await client.get("/v1/health")
+            admin = make_actor(live, "root", Role.ADMIN)
+            health = await client.get(
+                "/v1/health", headers={"Authorization": f"Bearer {admin.api.token}"}
+            )
             assert health.status_code == 200
             assert health.json()["waiting_long_polls"] == polls
-            sent = await client.post(
-                f"/v1/staff/listeners/{listener.id}/messages",
-                json={"client_id": cid(), "body": "wake up"},
-                headers={"Authorization": f"Bearer {curator.api.token}"},
-            )
-            assert sent.status_code == 201
+            for who in listeners:
+                sent = await client.post(
+                    f"/v1/staff/listeners/{who.id}/messages",
+                    json={"client_id": cid(), "body": "wake up"},
+                    headers={"Authorization": f"Bearer {curator.api.token}"},
+                )
+                assert sent.status_code == 201
             return await asyncio.gather(*tasks)
 
     answers = asyncio.run(scenario())

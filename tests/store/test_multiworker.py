@@ -6,10 +6,16 @@ Acceptance check of the issue (the one place a test asserts time): delivery in u
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack
+from pathlib import Path
 
 import httpx
 import pytest
@@ -224,3 +230,42 @@ def test_a_dropped_listen_connection_reconnects_and_wakes_long_polls_again(
             outside.dispose()
     finally:
         live.stop()
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` still runs (a zombie nobody reaped has stopped)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_stop_when_the_supervisor_is_killed_and_a_restart_gets_the_port(
+    pg_store: str,
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = str(probe.getsockname()[1])
+    args = ("--database-url", pg_store, "serve", "--port", port, "--workers", "2")
+    started: list[subprocess.Popen[str]] = []
+    workers: set[int] = set()
+    try:
+        with serving(*args, started=started) as (url, _lines):
+            workers = {int(pid) for pid in _workers_seen(url, 2)}
+            assert len(workers) == 2
+            supervisor = started[0]
+            supervisor.kill()  # SIGKILL: no chance to stop its workers
+            supervisor.wait(10)
+            deadline = time.monotonic() + 60
+            while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert not any(_running(pid) for pid in workers), "no orphan serves on"
+        with serving(*args) as (again, _lines):
+            assert again == url
+            assert httpx.get(f"{again}/v1/health", timeout=30).status_code == 200
+    finally:
+        for pid in workers:  # only if the test failed: the orphans it started
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)

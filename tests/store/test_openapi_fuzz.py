@@ -42,8 +42,9 @@ class FuzzWorld:
         token = self.tokens.get(role)
         if token:
             return token
-        with self.live.store.db.write() as session:  # the fuzzer may disable or throttle us
-            session.execute(update(Account).values(disabled=False))
+        known = self.live.store.passwords.hash(PASSWORD)
+        with self.live.store.db.write() as session:  # the fuzzer may disable, throttle, reset
+            session.execute(update(Account).values(disabled=False, password_hash=known))
             session.execute(delete(LoginThrottle))
         login = {"username": self.usernames[role], "password": PASSWORD}
         answer = self.live.client().post("/v1/auth/login", login)

@@ -162,6 +162,10 @@ def test_a_curator_at_capacity_takes_no_more_listeners(live: LiveServer) -> None
     assert ok.status_code == 200
     curators = admin.api.get("/v1/admin/curators").json()["items"]
     assert [(c["username"], c["assigned"], c["capacity"]) for c in curators] == [("small", 2, 2)]
+    listed = admin.api.get("/v1/admin/accounts", params={"role": "curator"}).json()["items"]
+    assert [(c["username"], c["assigned"]) for c in listed] == [("small", 2)]
+    changed = admin.api.request("PATCH", f"/v1/admin/accounts/{small.id}", json={"bio": "hi"})
+    assert changed.json()["assigned"] == 2
     assert first.id != second.id
 
 
@@ -260,3 +264,38 @@ def test_listening_is_shared_only_at_the_chosen_level_and_revocably(
     naive_at = clock.ago(days=1).replace(tzinfo=None).isoformat()
     naive = {"played_at": naive_at, "artist": "A", "title": "T"}
     assert listener.api.post("/v1/me/listening", {**cid(), "plays": [naive]}).status_code == 422
+
+
+def test_after_a_hand_over_the_new_curator_edits_notes_as_themselves(
+    live: LiveServer, curator: Actor, listener: Actor
+) -> None:
+    admin = make_actor(live, "root", Role.ADMIN)
+    successor = make_actor(live, "sasha", Role.CURATOR)
+    base = f"/v1/staff/listeners/{listener.id}/notes"
+    kept = curator.api.post(base, {**cid(), "body": "likes brass"}).json()["note"]
+    dropped = curator.api.post(base, {**cid(), "body": "hates brass"}).json()["note"]
+    assert kept["edited_by"] is None, "a note nobody edited"
+    own = curator.api.request("PATCH", f"{base}/{kept['id']}", json={**cid(), "body": "v2"})
+    assert own.json()["note"]["edited_by"]["id"] == curator.id
+    admin.api.request(
+        "PUT", f"/v1/admin/listeners/{listener.id}/curator", json={"curator_id": successor.id}
+    )
+    # The listener's curator now looks after every note in the relationship, whoever wrote it.
+    edited = successor.api.request(
+        "PATCH", f"{base}/{kept['id']}", json={**cid(), "body": "likes brass, loves tuba"}
+    )
+    assert edited.status_code == 201, edited.text
+    note = edited.json()["note"]
+    assert (note["author"]["id"], note["edited_by"]["id"]) == (curator.id, successor.id)
+    assert note["edited_by"]["name"] == "Sasha", "it reads as the successor's edit"
+    assert successor.api.request("DELETE", f"{base}/{dropped['id']}").status_code == 200
+    replica = Replica()
+    replica.pull(listener.api)
+    synced = replica.objects[f"note:{kept['id']}"]["note"]
+    assert (synced["author"]["id"], synced["edited_by"]["id"]) == (curator.id, successor.id)
+    tombstone = [e for e in replica.entries if e["kind"] == "note.deleted"][-1]
+    assert tombstone["actor_id"] == successor.id, "the log says who withdrew it"
+    context = successor.api.get(f"/v1/staff/listeners/{listener.id}/context").json()
+    assert [(n["author"]["id"], n["edited_by"]["id"]) for n in context["notes"]] == [
+        (curator.id, successor.id)
+    ]

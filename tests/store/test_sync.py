@@ -311,3 +311,30 @@ def test_a_release_pick_carries_what_the_client_needs_to_match_its_library(
     assert {"artist", "mbid", "year", "price"} <= pick["item"]["release"].keys()
     assert pick["item"]["preview_url"].endswith("preview.wav")
     assert pick["reason"] == "because" and pick["feedback"] is None
+
+
+def test_a_client_id_reused_with_the_same_body_elsewhere_is_a_409_not_a_replay(
+    live: LiveServer, listener: Actor, curator: Actor
+) -> None:
+    second = make_actor(live, "lea", Role.LISTENER, curator=curator)
+    key, body = cid(), "the same words"
+    first = curator.api.post(
+        f"/v1/staff/listeners/{listener.id}/messages", {"client_id": key, "body": body}
+    )
+    assert first.status_code == 201
+    elsewhere = curator.api.post(
+        f"/v1/staff/listeners/{second.id}/messages", {"client_id": key, "body": body}
+    )
+    assert elsewhere.status_code == 409, "another listener, same body: not the first reply"
+    assert elsewhere.json()["error"]["code"] == "client_id_reused"
+    assert "idempotent-replayed" not in elsewhere.headers
+    as_note = curator.api.post(
+        f"/v1/staff/listeners/{listener.id}/notes", {"client_id": key, "body": body}
+    )
+    assert as_note.status_code == 409, "another route, same body"
+    assert server_state(live.store.db, second.id)["messages"] == {}
+    assert server_state(live.store.db, listener.id)["notes"] == {}
+    mine = cid()
+    assert listener.api.post("/v1/messages", {"client_id": mine, "body": body}).status_code == 201
+    other_listener = second.api.post("/v1/messages", {"client_id": mine, "body": body})
+    assert other_listener.status_code == 201, "client ids are per account"

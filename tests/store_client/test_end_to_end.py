@@ -29,7 +29,7 @@ def _context(curator: Actor, listener: Actor) -> dict:
 
 
 def _parked(store: LiveServer) -> bool:
-    return httpx.get(f"{store.url}/v1/health").json()["waiting_long_polls"] >= 1
+    return store.store.notifier.waiting() >= 1
 
 
 def test_sign_in_hear_from_the_curator_reply_and_sign_out(

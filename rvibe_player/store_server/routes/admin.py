@@ -10,11 +10,22 @@ from sqlalchemy import func, select
 from rvibe_player.core.store_protocol import Role
 from rvibe_player.store_server.deps import AdminOnly, StoreDep
 from rvibe_player.store_server.errors import not_found
-from rvibe_player.store_server.models import Account, Relationship
+from rvibe_player.store_server.models import Account
 from rvibe_player.store_server.routes.common import ERRORS, ItemId, Offset, PageLimit
-from rvibe_player.store_server.schemas import AccountIn, AccountPatch, AssignIn, Paged
+from rvibe_player.store_server.schemas import (
+    AccountIn,
+    AccountPatch,
+    AssignIn,
+    LogoutResponse,
+    Paged,
+    PasswordReset,
+)
 from rvibe_player.store_server.services import admin, staff
-from rvibe_player.store_server.services.accounts import create_account, revoke_all
+from rvibe_player.store_server.services.accounts import (
+    check_password,
+    create_account,
+    revoke_all,
+)
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"])
 
@@ -32,10 +43,10 @@ def list_accounts(
         query = select(Account)
         if role is not None:
             query = query.where(Account.role == role.value)
-        rows = session.scalars(query.order_by(Account.id).limit(limit).offset(offset)).all()
+        rows = list(session.scalars(query.order_by(Account.id).limit(limit).offset(offset)))
         total = session.scalar(select(func.count()).select_from(query.subquery()))
         return {
-            "items": [admin.account_view(a) for a in rows],
+            "items": admin.account_views(session, rows),
             "total": int(total or 0),
             "offset": offset,
             "limit": limit,
@@ -69,7 +80,7 @@ def change_account(
     """Change a profile, a curator's capacity, or disable an account (ends its sessions)."""
     with store.db.write() as session:
         account = admin.update_account(session, account_id, body.model_dump(exclude_unset=True))
-        return admin.account_view(account)
+        return admin.account_views(session, [account])[0]
 
 
 @router.post("/accounts/{account_id}/logout-all", responses=ERRORS)
@@ -79,6 +90,22 @@ def logout_account(account_id: ItemId, _admin: AdminOnly, store: StoreDep) -> di
         if session.get(Account, account_id) is None:
             raise not_found("account")
         return {"revoked": revoke_all(session, account_id)}
+
+
+@router.post("/accounts/{account_id}/password", response_model=LogoutResponse, responses=ERRORS)
+def reset_password(
+    body: PasswordReset, account_id: ItemId, _admin: AdminOnly, store: StoreDep
+) -> dict[str, int]:
+    """Give an account a new password (a forgotten one); every session of it ends."""
+    with store.db.read() as session:
+        account = session.get(Account, account_id)
+        if account is None:
+            raise not_found("account")
+        username = account.username
+    check_password(body.new_password, username)
+    password_hash = store.passwords.hash(body.new_password)  # slow: outside the transaction
+    with store.db.write() as session:
+        return {"revoked": admin.reset_password(session, account_id, password_hash)}
 
 
 @router.put("/listeners/{listener_id}/curator", responses=ERRORS)
@@ -109,13 +136,6 @@ def curators(
 ) -> dict[str, Any]:
     """Curators by id with load, capacity and reply-time figures."""
     with store.db.read() as session:
-        loads = dict(
-            session.execute(
-                select(Relationship.curator_id, func.count())
-                .where(Relationship.curator_id.is_not(None))
-                .group_by(Relationship.curator_id)
-            ).all()
-        )
         rows = session.scalars(
             select(Account)
             .where(Account.role == Role.CURATOR.value)
@@ -125,7 +145,7 @@ def curators(
         ).all()
         return {
             "items": [
-                admin.account_view(c, loads.get(c.id, 0)) | staff.reply_figures(session, c.id)
-                for c in rows
+                view | staff.reply_figures(session, view["id"])
+                for view in admin.account_views(session, list(rows))
             ]
         }

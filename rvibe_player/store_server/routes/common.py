@@ -125,16 +125,28 @@ def _jittered(wait: float) -> float:
 
 
 async def long_poll(
-    store: Store, listener_id: int, after: int, limit: int, wait: float, epoch: int | None
+    store: Store,
+    caller_id: int,
+    listener_id: int,
+    after: int,
+    limit: int,
+    wait: float,
+    epoch: int | None,
 ) -> Response:
     """A listener's log entries after ``after``; with ``wait`` and none yet, wait for them."""
     return await wait_for_page(
-        store, listener_id, after, wait, lambda: _read(store, listener_id, after, limit, epoch)
+        store,
+        caller_id,
+        listener_id,
+        after,
+        wait,
+        lambda: _read(store, listener_id, after, limit, epoch),
     )
 
 
 async def wait_for_page(
     store: Store,
+    caller_id: int,
     key: int,
     after: int,
     wait: float,
@@ -142,6 +154,24 @@ async def wait_for_page(
 ) -> Response:
     """What ``read`` finds after ``after``; with ``wait`` and nothing yet, wait for it up to
     ``wait`` s (``key``: the notifier's key, a listener's log or a curator's stream).
+
+    A waiting poll takes a place of ``caller_id``'s in the gate (429 when they are all
+    taken, see ``capacity``); a plain read (``wait=0``) takes none.
+    """
+    if wait <= 0:
+        return await _poll(store, key, after, wait, read)
+    with store.polls.place(caller_id):
+        return await _poll(store, key, after, wait, read)
+
+
+async def _poll(
+    store: Store,
+    key: int,
+    after: int,
+    wait: float,
+    read: Callable[[], Page | Resync | FeedPage | FeedResync],
+) -> Response:
+    """The long-poll itself.
 
     The waiter is registered before each read, so an entry committed between the read and
     the wait still wakes it. While waiting the request holds a future only: no database

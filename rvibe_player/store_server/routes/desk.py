@@ -68,7 +68,8 @@ async def staff_sync(
         with store.db.read() as session:
             return read_feed(session, curator.account_id, after, limit)
 
-    return await wait_for_page(store, stream_key(curator.account_id), after, wait, read)
+    me = curator.account_id
+    return await wait_for_page(store, me, stream_key(me), after, wait, read)
 
 
 @router.get("/inbox", responses=ERRORS)

@@ -52,7 +52,8 @@ async def sync(
     With ``wait`` and nothing new, the answer comes when an entry arrives or after ``wait``
     seconds with no entries and ``timed_out: true`` (the heartbeat). 410 means resync.
     """
-    return await long_poll(store, principal.account_id, after, limit, wait, epoch)
+    me = principal.account_id
+    return await long_poll(store, me, me, after, limit, wait, epoch)
 
 
 @router.post("/messages", status_code=201, response_model=None, responses=SEND_RESPONSES)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import hmac
+import re
+from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 from pydantic import AfterValidator
 from sqlalchemy import text
 
 from rvibe_player import appinfo
 from rvibe_player.core import store_protocol as p
-from rvibe_player.store_server.deps import StoreDep
+from rvibe_player.store_server.deps import MaybeAuthenticated, StoreDep
 from rvibe_player.store_server.errors import not_found
 from rvibe_player.store_server.models import Account
 from rvibe_player.store_server.routes.common import ERRORS, ItemId, Offset, PageLimit
@@ -22,19 +26,30 @@ from rvibe_player.store_server.services import catalog
 router = APIRouter(prefix="/v1", tags=["public"])
 
 _CACHE = {"Cache-Control": "public, max-age=86400"}
+_HEALTH = ThreadPoolExecutor(1, thread_name_prefix="rvibe-health")
 
 
-@router.get("/health", response_model=Health)
-def health(store: StoreDep) -> dict[str, Any]:
-    """The service and its database answer."""
-    with store.db.read() as session:
-        session.execute(text("SELECT 1"))
-    return {
+@router.get("/health", response_model=Health, response_model_exclude_none=True)
+async def health(store: StoreDep, caller: MaybeAuthenticated) -> dict[str, Any]:
+    """The service and its database answer; an admin also sees how many long-polls wait.
+
+    The database is asked on a thread of its own, not in the pool the requests share: a
+    health check must not queue behind the work it is meant to watch.
+    """
+
+    def ask() -> None:
+        with store.db.read() as session:
+            session.execute(text("SELECT 1"))
+
+    await asyncio.get_running_loop().run_in_executor(_HEALTH, ask)
+    answer: dict[str, Any] = {
         "status": "ok",
         "database": store.db.url.get_backend_name(),
         "version": appinfo.VERSION,
-        "waiting_long_polls": store.notifier.waiting(),
     }
+    if caller is not None and caller.role is p.Role.ADMIN:
+        answer["waiting_long_polls"] = store.notifier.waiting()
+    return answer
 
 
 @router.get("/catalog/search", response_model=Paged, responses=ERRORS)
@@ -76,16 +91,32 @@ def preview(track_id: ItemId, store: StoreDep) -> Response:
 _COLOURS = ("#5b6ee1", "#d9774b", "#3f9e7a", "#b65db0", "#c4a43a", "#4a90b8")
 
 
+AvatarId = Annotated[str, Path(max_length=40, description="As in an avatar_url")]
+_AVATAR_ID = re.compile(r"([0-9]{1,9})-([0-9a-f]{16})")
+
+
 @router.get(
-    "/avatars/{account_id}.svg",
+    "/avatars/{avatar_id}.svg",
     response_class=Response,
     responses={200: {"content": {"image/svg+xml": {}}}, **ERRORS},
 )
-def avatar(account_id: ItemId, store: StoreDep) -> Response:
-    """A generated picture (initials on a colour) for staff; listeners have none here."""
+def avatar(avatar_id: AvatarId, store: StoreDep) -> Response:
+    """A generated picture (initials on a colour) of a staff member.
+
+    Its URL (in ``avatar_url`` answers) carries a random key: without it every id answers
+    the same 404, so nobody can find out which ids are staff.
+    """
+    found = _AVATAR_ID.fullmatch(avatar_id)
+    if found is None:
+        raise not_found("avatar")  # the same answer as for a wrong key: nothing to learn
+    account_id, key = int(found[1]), found[2]
     with store.db.read() as session:
         account = session.get(Account, account_id)
-        if account is None or account.role == p.Role.LISTENER:
+        if (
+            account is None
+            or account.role == p.Role.LISTENER
+            or not hmac.compare_digest(account.avatar_key, key)
+        ):
             raise not_found("avatar")
         name = account.display_name
     initials = "".join(w[0] for w in name.split()[:2]).upper() or "?"

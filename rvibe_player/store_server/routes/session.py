@@ -9,10 +9,15 @@ from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
 from rvibe_player.core.store_protocol import Role
-from rvibe_player.store_server.deps import Authenticated, StoreDep
+from rvibe_player.store_server.deps import Authenticated, CallerAddress, StoreDep
 from rvibe_player.store_server.models import Account, Relationship, SyncEntry
 from rvibe_player.store_server.routes.common import ERRORS
-from rvibe_player.store_server.schemas import LoginRequest, LoginResponse, LogoutResponse
+from rvibe_player.store_server.schemas import (
+    LoginRequest,
+    LoginResponse,
+    LogoutResponse,
+    PasswordChange,
+)
 from rvibe_player.store_server.services.staff import median_first_reply
 from rvibe_player.store_server.services.views import curator_profile, person
 from rvibe_player.store_server.synclog import iso
@@ -26,12 +31,14 @@ def account_out(account: Account) -> dict[str, Any]:
 
 
 @router.post("/auth/login", response_model=LoginResponse, responses=ERRORS)
-async def login(body: LoginRequest, request: Request, store: StoreDep) -> dict[str, Any]:
+async def login(
+    body: LoginRequest, request: Request, store: StoreDep, address: CallerAddress
+) -> dict[str, Any]:
     """Sign in with user name and password; the answer holds the bearer token.
 
-    Failed attempts are limited per user name and per address (429 with ``Retry-After``).
+    Failed attempts are limited per user name and address, per address, and per user name
+    from new addresses (429 with ``Retry-After``); see PROTOCOL.md.
     """
-    address = request.client.host if request.client else "unknown"
     issued = await run_in_threadpool(
         store.auth.login,
         body.username,
@@ -45,6 +52,20 @@ async def login(body: LoginRequest, request: Request, store: StoreDep) -> dict[s
         "expires_at": issued.expires_at,
         "account": account_out(issued.account),
     }
+
+
+@router.post("/auth/password", response_model=LogoutResponse, responses=ERRORS)
+async def change_password(
+    body: PasswordChange, principal: Authenticated, store: StoreDep, address: CallerAddress
+) -> dict[str, int]:
+    """Change my password (the current one is needed); my other sessions end.
+
+    A wrong current password is 403 ``wrong_password`` and counts like a failed sign-in.
+    """
+    revoked = await run_in_threadpool(
+        store.auth.change_password, principal, body.old_password, body.new_password, address
+    )
+    return {"revoked": revoked}
 
 
 @router.post("/auth/logout", response_model=LogoutResponse, responses=ERRORS)

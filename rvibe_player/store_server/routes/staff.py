@@ -75,7 +75,8 @@ async def listener_sync(
             )
 
     await run_in_threadpool(record)
-    return await long_poll(store, target.listener_id, after, limit, wait, epoch)
+    caller = target.curator.account_id
+    return await long_poll(store, caller, target.listener_id, after, limit, wait, epoch)
 
 
 @router.post(

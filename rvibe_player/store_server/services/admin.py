@@ -32,16 +32,27 @@ def account_view(account: Account, assigned: int | None = None) -> dict[str, Any
     return view
 
 
+def assigned_counts(session: Session, curator_ids: list[int]) -> dict[int, int]:
+    """How many listeners each of these curators has now (absent: none)."""
+    if not curator_ids:
+        return {}
+    rows = session.execute(
+        select(Relationship.curator_id, func.count())
+        .where(Relationship.curator_id.in_(curator_ids))
+        .group_by(Relationship.curator_id)
+    ).all()
+    return {int(curator or 0): int(count) for curator, count in rows}
+
+
 def assigned_count(session: Session, curator_id: int) -> int:
     """How many listeners the curator has now."""
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(Relationship)
-            .where(Relationship.curator_id == curator_id)
-        )
-        or 0
-    )
+    return assigned_counts(session, [curator_id]).get(curator_id, 0)
+
+
+def account_views(session: Session, accounts: list[Account]) -> list[dict[str, Any]]:
+    """:func:`account_view` of each, curators with how many listeners they have."""
+    loads = assigned_counts(session, [a.id for a in accounts if a.role == Role.CURATOR])
+    return [account_view(a, loads.get(a.id, 0)) for a in accounts]
 
 
 def assign(
@@ -134,7 +145,34 @@ def update_account(session: Session, account_id: int, changes: dict[str, Any]) -
             raise ApiError(422, "invalid_request", "Only curators have a capacity.")
         account.capacity = changes["capacity"]
     if changes.get("disabled") is not None:
+        if changes["disabled"] and account.role == Role.ADMIN and not account.disabled:
+            _keep_an_admin(session)
         account.disabled = bool(changes["disabled"])
         if account.disabled:
             revoke_all(session, account.id)
     return account
+
+
+def _keep_an_admin(session: Session) -> None:
+    """409 ``last_admin`` unless another admin stays enabled (rows locked: no race)."""
+    enabled = session.scalars(
+        select(Account.id)
+        .where(Account.role == Role.ADMIN.value, Account.disabled.is_(False))
+        .order_by(Account.id)
+        .with_for_update()
+    ).all()
+    if len(enabled) <= 1:
+        raise ApiError(
+            409,
+            "last_admin",
+            "This is the only enabled admin account; create or enable another admin first.",
+        )
+
+
+def reset_password(session: Session, account_id: int, password_hash: str) -> int:
+    """Set an account's password hash and end every session of it; how many were live."""
+    account = session.get(Account, account_id)
+    if account is None:
+        raise not_found("account")
+    account.password_hash = password_hash
+    return revoke_all(session, account_id)

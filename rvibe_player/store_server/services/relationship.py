@@ -110,7 +110,7 @@ def create_note(
     session.add(note)
     session.flush()
     desk.touch(rel, now)
-    view = note_view(note, author)
+    view = note_view(note, author, None)
     return _logged(
         session, rel, EntryKind.NOTE_CREATED, f"note:{note.id}", {"note": view}, author, client_id
     )
@@ -126,12 +126,17 @@ def _live_note(session: Session, listener_id: int, note_id: int) -> Note:
 def edit_note(
     session: Session, listener_id: int, note_id: int, editor: Account, body: str, client_id: str
 ) -> dict[str, Any]:
-    """A changed note: the entry carries the whole note."""
+    """A changed note: the entry carries the whole note, with who edited it.
+
+    The listener's curator may edit any note of the relationship, also one a previous
+    curator wrote (notes stay with the listener across a hand-over); ``edited_by`` says who.
+    """
     rel = lock_relationship(session, listener_id)
     note = _live_note(session, listener_id, note_id)
     note.body = body
     note.updated_at = utcnow()
-    view = note_view(note, _account(session, note.author_id))
+    note.edited_by = editor.id
+    view = note_view(note, _account(session, note.author_id), editor)
     return _logged(
         session, rel, EntryKind.NOTE_EDITED, f"note:{note.id}", {"note": view}, editor, client_id
     )
@@ -140,7 +145,8 @@ def edit_note(
 def delete_note(
     session: Session, listener_id: int, note_id: int, editor: Account
 ) -> dict[str, Any]:
-    """A deleted note: a tombstone entry; deleting again answers the same without a new one."""
+    """A deleted note: a tombstone entry (its ``actor_id`` says who); deleting again answers
+    the same without a new one. Like edits, open to the listener's curator for any note."""
     rel = lock_relationship(session, listener_id)
     note = session.get(Note, note_id)
     if note is None or note.listener_id != listener_id:

@@ -164,7 +164,9 @@ def context(session: Session, listener: Account, rel: Relationship) -> dict[str,
     )
     older = len(messages) > CONTEXT_MESSAGES
     messages = list(reversed(messages[:CONTEXT_MESSAGES]))
-    ids = {n.author_id for n in notes} | {p.curator_id for p in picks}
+    ids = (
+        {n.author_id for n in notes} | {n.edited_by for n in notes} | {p.curator_id for p in picks}
+    )
     people = people_for(session, ids | {m.author_id for m in messages})
     assigned = session.scalar(
         select(Assignment.started_at)
@@ -185,7 +187,9 @@ def context(session: Session, listener: Account, rel: Relationship) -> dict[str,
             for p in picks
         ],
         "pick_feedback": feedback,
-        "notes": [note_view(n, people.get(n.author_id or 0)) for n in notes],
+        "notes": [
+            note_view(n, people.get(n.author_id or 0), people.get(n.edited_by or 0)) for n in notes
+        ],
         "conversation": {
             "messages": [message_view(m, people.get(m.author_id or 0)) for m in messages],
             "has_older": older,

@@ -34,9 +34,9 @@ from rvibe_player.store_server.models import (
 from rvibe_player.store_server.synclog import iso
 
 
-def avatar_path(account_id: int) -> str:
-    """The store-served avatar of an account."""
-    return f"{API_PREFIX}/avatars/{account_id}.svg"
+def avatar_path(account: Account) -> str:
+    """The store-served avatar of a staff account (its key makes the URL unguessable)."""
+    return f"{API_PREFIX}/avatars/{account.id}-{account.avatar_key}.svg"
 
 
 def person(account: Account) -> PersonWire:
@@ -46,7 +46,7 @@ def person(account: Account) -> PersonWire:
         "name": account.display_name,
         "role": account.role,
         "avatar_url": account.avatar_url
-        or (None if account.role == Role.LISTENER else avatar_path(account.id)),
+        or (None if account.role == Role.LISTENER else avatar_path(account)),
     }
 
 
@@ -61,7 +61,7 @@ def curator_profile(account: Account, median_reply_s: float | None) -> CuratorPr
         "id": account.id,
         "name": account.display_name,
         "bio": account.bio,
-        "avatar_url": account.avatar_url or avatar_path(account.id),
+        "avatar_url": account.avatar_url or avatar_path(account),
         "median_first_reply_seconds": median_reply_s,
     }
 
@@ -74,12 +74,13 @@ def people_for(session: Session, ids: set[int | None]) -> dict[int, Account]:
     return {a.id: a for a in session.scalars(select(Account).where(Account.id.in_(wanted)))}
 
 
-def note_view(note: Note, author: Account | None) -> NoteWire:
-    """A live note."""
+def note_view(note: Note, author: Account | None, editor: Account | None) -> NoteWire:
+    """A live note; ``edited_by`` is who changed it last (None: never edited)."""
     return {
         "id": note.id,
         "body": note.body,
         "author": maybe_person(author),
+        "edited_by": maybe_person(editor),
         "created_at": iso(note.created_at),
         "updated_at": iso(note.updated_at),
     }

@@ -65,10 +65,63 @@ def _store_shots(app: object, window: object, out: Path) -> None:
         w.grab().save(str(out / "store-signed-out-light.png"))
 
 
+def _staff_shots(app: object, window: object, out: Path, theme: str) -> None:
+    """The curator's desk on the demo store: inbox, a context, a pick search, a crate
+    preview, and the collision notice while the covering curator types to the listener."""
+    from rvibe_player.core.store_protocol import DEMO_COVER, DEMO_CURATOR
+    from rvibe_player.store_client.api import StoreApi
+
+    w: Any = window
+    _settle(app, 30.0, until=lambda: w.desk_bridge.desk is not None)
+    desk = w.desk_bridge.desk
+    if not desk.signed_in:
+        desk.sign_in(*DEMO_CURATOR)
+    w.show_page("desk")
+    page = w.desk_page
+    _settle(app, 20.0, until=lambda: len(page.inbox_model.rows) > 10 and page.current is not None)
+    _settle(app, 2.0)
+    w.grab().save(str(out / f"staff-inbox-{theme}.png"))
+    waiting = next((n for n, r in enumerate(page.inbox_model.rows) if r.sharing_level != "off"), 0)
+    page.open_row(waiting)
+    _settle(app, 3.0, until=lambda: page.panel.context is not None)
+    _settle(app, 1.0)
+    w.grab().save(str(out / f"staff-context-{theme}.png"))
+    dialog = page.doing.open_pick(page.current or 0)
+    if dialog is not None:
+        _settle(app, 5.0, until=lambda: dialog.searches > 0)
+        dialog.reason.setText("The bass lines on side A: you said you wanted warmth.")
+        _settle(app, 0.5)
+        dialog.grab().save(str(out / f"staff-pick-{theme}.png"))
+        dialog.reject()
+    crate = page.doing.open_crate(list(page.inbox_model.rows[:12]), page.filter, "")
+    if crate is not None:
+        _settle(app, 5.0, until=lambda: crate.searches > 0)
+        for n in range(min(2, crate.releases.count())):
+            crate.choose(int(crate.releases.item(n).data(256)))
+        crate.template.setText("{{first_name}}, two new arrivals I think you'll like.")
+        crate.fill_lines()
+        crate.run_preview()
+        _settle(app, 5.0, until=lambda: crate.previews > 0)
+        _settle(app, 0.5)
+        crate.grab().save(str(out / f"staff-crate-{theme}.png"))
+        crate.reject()
+    api = StoreApi(desk.store_url)
+    signed = api.login(*DEMO_COVER)
+    colleague = StoreApi(desk.store_url, signed.token)
+    colleague.staff_presence(page.current or 0, "typing")
+    _settle(app, 10.0, until=lambda: page.panel.collision.isVisible())
+    _settle(app, 0.5)
+    w.grab().save(str(out / f"staff-collision-{theme}.png"))
+    colleague.staff_presence(page.current or 0, "gone")
+    colleague.close()
+    api.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--tracks", type=int, default=240)
+    parser.add_argument("--only", choices=("staff",), help="only the curator desk's shots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     profile = Path(tempfile.mkdtemp(prefix="rvibe-shots-"))
@@ -106,18 +159,24 @@ def main() -> int:
         _settle(app, 1.0)
         window.playback.player.pause()
         window.playback.player.seek(0.4)
-        shots: list[tuple[str, Callable[[], None]]] = [
-            ("songs", lambda w=window: w.show_page("tracks")),
-            ("albums", lambda w=window: w.show_page("albums")),
-            (
-                "album",
-                lambda w=window: w.albums.grid.album_activated.emit(w.albums.grid.albums.album(1)),
-            ),
-            ("artists", lambda w=window: w.show_page("artists")),
-            ("queue", lambda w=window: w.show_page("queue")),
-            ("search", lambda w=window: w.search.setText("love year:>1990")),
-            ("search-error", lambda w=window: w.search.setText("year:>abc")),
-        ]
+        shots: list[tuple[str, Callable[[], None]]] = (
+            []
+            if args.only
+            else [
+                ("songs", lambda w=window: w.show_page("tracks")),
+                ("albums", lambda w=window: w.show_page("albums")),
+                (
+                    "album",
+                    lambda w=window: w.albums.grid.album_activated.emit(
+                        w.albums.grid.albums.album(1)
+                    ),
+                ),
+                ("artists", lambda w=window: w.show_page("artists")),
+                ("queue", lambda w=window: w.show_page("queue")),
+                ("search", lambda w=window: w.search.setText("love year:>1990")),
+                ("search-error", lambda w=window: w.search.setText("year:>abc")),
+            ]
+        )
         for name, action in shots:
             action()
             _settle(app, 1.2)
@@ -125,7 +184,8 @@ def main() -> int:
             _settle(app, 0.3)
             window.grab().save(str(args.out / f"{name}-{theme}.png"))
         window.search.setText("")
-        if theme == "light":
+        _staff_shots(app, window, args.out, theme)
+        if theme == "light" and not args.only:
             _store_shots(app, window, args.out)
         window.close()
         session.close()

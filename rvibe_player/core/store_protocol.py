@@ -70,6 +70,10 @@ SHARING_ORDER = (SharingLevel.OFF, SharingLevel.SUMMARY, SharingLevel.FULL)
 
 DEMO_LISTENER = ("demo", "listen-demo")
 """The demo listener ``rvibe-store seed-demo`` creates (user name, password; PROTOCOL.md)."""
+DEMO_CURATOR = ("curator", "curate-demo")
+"""The demo listener's curator (the desk fills it in on the built-in store)."""
+DEMO_COVER = ("cover", "cover-demo")
+"""A second demo curator, covering for the first (two desks on the same listeners)."""
 
 # Sync paging and long-poll.
 SYNC_PAGE_DEFAULT = 500

@@ -285,6 +285,22 @@ class CuratorDesk(SignedInClient):
         )
         return [InboxRow.from_wire(r) for r in page["items"]]
 
+    def listeners_of(self, filter: str, query: str, most: int = 5000) -> list[InboxRow]:
+        """Everyone the inbox lists under a filter and search (for a crate), by need."""
+        from rvibe_player.core.store_protocol import PAGE_MAX
+
+        rows: list[InboxRow] = []
+        while len(rows) < most:
+
+            def ask(api: StoreApi, offset: int = len(rows)) -> dict[str, Any]:
+                return api.staff_inbox(filter=filter, query=query, limit=PAGE_MAX, offset=offset)
+
+            page = self._online(ask)["items"]
+            rows += [InboxRow.from_wire(r) for r in page]
+            if len(page) < PAGE_MAX:
+                break
+        return rows[:most]
+
     def preview_crate(self, releases: list[int], listener_ids: list[int]) -> dict[int, list[str]]:
         """For each listener, what a crate of ``releases`` would leave out and why
         (``owned``, ``already_picked``), by release id as text ("12: owned")."""

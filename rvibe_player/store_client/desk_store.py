@@ -17,6 +17,7 @@ from typing import Any
 from rvibe_player.core.store_protocol import TOMBSTONE_KINDS
 from rvibe_player.store_client.areas import ChangeArea
 from rvibe_player.store_client.cache_db import CacheDb, dumps, get_meta, put_meta
+from rvibe_player.store_client.intents import AREA_OF_KIND
 from rvibe_player.store_client.log_store import StoredObject, object_type
 from rvibe_player.store_client.outbox_store import OutboxItem
 
@@ -131,7 +132,8 @@ class DeskStore:
             if entry is not None and listener is not None:
                 _upsert(conn, int(listener), entry)
             conn.execute("DELETE FROM outbox WHERE client_id = ?", (item.client_id,))
-        return {ChangeArea.OUTBOX, ChangeArea.CONVERSATION, ChangeArea.INBOX}
+        done = AREA_OF_KIND.get(item.kind, ChangeArea.CONVERSATION)
+        return {ChangeArea.OUTBOX, ChangeArea.CONVERSATION, ChangeArea.INBOX, done}
 
     # -- what the desk reads -------------------------------------------------------------------
 

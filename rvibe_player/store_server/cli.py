@@ -93,6 +93,10 @@ def _parser() -> argparse.ArgumentParser:
 
     seed = commands.add_parser("seed-demo", help="load the demo catalog, curator and listeners")
     seed.add_argument("--json", action="store_true", help="print the demo credentials as JSON")
+    seed.add_argument(
+        "--listeners", type=int, default=None, metavar="N",
+        help="listeners the demo curator has besides the four with a story (default 40)",
+    )  # fmt: skip
 
     compact = commands.add_parser("compact", help="compact the logs, forget old client ids")
     compact.add_argument("--tombstone-days", type=int, default=90)
@@ -134,7 +138,8 @@ def _run(db: Database, config: StoreConfig, args: argparse.Namespace) -> int:
     if args.command == "assign":
         return _assign(db, args.listener, args.curator)
     if args.command == "seed-demo":
-        credentials = demo.seed(db, passwords)
+        crowd = demo.CROWD if args.listeners is None else max(0, args.listeners)
+        credentials = demo.seed(db, passwords, crowd)
         _print_credentials(credentials, as_json=args.json)
         return 0
     if args.command == "compact":

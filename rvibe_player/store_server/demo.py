@@ -13,11 +13,20 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from rvibe_player.core.store_protocol import DEMO_LISTENER, PickFeedback, Role, SharingLevel
+from rvibe_player.core.store_protocol import (
+    DEMO_COVER,
+    DEMO_CURATOR,
+    DEMO_LISTENER,
+    PickFeedback,
+    Role,
+    SharingLevel,
+)
 from rvibe_player.store_server.database import Database
+from rvibe_player.store_server.demo_crowd import seed_crowd
 from rvibe_player.store_server.models import (
     Account,
     Artist,
+    Cover,
     Relationship,
     Release,
     ReplyWait,
@@ -29,9 +38,19 @@ from rvibe_player.store_server.services import relationship, sharing
 from rvibe_player.store_server.services.accounts import create_account
 from rvibe_player.store_server.services.admin import assign
 from rvibe_player.store_server.services.catalog import search_text
+from rvibe_player.store_server.services.desk_actions import save_reply
 
 RELEASES = 320
-DEMO_CURATOR = ("curator", "curate-demo")
+CROWD = 40
+"""Listeners the demo curator has besides the four with a story (``--listeners``)."""
+SAVED_REPLIES = (
+    ("Welcome", "Hi {{first_name}}, I'm {{curator}}, your curator here. [[one thing you "
+     "noticed about their taste]]. What are you listening to this week?"),
+    ("Thanks for the answer", "Thank you, {{first_name}}! [[what you take from their "
+     "answer]]. I'll have a pick for you by the weekend."),
+    ("Checking in", "Hi {{first_name}}, it's been a while. [[a release that made you think "
+     "of them]]: shall I send it?"),
+)  # fmt: skip
 DEMO_ADMIN = ("admin", "admin-demo")
 
 _FIRST = [
@@ -292,8 +311,13 @@ _CONVERSATION = (
 )
 
 
-def seed(db: Database, passwords: Passwords) -> list[dict[str, str]]:
-    """Load the demo store (into an empty database); returns the demo credentials."""
+def seed(db: Database, passwords: Passwords, crowd: int = CROWD) -> list[dict[str, str]]:
+    """Load the demo store (into an empty database); returns the demo credentials.
+
+    Four listeners with a story, and a ``crowd`` of listeners in every situation a desk
+    sorts by (``demo_crowd``), all with the demo curator; a second curator covers for
+    them, so two desks can have the same listener open.
+    """
     if not is_empty(db):
         raise ValueError("the store is not empty; seed-demo only fills a new store")
     rng = random.Random(7)  # noqa: S311 (invented demo data, not secrets)
@@ -319,9 +343,25 @@ def seed(db: Database, passwords: Passwords) -> list[dict[str, str]]:
             bio="Twenty years behind the counter of a record shop in Leeds: jazz, soul and "
             "the odd Krautrock detour.",
         )
+        cover = create_account(
+            session,
+            passwords,
+            username=DEMO_COVER[0],
+            password=DEMO_COVER[1],
+            role=Role.CURATOR,
+            display_name="Theo Lindqvist",
+            capacity=500,
+            bio="Folk, ambient and anything recorded in a church.",
+        )
+        now = utcnow()
+        session.add(Cover(curator_id=curator.id, by_id=cover.id, starts_at=now,
+                          ends_at=now + timedelta(days=365)))  # fmt: skip
+        for title, body in SAVED_REPLIES:
+            save_reply(session, curator.id, title, body)
         credentials += [
             {"role": "admin", "username": DEMO_ADMIN[0], "password": DEMO_ADMIN[1]},
             {"role": "curator", "username": DEMO_CURATOR[0], "password": DEMO_CURATOR[1]},
+            {"role": "curator", "username": DEMO_COVER[0], "password": DEMO_COVER[1]},
         ]
         listeners = []
         for username, name in _LISTENERS:
@@ -341,6 +381,11 @@ def seed(db: Database, passwords: Passwords) -> list[dict[str, str]]:
         for n, listener in enumerate(listeners):
             _relationship(session, rng, n, listener, curator, release_ids)
         _spread_over_time(session, rng)
+    if crowd:
+        seed_crowd(db, passwords, DEMO_CURATOR[0], crowd)
+        credentials.append(
+            {"role": "listener", "username": f"({crowd} more)", "password": DEMO_LISTENER[1]}
+        )
     return credentials
 
 
@@ -431,5 +476,6 @@ def demo_summary() -> dict[str, Any]:
     return {
         "listener": {"username": DEMO_LISTENER[0], "password": DEMO_LISTENER[1]},
         "curator": {"username": DEMO_CURATOR[0], "password": DEMO_CURATOR[1]},
+        "cover": {"username": DEMO_COVER[0], "password": DEMO_COVER[1]},
         "admin": {"username": DEMO_ADMIN[0], "password": DEMO_ADMIN[1]},
     }

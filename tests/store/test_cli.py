@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from rvibe_player.store_server.demo import demo_summary
+from rvibe_player.store_server.demo import CROWD, demo_summary
 
 CHEAP = {"RVIBE_STORE_ARGON2_TIME_COST": "1", "RVIBE_STORE_ARGON2_MEMORY_KIB": "1024"}
 
@@ -117,7 +117,11 @@ def test_serve_on_a_free_port_with_demo_data_as_the_player_starts_it(
             assert me["median_first_reply_seconds"] > 600
             curator = {"Authorization": f"Bearer {_login(client, 'curator')}"}
             inbox = client.get("/v1/staff/inbox", headers=curator).json()
-            assert inbox["total"] == 4 and inbox["waiting"] >= 1
+            assert inbox["total"] == 4 + CROWD, "four with a story and a crowd"
+            assert min(inbox[need] for need in ("waiting", "due", "new", "snoozed")) >= 1
+            cover = {"Authorization": f"Bearer {_login(client, 'cover')}"}
+            covered = client.get("/v1/staff/inbox", headers=cover).json()
+            assert covered["total"] == inbox["total"], "the second curator covers the first"
     assert (isolated_user_dirs / "data" / "store.sqlite3").is_file(), "default: the data dir"
     assert (
         "serving http://127.0.0.1:" in (isolated_user_dirs / "log" / "rvibe-store.log").read_text()
@@ -169,6 +173,36 @@ def test_create_user_and_assign_from_the_command_line(tmp_path: Path) -> None:
         token = client.post("/v1/auth/login", json=login).json()["token"]
         me = client.get("/v1/me", headers={"Authorization": f"Bearer {token}"}).json()
         assert me["relationship"]["curator"]["name"] == "mira"
+
+
+def test_seed_demo_builds_a_crowd_of_the_size_asked(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path}/crowd.sqlite3"
+    done = store_cli("--database-url", db, "seed-demo", "--listeners", "120", "--json")
+    assert done.returncode == 0, done.stderr
+    assert "(120 more)" in done.stdout
+    again = store_cli("--database-url", db, "seed-demo")
+    assert again.returncode == 2 and "not empty" in again.stderr
+    with (
+        serving("--database-url", db, "serve", "--port", "0") as (url, _lines),
+        httpx.Client(base_url=url, timeout=30) as client,
+    ):
+        curator = {"Authorization": f"Bearer {_login(client, 'curator')}"}
+        inbox = client.get("/v1/staff/inbox", headers=curator, params={"limit": 200}).json()
+        assert inbox["total"] == 124
+        rows = inbox["items"]
+        names = {row["listener"]["name"] for row in rows}
+        assert len(names) > 80, "varied names"
+        levels = {row["sharing_level"] for row in rows}
+        assert levels == {"off", "summary", "full"}
+        waits = sorted(row["waiting_seconds"] for row in rows if row["need"] == "waiting")
+        assert len(waits) >= 10 and waits[0] < 3600 < waits[-1], "waits of different ages"
+        for need in ("waiting", "due", "new", "snoozed"):
+            assert inbox[need] >= 1, need
+        busy = next(r for r in rows if r["need"] == "due")
+        context = client.get(
+            f"/v1/staff/listeners/{busy['listener']['id']}/context", headers=curator
+        ).json()
+        assert context["listener"]["member_since"] < context["touch"]["due_at"]
 
 
 def test_sqlite_refuses_several_workers_with_a_reason(tmp_path: Path) -> None:

@@ -129,14 +129,14 @@ def pick_search(session: Session, rel: Relationship, query: str, limit: int) -> 
             .where(Release.id.in_(ids))
         ).all()  # fmt: skip
     else:
-        names = [fold(n) for n, _p in taste.artists]
         genres = [g for g, _p in taste.genres]
-        rows = session.execute(
-            select(Release, Artist)
-            .join(Artist, Artist.id == Release.artist_id)
-            .where(or_(Release.genre.in_(genres), Artist.name.in_([n for n, _ in taste.artists])))
-            .limit(500)
-        ).all() if names or genres else []  # fmt: skip
+        artists = [n for n, _p in taste.artists]
+        close = select(Release, Artist).join(Artist, Artist.id == Release.artist_id)
+        if artists or genres:
+            close = close.where(or_(Release.genre.in_(genres), Artist.name.in_(artists)))
+        else:  # nothing shared to go by: the newest in the catalog
+            close = close.order_by(Release.id.desc())
+        rows = session.execute(close.limit(500)).all()
     owned = owned_keys(session, rel)
     picked = picked_releases(session, rel.listener_id)
     results = []

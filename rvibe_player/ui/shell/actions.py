@@ -35,6 +35,7 @@ class ActionId(Enum):
     SHOW_SONGS = auto()
     SHOW_QUEUE = auto()
     SHOW_STORE = auto()
+    SHOW_DESK = auto()
     PLAY_PAUSE = auto()
     NEXT = auto()
     PREVIOUS = auto()
@@ -85,6 +86,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.SHOW_SONGS, Menu.VIEW, "Songs", "Ctrl+3"),
     ActionSpec(ActionId.SHOW_QUEUE, Menu.VIEW, "Play queue", "Ctrl+4"),
     ActionSpec(ActionId.SHOW_STORE, Menu.VIEW, "Your curator", "Ctrl+5"),
+    ActionSpec(ActionId.SHOW_DESK, Menu.VIEW, "Curator desk", "Ctrl+6"),
     ActionSpec(ActionId.PLAY_PAUSE, Menu.PLAYBACK, "Play or pause", "Space", typing_aware=True),
     ActionSpec(ActionId.NEXT, Menu.PLAYBACK, "Next song", "Ctrl+Right", typing_aware=True),
     ActionSpec(ActionId.PREVIOUS, Menu.PLAYBACK, "Previous song", "Ctrl+Left", typing_aware=True),

@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     from rvibe_player.ui.relationship.bridge import RelationshipBridge
     from rvibe_player.ui.relationship.store_page import StorePage
     from rvibe_player.ui.shell.cover_cache import CoverCache
+    from rvibe_player.ui.staff.desk_bridge import DeskBridge
+    from rvibe_player.ui.staff.desk_page import DeskPage
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
             ActionId.SHOW_SONGS: page(self.show_page, "tracks"),
             ActionId.SHOW_QUEUE: page(self.show_page, "queue"),
             ActionId.SHOW_STORE: page(self.show_page, "store"),
+            ActionId.SHOW_DESK: page(self.show_page, "desk"),
             ActionId.PLAY_PAUSE: lambda: self.playback.player.toggle(),
             ActionId.NEXT: lambda: self.playback.player.next(),
             ActionId.PREVIOUS: lambda: self.playback.player.previous(),
@@ -208,6 +211,7 @@ class MainWindow(QMainWindow):
             "artists": lambda: self.artists,
             "queue": lambda: self.queue_page,
             "store": lambda: self.store_page,
+            "desk": lambda: self.desk_page,
             "playlist": lambda: self.playlist_page,
         }
 
@@ -343,6 +347,40 @@ class MainWindow(QMainWindow):
         page.sharing_requested.connect(self.open_sharing)
         return page
 
+    @functools.cached_property
+    def desk_bridge(self) -> DeskBridge:
+        """The curator's desk at the same store (made before the store opens)."""
+        from rvibe_player.ui.staff.desk_bridge import DeskBridge
+
+        bridge = DeskBridge(self.session, self)
+        bridge.opened.connect(self._desk_state)
+        bridge.status_changed.connect(lambda _status: self._desk_state())
+        return bridge
+
+    @functools.cached_property
+    def desk_page(self) -> DeskPage:
+        from rvibe_player.ui.staff.desk_page import DeskPage
+
+        page = DeskPage(self.desk_bridge)
+        self._add_page("desk", page)
+        page.news.connect(self._desk_news)
+        return page
+
+    def _desk_state(self) -> None:
+        """The desk is in the sidebar for a curator (and on the demo store, to try it)."""
+        desk = self.desk_bridge.desk
+        curator = desk is not None and desk.account is not None
+        embedded = desk is not None and desk.store_key.startswith("embedded")
+        self.sidebar.show_page_item("desk", curator or embedded)
+        if curator:
+            self.desk_page  # noqa: B018 - listeners' messages are announced while hidden
+
+    def _desk_news(self, title: str, text: str) -> None:
+        """A listener wrote: a desktop notification unless the desk is in front of the user."""
+        in_front = self.isActiveWindow() and self._current_page == "desk"
+        if not in_front and self._made("playback"):
+            self.playback.tray.notify(title, text)
+
     def _unread_changed(self, count: int) -> None:
         self.sidebar.set_badge("store", str(count) if count else "")
         if self._made("playback"):
@@ -387,6 +425,7 @@ class MainWindow(QMainWindow):
         # What exists now (modules, Qt wrappers, the window) lives as long as the app: keep it
         # out of the cyclic GC's full passes, which stop every thread (see ui/gc_pacer.py).
         gc.freeze()
+        self.desk_bridge  # noqa: B018 - listens before the store opens the desk
         self.relationship.open()
         self.reload_playlists()
         if not self.session.library.roots():
@@ -566,6 +605,10 @@ class MainWindow(QMainWindow):
         if self.gc_pacer is not None:
             self.gc_pacer.stop()
         self.save_state()
+        if self._made("desk_page"):
+            self.desk_page.close_desk()
+        if self._made("desk_bridge"):
+            self.desk_bridge.close()
         if self._made("relationship"):
             self.relationship.close()
         if self._made("playback"):

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rvibe_player.library.playlist_store import PlaylistInfo
 
 _ICONS = {"artists": "artists", "albums": "albums", "tracks": "songs", "queue": "queue",
-          "store": "curator"}  # fmt: skip
+          "store": "curator", "desk": "desk"}  # fmt: skip
 _STYLE = """
 QTreeWidget#sidebar { border: none; background: palette(window); outline: 0; }
 QTreeWidget#sidebar::item { padding: 3px 6px; border-radius: 6px; }
@@ -54,6 +54,8 @@ class Sidebar(QTreeWidget):
         self.pages["queue"] = self._item(listening, "Play queue", page="queue")
         self.store_section = self._section("YOUR STORE")
         self.pages["store"] = self._item(self.store_section, "Your curator", page="store")
+        self.pages["desk"] = self._item(self.store_section, "Curator desk", page="desk")
+        self.pages["desk"].setHidden(True)  # shown for curators (and on the demo store)
         self.playlists_section = self._section("PLAYLISTS")
         self.expandAll()
         self.currentItemChanged.connect(self._changed)
@@ -124,6 +126,10 @@ class Sidebar(QTreeWidget):
         item = self.pages[page]
         base = item.text(0).split("  (")[0]
         item.setText(0, f"{base}  ({text})" if text else base)
+
+    def show_page_item(self, page: str, shown: bool) -> None:
+        """Show or hide a page's entry (the curator desk is for curators)."""
+        self.pages[page].setHidden(not shown)
 
     def _changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
         if item is None:

@@ -398,6 +398,17 @@ class LibraryDatabase:
         ).fetchall()
         return [LoggedPlay(*row) for row in rows]
 
+    def album_list(self) -> list[tuple[str, str, str, str]]:
+        """Every album of the library once: (album artist, album, its MusicBrainz artist id,
+        its MusicBrainz album id), from the tracks that are there (no paths), in order."""
+        rows = self.conn.execute(
+            "SELECT CASE WHEN albumartist != '' THEN albumartist ELSE artist END AS who, album, "
+            "max(CASE WHEN mb_albumartistid != '' THEN mb_albumartistid ELSE mb_artistid END), "
+            "max(mb_albumid) FROM tracks WHERE status = 'ok' AND album != '' "
+            "GROUP BY who, album ORDER BY who COLLATE NOCASE, album COLLATE NOCASE"
+        ).fetchall()
+        return [(str(a), str(b), str(c or ""), str(d or "")) for a, b, c, d in rows]
+
     def last_play_id(self) -> int:
         """The newest logged play's id (0 when nothing was played yet)."""
         return int(self.conn.execute("SELECT coalesce(max(id), 0) FROM plays").fetchone()[0])

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from rvibe_player.core.store_protocol import CATALOG_TEXT_MAX, LISTENING_PLAYS_MAX, SharingLevel
 from rvibe_player.library.database import LibraryDatabase
@@ -25,6 +27,7 @@ from rvibe_player.store_client.intents import IntentKind, listening
 from rvibe_player.store_client.projector import CacheSnapshot
 from rvibe_player.store_client.projector import sharing_level as projected_level
 
+T = TypeVar("T", bound=Mapping[str, Any])
 _NOT_A_LINE = re.compile(r"[\x00-\x1f\x7f]+")
 
 
@@ -70,14 +73,15 @@ BATCH_BYTES_MAX = 192 * 1024
 (500 plays with long non-Latin tags come to about 500 KB)."""
 
 
-def _encoded_size(play: dict[str, str]) -> int:
+def _encoded_size(play: Mapping[str, object]) -> int:
     return len(json.dumps(play, ensure_ascii=False).encode()) + 1
 
 
-def batches(plays: list[dict[str, str]], count: int, size: int) -> list[list[dict[str, str]]]:
-    """Plays in order, cut into batches of at most ``count`` plays and ``size`` bytes."""
-    out: list[list[dict[str, str]]] = []
-    batch: list[dict[str, str]] = []
+def batches(plays: list[T], count: int, size: int) -> list[list[T]]:
+    """Items in order (plays, albums), cut into batches of at most ``count`` items and
+    ``size`` bytes as JSON."""
+    out: list[list[T]] = []
+    batch: list[T] = []
     used = 0
     for play in plays:
         cost = _encoded_size(play)

@@ -33,6 +33,7 @@ AREAS = {
     "curator": ChangeArea.CURATOR,
     "sharing": ChangeArea.SHARING,
     "sharing-data": ChangeArea.SHARING,
+    "library-sharing": ChangeArea.SHARING,
 }
 """Which part of the panel an object type belongs to (what a change notification names)."""
 

@@ -346,6 +346,8 @@ class RelationshipState:
     unread: int = 0
     """Notes, picks and messages from the curator after my read marker."""
     sharing_level: str = "off"
+    library_sharing: bool = False
+    """Whether the albums in my library are shared with my curator."""
     waiting_to_send: int = 0
     failed_to_send: int = 0
     latest_seq: int = 0

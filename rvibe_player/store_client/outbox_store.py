@@ -130,6 +130,31 @@ class OutboxStore:
                 put_meta(conn, "listening_since", sharing_since)
             return _insert(conn, sharing_intent(level))
 
+    def enqueue_library_sharing(self, on: bool) -> OutboxItem:
+        """Share the albums in my library or stop, in one transaction with what it means:
+        off drops every album batch not yet sent; either way the next list goes out whole."""
+        with self._db.write() as conn:
+            if not on:
+                conn.execute(
+                    "DELETE FROM outbox WHERE kind = ? AND state = 'pending'",
+                    (IntentKind.ALBUMS.value,),
+                )
+            put_meta(conn, "albums_digest", None)
+            return _insert(conn, Intent(IntentKind.LIBRARY_SHARING, {"on": on}))
+
+    def enqueue_albums(self, parts: list[list[dict[str, Any]]], digest: str) -> int:
+        """The whole album list in batches (the first starts a new list at the store),
+        replacing batches of an older list not yet sent; notes which list it is."""
+        with self._db.write() as conn:
+            conn.execute(
+                "DELETE FROM outbox WHERE kind = ? AND state = 'pending' AND attempts = 0",
+                (IntentKind.ALBUMS.value,),
+            )
+            for n, part in enumerate(parts):
+                _insert(conn, Intent(IntentKind.ALBUMS, {"albums": part, "replace": n == 0}))
+            put_meta(conn, "albums_digest", digest)
+        return len(parts)
+
     def start_listening(self, since: float) -> float:
         """When sharing started: the one noted, else ``since`` (noted now)."""
         with self._db.write() as conn:

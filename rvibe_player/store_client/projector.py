@@ -57,6 +57,8 @@ class CacheSnapshot:
     """``/v1/me`` as last fetched (profile, curator card with reply time)."""
     curator: StoredObject | None = None
     sharing: StoredObject | None = None
+    library: StoredObject | None = None
+    """The listener's choice to share the albums in their library, as logged."""
     my_read: StoredObject | None = None
     their_read: StoredObject | None = None
     notes: list[StoredObject] = field(default_factory=list)
@@ -79,6 +81,7 @@ def read_snapshot(cache: RelationshipCache, account: Account) -> CacheSnapshot:
             me=cache.meta("me") or {},
             curator=log.object("curator"),
             sharing=log.object("sharing"),
+            library=log.object("library-sharing"),
             my_read=log.object("read:listener"),
             their_read=log.object("read:curator"),
             notes=log.objects("note", newest_first=True),
@@ -110,6 +113,7 @@ def project(
         messages=_messages(snapshot, read_seq),
         unread=unread,
         sharing_level=sharing_level(snapshot).value,
+        library_sharing=library_sharing(snapshot),
         waiting_to_send=len(pending),
         failed_to_send=sum(1 for i in snapshot.outbox if i.state == "failed"),
         latest_seq=snapshot.latest_seq,
@@ -123,6 +127,18 @@ def read_marker(snapshot: CacheSnapshot) -> int:
         if item.kind is IntentKind.READ:
             seq = max(seq, int(item.payload.get("seq", 0)))
     return seq
+
+
+def library_sharing(snapshot: CacheSnapshot) -> bool:
+    """Whether I share my album list: a change still in the outbox wins over the store's."""
+    if snapshot.library is not None:
+        on = bool(snapshot.library.data.get("library_sharing"))
+    else:
+        on = bool((snapshot.me.get("relationship") or {}).get("library_sharing"))
+    for item in snapshot.outbox:
+        if item.kind is IntentKind.LIBRARY_SHARING and item.state == "pending":
+            on = bool(item.payload.get("on"))
+    return on
 
 
 def sharing_level(snapshot: CacheSnapshot) -> SharingLevel:

@@ -51,10 +51,11 @@ from rvibe_player.core.store_protocol import (
     plain_text_problem,
 )
 from rvibe_player.core.wire import ReleaseDetailWire
-from rvibe_player.store_client import intents
+from rvibe_player.store_client import intents, library_sharing
 from rvibe_player.store_client.areas import ChangeArea
 from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_client.credentials import Credentials
+from rvibe_player.store_client.library_sharing import AlbumSharer
 from rvibe_player.store_client.listening import ListeningUploader
 from rvibe_player.store_client.log_store import pick_of
 from rvibe_player.store_client.loops import LoopOptions, RelationshipLoops
@@ -133,16 +134,22 @@ class Relationship(SignedInClient):
         )
         self.library_path = library_path
         self._listening = ListeningUploader(library_path) if library_path is not None else None
+        self._albums = AlbumSharer(library_path) if library_path is not None else None
         self._loops = RelationshipLoops(
             LoopOptions(wait_s, backoff_s),
             self._changed,
             self._set_status,
             self._unauthorized,
-            self._listening.collect if self._listening is not None else None,
+            self._collect if library_path is not None else None,
         )
         self._matching = PickMatching(
             library_path, self._picked_items, lambda: self._changed({ChangeArea.MATCHES})
         )
+
+    def _collect(self, cache: RelationshipCache) -> int:
+        """Sends made from the library while the outbox is idle: plays, the album list."""
+        queued = self._listening.collect(cache) if self._listening is not None else 0
+        return queued + (self._albums.collect(cache) if self._albums is not None else 0)
 
     def _start_loops(self, token: str) -> None:
         with self._lock:
@@ -233,6 +240,18 @@ class Relationship(SignedInClient):
             return "No music library is open here, so no plays would be sent."
         return self._listening.preview(level)
 
+    def set_library_sharing(self, on: bool) -> None:
+        """Share the albums in my library with my curator, or stop (the store deletes them)."""
+        with self._writable_cache() as cache:
+            cache.outbox.enqueue_library_sharing(on)
+        if self._albums is not None:
+            self._albums.library_changed()  # on: the whole list goes out
+        self._kick({ChangeArea.SHARING, ChangeArea.OUTBOX})
+
+    def library_preview(self, on: bool) -> str:
+        """Exactly what sharing the album list sends (reads the library)."""
+        return library_sharing.preview(self.library_path, on)
+
     def share_new_plays(self) -> None:
         """Plays were logged: have the outbox collect them now rather than at its next check."""
         self._loops.send_now()
@@ -285,7 +304,12 @@ class Relationship(SignedInClient):
     # -- matching and the state the panel shows --------------------------------------------
 
     def library_changed(self) -> Future[None]:
-        """Compare picks with the library again (after a scan); ``matches`` changes when done."""
+        """Compare picks with the library again (after a scan); ``matches`` changes when done.
+
+        A shared album list is compared too, and sent again when the albums changed."""
+        if self._albums is not None:
+            self._albums.library_changed()
+            self._loops.send_now()
         return self._matching.rebuild()
 
     def _picked_items(self) -> list[PickItem]:

@@ -35,7 +35,7 @@ class Library:
     def add(self, title: str, **tags: Any) -> None:
         with transaction(self.db.conn):
             self.ids[title] = self.db.insert_track(
-                self.root, f"/music/{len(self.ids)}.flac", 10, 0, bytes([len(self.ids)]) * 16,
+                self.root, f"/music/{len(self.ids)}.flac", 10, 0, len(self.ids).to_bytes(16, "big"),
                 TrackTags(title=title, **tags),
             )  # fmt: skip
 

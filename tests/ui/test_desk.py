@@ -28,7 +28,7 @@ from rvibe_player.store_server.models import (
 )
 from rvibe_player.store_server.services.pick_search import album_key
 from tests.helpers.memory_keyring import MemoryKeyring
-from tests.store.live import Actor, LiveServer, make_actor
+from tests.store.live import PASSWORD, Actor, LiveServer, make_actor
 from tests.store_client.conftest import curator, listener, releases, store, store_server  # noqa: F401
 from tests.store_client.fault_proxy import FaultProxy
 from tests.store_client.helpers import curator_picks, curator_says
@@ -381,3 +381,43 @@ def test_a_crate_to_fifty_listeners_leaves_out_what_each_owns_and_goes_once_each
         assert set(rows) == expected
     finally:
         proxy.close()
+
+
+def test_both_sides_in_one_window_a_listener_and_their_curator_talk_live(
+    desk_window, store: LiveServer, curator: Actor, listener: Actor, qtbot  # noqa: F811
+) -> None:  # fmt: skip
+    window = desk_window
+    qtbot.waitUntil(lambda: window.relationship.relationship is not None, timeout=15_000)
+    relationship = window.relationship.relationship
+    done: list[object] = []
+    window.relationship.run(
+        relationship.sign_in, listener.username, PASSWORD,
+        then=lambda _r, error: done.append(error or "ok"),
+    )  # fmt: skip
+    qtbot.waitUntil(lambda: done == ["ok"], timeout=15_000)
+    desk = sign_in_desk(window, qtbot, curator.username)
+    qtbot.waitUntil(lambda: desk.current == listener.id, timeout=10_000)
+
+    window.show_page("store")  # the listener's side: write to the curator
+    store_page = window.store_page
+    qtbot.waitUntil(lambda: store_page.currentWidget() is store_page.main, timeout=10_000)
+    store_page.conversation.composer.editor.setPlainText("Hello Mira, it's Sam.")
+    store_page.conversation.composer.button.click()
+    window.show_page("desk")  # the other side, no restart: it is there
+    qtbot.waitUntil(
+        lambda: (
+            "Hello Mira, it's Sam."
+            in [getattr(r, "body", "") for r in desk.panel.conversation.model.rows]
+        ),
+        timeout=5_000,
+    )
+    desk.panel.conversation.composer.editor.setPlainText("Hi Sam! Two picks are on the way.")
+    desk.panel.conversation.composer.button.click()
+    window.show_page("store")
+    qtbot.waitUntil(
+        lambda: (
+            "Hi Sam! Two picks are on the way."
+            in [getattr(r, "body", "") for r in store_page.conversation.model.rows]
+        ),
+        timeout=5_000,
+    )

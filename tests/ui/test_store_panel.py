@@ -7,10 +7,12 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from sqlalchemy import select
 
 from rvibe_player.library.database import transaction
 from rvibe_player.library.tags import TrackTags
 from rvibe_player.store_client.model import MessageState
+from rvibe_player.store_server.models import ListenerAlbum
 from rvibe_player.ui.relationship.sharing_dialog import SharingDialog
 from scripts.make_corpus import Manifest
 from tests.helpers.memory_keyring import MemoryKeyring
@@ -229,3 +231,35 @@ def test_a_pick_opens_as_the_release_with_its_tracks_prices_and_previews(
     assert previews == [(first.preview_url, f"{first.title} — {release.artist}")]
     assert first.preview_url.startswith(store.url + "/v1/catalog/tracks/")
     view.close()
+
+
+def test_the_album_list_is_a_choice_of_its_own_with_its_preview(
+    panel_window, store: LiveServer, listener: Actor, memory_keyring: MemoryKeyring, qtbot,  # noqa: F811
+) -> None:  # fmt: skip
+    window = panel_window
+    sign_in(window, qtbot, listener.username)
+    db = window.session.library
+    root = db.add_root("/music")
+    with transaction(db.conn):
+        tags = TrackTags(title="Blue", artist="Mara Quist", album="Tide")
+        db.insert_track(root, "/music/secret folder/blue.flac", 1, 0, b"t" * 16, tags)
+    dialog = SharingDialog(window.relationship, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.albums.isChecked(), "off by default"
+    assert "not sent" in dialog.albums_preview.text()
+    dialog.albums.setChecked(True)
+    assert '"album": "Tide"' in dialog.albums_preview.text()
+    assert "secret folder" not in dialog.albums_preview.text(), "never a path"
+    dialog.accept()
+
+    def albums() -> list[str]:
+        with store.store.db.read() as session:
+            return list(session.scalars(select(ListenerAlbum.album)))
+
+    qtbot.waitUntil(lambda: albums() == ["Tide"], timeout=10_000)
+    again = SharingDialog(window.relationship, window)
+    qtbot.addWidget(again)
+    assert again.albums.isChecked()
+    again.albums.setChecked(False)
+    again.accept()
+    qtbot.waitUntil(lambda: albums() == [], timeout=10_000)

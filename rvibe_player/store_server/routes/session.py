@@ -108,6 +108,7 @@ def me(principal: Authenticated, store: StoreDep) -> dict[str, Any]:
             if curator
             else None,
             "sharing_level": rel.sharing_level,
+            "library_sharing": rel.library_sharing,
             "latest_seq": rel.last_seq,
             "read_seq": rel.listener_read_seq,
             "curator_read_seq": rel.curator_read_seq,

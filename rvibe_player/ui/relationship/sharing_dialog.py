@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -56,6 +57,17 @@ class SharingDialog(QDialog):
         self.preview.setContentsMargins(22, 4, 0, 4)  # under the choices, in line with them
         layout.addWidget(self.preview)
         self.group.buttonToggled.connect(self._toggled)
+        self.albums = QCheckBox(
+            "Also the albums in my library (album artist and title; no files, no plays)"
+        )
+        self.albums.setAccessibleName("Share the albums in my library with my curator")
+        self.albums_were = bool(state is not None and state.library_sharing)
+        self.albums.setChecked(self.albums_were)
+        self.albums.toggled.connect(lambda _on: self._describe_albums())
+        layout.addWidget(self.albums)
+        self.albums_preview = plain_label("")
+        self.albums_preview.setContentsMargins(22, 4, 0, 4)
+        layout.addWidget(self.albums_preview)
         delete = QPushButton("Delete everything I have shared")
         delete.clicked.connect(self._delete)
         row = QHBoxLayout()
@@ -76,6 +88,7 @@ class SharingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._describe()
+        self._describe_albums()
         relationship = bridge.relationship
         if relationship is not None:
             bridge.run(relationship.access_log, then=self._show_log)
@@ -92,6 +105,11 @@ class SharingDialog(QDialog):
         relationship = self.bridge.relationship
         if relationship is not None:
             self.preview.setText(relationship.sharing_preview(self.level()))
+
+    def _describe_albums(self) -> None:
+        relationship = self.bridge.relationship
+        if relationship is not None:
+            self.albums_preview.setText(relationship.library_preview(self.albums.isChecked()))
 
     def _show_log(self, result: Any, error: BaseException | None) -> None:
         if error is not None:
@@ -137,4 +155,6 @@ class SharingDialog(QDialog):
         relationship = self.bridge.relationship
         if relationship is not None:
             relationship.set_sharing(self.level())
+            if self.albums.isChecked() != self.albums_were:
+                relationship.set_library_sharing(self.albums.isChecked())
         super().accept()

@@ -31,7 +31,8 @@ from rvibe_player.store_client.desk_model import (
     ListenerContext,
 )
 from rvibe_player.store_client.desk_store import DeskStore, ensure_schema
-from rvibe_player.store_client.desk_stream import DeskStream
+from rvibe_player.store_client.desk_stream import DeskStream, read_inbox
+from rvibe_player.store_client.errors import StoreError
 from rvibe_player.store_client.intents import IntentKind
 from rvibe_player.store_client.log_store import message_of
 from rvibe_player.store_client.model import Message, MessageState, SyncStatus
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+REORDERING = frozenset({IntentKind.SNOOZE, IntentKind.CADENCE, IntentKind.STAFF_READ})
+"""Sends that change where the listener stands in my inbox."""
 GAP_MARK = "[["
 """A saved reply's gap the curator must fill before sending (``[[...]]``)."""
 
@@ -122,7 +125,7 @@ class CuratorDesk(SignedInClient):
                 self._changed,
                 on_unauthorized=self._unauthorized,
                 backoff=Backoff(*self.backoff_s),
-                finish=lambda cache, item, entry: DeskStore(cache.db).complete(item, entry),
+                finish=self._finished,
             )
             stream = DeskStream(
                 path,
@@ -139,6 +142,29 @@ class CuratorDesk(SignedInClient):
             self._outbox, self._stream = outbox, stream
         outbox.start()
         stream.start()
+
+    def _finished(
+        self, cache: RelationshipCache, item: OutboxItem, entry: dict[str, Any] | None
+    ) -> set[ChangeArea]:
+        """A send went through (outbox thread): keep its answer; a change of the inbox's
+        order (snooze, cadence, read) reads the inbox again, since the stream tells only
+        colleagues about my own changes."""
+        areas = DeskStore(cache.db).complete(item, entry)
+        if item.kind in REORDERING:
+            self.in_background(self._reread_inbox)
+        return areas
+
+    def _reread_inbox(self) -> None:
+        with self._lock:
+            store = self._store()
+        if store is None:
+            return
+        try:
+            self._online(lambda api: read_inbox(api, store))
+        except StoreError as exc:
+            log.info("the inbox could not be read again: %s", exc)
+            return
+        self._changed({ChangeArea.INBOX})
 
     def _stop_loops(self) -> None:
         with self._lock:

@@ -134,8 +134,13 @@ class DeskStream(LoopThread):
 
     def refresh_inbox(self, store: DeskStore) -> None:
         """Read the inbox's first rows and the figures again (kept for reading offline)."""
-        inbox = self.api.staff_inbox(limit=INBOX_CACHED)
-        figures = self.api.staff_stats()
-        extra = {k: v for k, v in inbox.items() if k != "items"} | {"figures": figures}
-        store.put_inbox(inbox.get("items") or [], extra)
+        read_inbox(self.api, store)
         self.on_change({ChangeArea.INBOX})
+
+
+def read_inbox(api: StoreApi, store: DeskStore) -> None:
+    """The inbox's first rows and the figures, from the store into the desk's cache."""
+    inbox = api.staff_inbox(limit=INBOX_CACHED)
+    figures = api.staff_stats()
+    extra = {k: v for k, v in inbox.items() if k != "items"} | {"figures": figures}
+    store.put_inbox(inbox.get("items") or [], extra)

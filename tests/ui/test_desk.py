@@ -7,10 +7,10 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import func, select
 
@@ -292,10 +292,10 @@ def test_a_second_curator_is_seen_and_a_newer_message_asks_first(
 
     asked: list[str] = []
     page.doing.confirm_newer = lambda text: bool(asked.append(text))  # answers "not yet"
-    listener_writes(store, listener, "Actually, make it something loud.")
-    qtbot.waitUntil(lambda: page.panel.conversation.model.rowCount() >= 1, timeout=5_000)
     composer = page.panel.conversation.composer
-    composer.editor.setPlainText("Here is something quiet.")
+    composer.editor.setPlainText("Here is something quiet.")  # a reply begun...
+    listener_writes(store, listener, "Actually, make it something loud.")  # ...when they write
+    qtbot.waitUntil(lambda: page.panel.conversation.model.rowCount() >= 1, timeout=5_000)
     composer.button.click()
     assert asked == ["Here is something quiet."], "a newer message asks before the send"
     assert count(store, Message, author_role="curator") == 0
@@ -303,7 +303,7 @@ def test_a_second_curator_is_seen_and_a_newer_message_asks_first(
     composer.editor.setPlainText("Loud it is: side B.")
     composer.button.click()
     qtbot.waitUntil(lambda: count(store, Message, author_role="curator") == 1, timeout=10_000)
-    assert len(asked) == 1
+    assert len(asked) == 1, "asked once: the newer message has been seen since"
 
 
 def test_a_crate_to_fifty_listeners_leaves_out_what_each_owns_and_goes_once_each(
@@ -421,3 +421,55 @@ def test_both_sides_in_one_window_a_listener_and_their_curator_talk_live(
         ),
         timeout=5_000,
     )
+
+
+def test_filters_a_snooze_until_a_date_and_a_better_reason(
+    desk_window, store: LiveServer, curator: Actor, releases: list[int], qtbot  # noqa: F811
+) -> None:  # fmt: skip
+    amy = make_actor(store, "amy", Role.LISTENER, curator=curator)
+    bob = make_actor(store, "bob", Role.LISTENER, curator=curator)
+    listener_writes(store, amy, "Hello?")
+    picked = curator_picks(curator, bob.id, "Because of the drums.", release_id=releases[0])
+    page = sign_in_desk(desk_window, qtbot, curator.username)
+    qtbot.waitUntil(lambda: rows_of(page) == ["amy", "bob"], timeout=10_000)
+    waiting = next(b for b in page.filter_buttons.buttons() if b.property("filter") == "waiting")
+    waiting.click()
+    qtbot.waitUntil(lambda: rows_of(page) == ["amy"], timeout=5_000)
+    page.set_filter("all")
+    qtbot.waitUntil(lambda: rows_of(page) == ["amy", "bob"], timeout=5_000)
+    page.search.setText("bo")
+    qtbot.waitUntil(lambda: rows_of(page) == ["bob"], timeout=5_000)
+    page.search.setText("")
+    qtbot.waitUntil(lambda: rows_of(page) == ["amy", "bob"], timeout=5_000)
+
+    page.open_row(1)
+    qtbot.waitUntil(
+        lambda: page.panel.context is not None and page.panel.context.listener_id == bob.id,
+        timeout=5_000,
+    )
+    menu = page.doing.snooze_menu()
+    next(a for a in menu.actions() if a.text() == "Until a date…").trigger()
+    dialog = page.doing.date_dialog
+    page.doing.date_edit.setDate(QDate.currentDate().addDays(3))
+    dialog.accept()
+    qtbot.waitUntil(
+        lambda: [r.need for r in page.inbox_model.rows if r.username == "bob"] == ["snoozed"],
+        timeout=10_000,
+    )
+    row = next(r for r in page.inbox_model.rows if r.username == "bob")
+    assert row.snoozed_until is not None
+    assert row.snoozed_until.astimezone().date() == (date.today() + timedelta(days=3))
+
+    page.panel.picks.setCurrentRow(0)
+    page.panel.edit_reason.click()
+    editing = page.doing.reason_dialog
+    assert editing.textValue() == "Because of the drums."
+    editing.setTextValue("Because of the drums, and the quiet after them.")
+    editing.accept()
+
+    def reason() -> str:
+        with store.store.db.read() as session:
+            found = session.get(Pick, picked["pick"]["id"])
+            return found.reason if found else ""
+
+    qtbot.waitUntil(lambda: reason().endswith("the quiet after them."), timeout=10_000)

@@ -10,8 +10,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QObject, QTimer
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rvibe_player.store_client.desk import CuratorDesk, DeskError
 from rvibe_player.store_client.desk_model import InboxRow, ListenerContext
@@ -29,6 +38,7 @@ SNOOZE_WORDS = (
     ("day", str(QT_TRANSLATE_NOOP("DeskActions", "Until tomorrow"))),
     ("week", str(QT_TRANSLATE_NOOP("DeskActions", "For a week"))),
     ("reply", str(QT_TRANSLATE_NOOP("DeskActions", "Until they write"))),
+    ("date", str(QT_TRANSLATE_NOOP("DeskActions", "Until a date…"))),
     ("wake", str(QT_TRANSLATE_NOOP("DeskActions", "Wake now"))),
 )
 
@@ -101,6 +111,13 @@ class DeskActions(QObject):
         if desk is not None and self.listener is not None:
             self.opened_seq = max(self.opened_seq, desk.newest_from_listener(context.listener_id))
 
+    def seen_newest(self) -> None:
+        """The conversation was drawn while no reply was being written: the curator has
+        everything in front of them (a message arriving mid-reply still asks first)."""
+        desk = self.bridge.desk
+        if desk is not None and self.listener is not None:
+            self.opened_seq = desk.newest_from_listener(self.listener.listener_id)
+
     def _act(self, action: Callable[[CuratorDesk, int], Any]) -> bool:
         desk = self.bridge.desk
         if desk is None or self.listener is None:
@@ -151,16 +168,20 @@ class DeskActions(QObject):
         dialog.open()
         return dialog
 
-    def edit_reason(self, pick_id: int) -> None:
+    def edit_reason(self, pick_id: int) -> QInputDialog:
         """A better reason for a past pick (the listener's log gets the update)."""
         picks = self.panel.context.picks if self.panel.context else ()
         pick = next((p for p in picks if p.id == pick_id), None)
-        text, ok = QInputDialog.getText(
-            self.page, self.tr("The reason"), self.tr("Why this pick, for them:"),
-            text=pick.reason if pick else "",
-        )  # fmt: skip
-        if ok:
-            self._act(lambda d, lid: d.edit_pick_reason(lid, pick_id, text.strip()))
+        dialog = QInputDialog(self.page)
+        dialog.setWindowTitle(self.tr("The reason"))
+        dialog.setLabelText(self.tr("Why this pick, for them:"))
+        dialog.setTextValue(pick.reason if pick else "")
+        dialog.textValueSelected.connect(
+            lambda text: self._act(lambda d, lid: d.edit_pick_reason(lid, pick_id, text.strip()))
+        )
+        self.reason_dialog = dialog
+        dialog.open()
+        return dialog
 
     def snooze_menu(self) -> QMenu:
         """S: the ways to set the open listener aside."""
@@ -173,9 +194,40 @@ class DeskActions(QObject):
         return menu
 
     def snooze(self, how: str) -> None:
-        """``day``, ``week``, ``reply`` (until they write) or ``wake``."""
+        """``day``, ``week``, ``reply`` (until they write), ``date`` (asks) or ``wake``."""
+        if how == "date":
+            self.snooze_date()
+            return
         until = datetime.now(UTC) + SNOOZES[how] if how in SNOOZES else None
         self._act(lambda d, lid: d.snooze(lid, until, how == "reply"))
+
+    def snooze_date(self) -> QDialog:
+        """Snooze until a day the curator picks (from 9 in the morning, their time)."""
+        dialog = QDialog(self.page)
+        dialog.setWindowTitle(self.tr("Snooze until"))
+        box = QVBoxLayout(dialog)
+        when = QDateEdit(QDate.currentDate().addDays(14))
+        when.setCalendarPopup(True)
+        when.setMinimumDate(QDate.currentDate().addDays(1))
+        when.setAccessibleName(self.tr("The day they come back to the inbox"))
+        box.addWidget(when)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        box.addWidget(buttons)
+
+        def chosen() -> None:
+            day = when.date()
+            until = datetime(day.year(), day.month(), day.day(), 9).astimezone()  # local 9:00
+            self._act(lambda d, lid: d.snooze(lid, until, False))
+
+        dialog.accepted.connect(chosen)
+        self.date_dialog = dialog
+        self.date_edit = when
+        dialog.open()
+        return dialog
 
     def load_older(self) -> None:
         """The conversation's older messages (from the store)."""

@@ -340,6 +340,8 @@ class DeskPage(QStackedWidget):
         desk = self.bridge.desk
         if desk is not None and self.current is not None:
             self.panel.show_messages(desk.conversation(self.current))
+            if not self.panel.conversation.composer.editor.toPlainText().strip():
+                self.doing.seen_newest()  # on screen before a reply was begun: seen
 
     def _changed(self, areas: frozenset[ChangeArea]) -> None:
         desk = self.bridge.desk

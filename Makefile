@@ -65,3 +65,9 @@ bench-sync: venv
 .PHONY: bench-polls
 bench-polls: venv
 	$(BIN)/python bench/store_polls.py
+
+# Curator's desk at 10,000 listeners (SQLite and PostgreSQL from RVIBE_TEST_DATABASE_URL; seeded
+# stores cached in ~/.cache/rvibe-bench and a template database): inbox, context, live, crate.
+.PHONY: bench-staff
+bench-staff: venv
+	$(BIN)/python bench/staff.py

@@ -3,6 +3,7 @@ outbox exactly once (a killed store included), crates through faults, offline re
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,11 +12,13 @@ import pytest
 from sqlalchemy import func, select
 
 from rvibe_player.core.store_protocol import Role
+from rvibe_player.store_client.api import StoreApi
 from rvibe_player.store_client.desk import CuratorDesk, DeskError
 from rvibe_player.store_client.errors import StoreRejectedError
 from rvibe_player.store_client.model import Connection, MessageState
 from rvibe_player.store_server.demo import seed_catalog
-from rvibe_player.store_server.models import Message, Pick, StaffNote
+from rvibe_player.store_server.models import Account, Message, Pick, StaffNote
+from rvibe_player.store_server.services import relationship
 from tests.store.live import PASSWORD, Actor, LiveServer, make_actor
 from tests.store_client.fault_proxy import FaultProxy
 from tests.store_client.helpers import eventually
@@ -174,3 +177,38 @@ def test_a_crate_to_fifty_listeners_goes_out_once_each_through_faults(
     finally:
         desk.close()
         proxy.close()
+
+
+def test_a_long_catch_up_reads_the_inbox_once_caught_up_not_after_every_page(
+    make_desk: Callable[..., CuratorDesk],
+    store: LiveServer,
+    curator: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    listener = make_actor(store, "sam", Role.LISTENER, curator=curator, login=False)
+    with store.store.db.write() as session:
+        author = session.get(Account, curator.id)
+        assert author is not None
+        for n in range(1100):  # three pages of the staff stream
+            relationship.create_note(session, listener.id, author, f"note {n}", f"note-{n:05d}")
+    reads: list[dict[str, Any]] = []
+    read_inbox = StoreApi.staff_inbox
+
+    def counted(api: StoreApi, **params: Any) -> dict[str, Any]:
+        reads.append(params)
+        return read_inbox(api, **params)
+
+    monkeypatch.setattr(StoreApi, "staff_inbox", counted)
+    desk = make_desk(store.url)
+    desk.sign_in(curator.username, PASSWORD)
+
+    def notes() -> int:
+        with desk._lock:
+            kept = desk._store()
+            return len(kept.objects(listener.id, "note")) if kept is not None else 0
+
+    eventually(lambda: notes() == 1100, timeout=20)
+    eventually(lambda: len(reads) == 2)  # on coming online, and once caught up
+    time.sleep(0.3)
+    assert len(reads) == 2, "not once per page of the catch-up"
+    assert [row.username for row in desk.inbox()] == ["sam"]

@@ -48,6 +48,14 @@ def _store_shots(app: object, window: object, out: Path) -> None:
         _settle(app, 0.8)
         page.release_view.grab().save(str(out / "store-release-light.png"))
         page.release_view.close()
+    from rvibe_player.ui.relationship.sharing_dialog import SharingDialog
+
+    sharing = SharingDialog(w.relationship, w)
+    sharing.albums.setChecked(True)
+    sharing.show()
+    _settle(app, 0.5)
+    sharing.grab().save(str(out / "store-sharing-light.png"))
+    sharing.reject()
     session = w.session.store
     if session is not None and session.embedded is not None:
         session.embedded.stop()  # the store goes away: what is cached stays readable
@@ -70,10 +78,13 @@ def _staff_shots(app: object, window: object, out: Path, theme: str) -> None:
     preview, and the collision notice while the covering curator types to the listener."""
     from rvibe_player.core.store_protocol import DEMO_COVER, DEMO_CURATOR
     from rvibe_player.store_client.api import StoreApi
+    from rvibe_player.store_client.model import Connection
 
     w: Any = window
     _settle(app, 30.0, until=lambda: w.desk_bridge.desk is not None)
     desk = w.desk_bridge.desk
+    settled = (Connection.ONLINE, Connection.SIGNED_OUT, Connection.OFFLINE)
+    _settle(app, 20.0, until=lambda: desk.status.connection in settled)
     if not desk.signed_in:
         desk.sign_in(*DEMO_CURATOR)
     w.show_page("desk")
@@ -93,15 +104,24 @@ def _staff_shots(app: object, window: object, out: Path, theme: str) -> None:
         _settle(app, 0.5)
         dialog.grab().save(str(out / f"staff-pick-{theme}.png"))
         dialog.reject()
-    crate = page.doing.open_crate(list(page.inbox_model.rows[:12]), page.filter, "")
+    rows = list(page.inbox_model.rows[:12])
+    owned = next((c.owned[0] for r in rows if (c := desk.fetch_context(r.listener_id)).owned), None)
+    crate = page.doing.open_crate(rows, page.filter, "")
     if crate is not None:
         _settle(app, 5.0, until=lambda: crate.searches > 0)
-        for n in range(min(2, crate.releases.count())):
-            crate.choose(int(crate.releases.item(n).data(256)))
+        crate.choose(int(crate.releases.item(0).data(256)))
+        if owned is not None:  # an album one of them owns: the preview leaves it out for them
+            searched = crate.searches
+            crate.search.setText(f"{owned[0]} {owned[1]}")
+            _settle(app, 5.0, until=lambda: crate.searches > searched)
+            for n in range(crate.releases.count()):
+                if crate.releases.item(n).text().startswith(owned[1]):
+                    crate.choose(int(crate.releases.item(n).data(256)))
         crate.template.setText("{{first_name}}, two new arrivals I think you'll like.")
         crate.fill_lines()
+        asked = crate.previews
         crate.run_preview()
-        _settle(app, 5.0, until=lambda: crate.previews > 0)
+        _settle(app, 5.0, until=lambda: crate.previews > asked)
         _settle(app, 0.5)
         crate.grab().save(str(out / f"staff-crate-{theme}.png"))
         crate.reject()

@@ -473,3 +473,29 @@ def test_filters_a_snooze_until_a_date_and_a_better_reason(
             return found.reason if found else ""
 
     qtbot.waitUntil(lambda: reason().endswith("the quiet after them."), timeout=10_000)
+
+
+def test_after_a_restart_without_the_session_the_desk_reads_its_cache_and_offers_sign_in(
+    open_window, store: LiveServer, curator: Actor, listener: Actor,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring, qtbot,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("RVIBE_STORE_URL", store.url)
+    listener_writes(store, listener, "Are you there?")
+    first = open_window()
+    page = sign_in_desk(first, qtbot, curator.username)  # not remembered: no keyring entry
+    qtbot.waitUntil(lambda: rows_of(page) == ["sam"], timeout=10_000)
+    first.close()
+    first.session.close()
+
+    again = open_window()
+    qtbot.waitUntil(lambda: again.desk_bridge.desk is not None, timeout=15_000)
+    desk = again.desk_bridge.desk
+    qtbot.waitUntil(lambda: not desk.signed_in, timeout=10_000)
+    assert again.sidebar.pages["desk"].isHidden() is False, "a curator's desk stays listed"
+    again.show_page("desk")
+    page = again.desk_page
+    assert page.currentWidget() is page.main and rows_of(page) == ["sam"], "read from the cache"
+    assert page.sign_in_again.isVisible() and "Signed out" in page.status.text()
+    page.sign_in_again.click()
+    dialog = page.sign_in_dialog
+    assert dialog is not None and dialog.username.text() == "", "a real store fills in nothing"

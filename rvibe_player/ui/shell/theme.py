@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 ACCENT = QColor("#e4572e")
 
@@ -76,6 +76,18 @@ def apply_theme(app: QApplication, choice: str) -> bool:
     app.setPalette(palette(dark))
     app.setProperty("rvibe_dark", dark)
     return dark
+
+
+CHECK_OUTLINE = QColor("#6a6a74")
+"""Fusion draws a check box's frame in the palette's Window colour, darkened: on a dark
+theme's near-black views it vanishes. A mid grey there shows in both themes."""
+
+
+def visible_checks(widget: QWidget) -> None:
+    """Make the check boxes a widget draws (itself, or its items) visible in both themes."""
+    colours = widget.palette()
+    colours.setColor(QPalette.ColorRole.Window, CHECK_OUTLINE)
+    widget.setPalette(colours)
 
 
 def muted_text(dark: bool) -> QColor:

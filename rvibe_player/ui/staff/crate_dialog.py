@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from rvibe_player.core.store_protocol import CRATE_RELEASES_MAX
 from rvibe_player.store_client.desk import fill_fields
 from rvibe_player.store_client.desk_model import CatalogResult, InboxRow
+from rvibe_player.ui.shell.theme import visible_checks
 from rvibe_player.ui.shell.widgets import plain_label
 from rvibe_player.ui.staff.desk_bridge import DeskBridge
 
@@ -61,6 +62,7 @@ class CrateDialog(QDialog):
         self.search.setPlaceholderText(self.tr("Search the catalog, tick up to 10 releases…"))
         self.releases = QListWidget()
         self.releases.setAccessibleName(self.tr("Releases for the crate"))
+        visible_checks(self.releases)
         self.releases.itemChanged.connect(lambda _i: self._preview_soon())
         layout.addWidget(self.search)
         layout.addWidget(self.releases, 1)
@@ -83,7 +85,11 @@ class CrateDialog(QDialog):
             [self.tr("Listener"), self.tr("Their line (required)"), self.tr("Left out for them")]
         )
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 240)
         layout.addWidget(self.table, 2)
         self.problem = plain_label("")
         self.problem.setStyleSheet("color: #c0392b;")
@@ -102,8 +108,7 @@ class CrateDialog(QDialog):
         self._preview_timer.timeout.connect(self.run_preview)
         self.previews = 0
         self.searches = 0
-        self.set_listeners(listeners)
-        self.run_search()
+        self.set_listeners(listeners)  # searches the catalog too
 
     # -- listeners -----------------------------------------------------------------------------
 

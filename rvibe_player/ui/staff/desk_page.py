@@ -97,6 +97,7 @@ class DeskPage(QStackedWidget):
         bridge.status_changed.connect(self._status)
         self._shortcuts()
         self.refresh()
+        self._status(bridge.status)  # what happened before this page was made
 
     # -- building ------------------------------------------------------------------------------
 

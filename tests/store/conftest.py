@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 from rvibe_player.core.store_protocol import Role
 from rvibe_player.store_server.database import Database
 from tests.helpers.requirements import need_postgres
-from tests.store.live import Actor, LiveServer, cheap_config, make_actor
+from tests.store.live import Actor, LiveServer, emptied, make_actor, serving
 
 
 @pytest.fixture(scope="session")
@@ -57,16 +57,14 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 @pytest.fixture(scope="session")
 def live_server(database_url: str) -> Iterator[LiveServer]:
     """The store served on 127.0.0.1 for this backend."""
-    server = LiveServer(cheap_config(database_url))
-    yield server
-    server.stop()
+    with serving(database_url) as server:
+        yield server
 
 
 @pytest.fixture
 def live(live_server: LiveServer) -> LiveServer:
     """The live store, emptied for this test."""
-    live_server.reset()
-    return live_server
+    return emptied(live_server)
 
 
 @pytest.fixture

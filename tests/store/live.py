@@ -69,6 +69,23 @@ class LiveServer:
         return Api(self.url, token)
 
 
+@contextmanager
+def serving(url: str) -> Iterator[LiveServer]:
+    """A live store on a migrated database at ``url``, stopped at the end."""
+    server = LiveServer(cheap_config(url))
+    server.store.db.migrate()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def emptied(server: LiveServer) -> LiveServer:
+    """The live store with every table emptied (each test starts blank)."""
+    server.reset()
+    return server
+
+
 def reset_database(db: Database) -> None:
     """Delete every row of every store table, children first."""
     tables = [t.name for t in reversed(Base.metadata.sorted_tables)]

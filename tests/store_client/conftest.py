@@ -16,7 +16,7 @@ import pytest
 from rvibe_player.core.store_protocol import Role
 from rvibe_player.store_client.relationship import Relationship
 from rvibe_player.store_server.demo import seed_catalog
-from tests.store.live import PASSWORD, Actor, LiveServer, cheap_config, make_actor
+from tests.store.live import PASSWORD, Actor, LiveServer, emptied, make_actor, serving
 from tests.store_client.helpers import Changes
 
 
@@ -24,17 +24,14 @@ from tests.store_client.helpers import Changes
 def store_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """One store for the session's client tests (emptied before each)."""
     path: Path = tmp_path_factory.mktemp("client-store") / "store.sqlite3"
-    server = LiveServer(cheap_config(f"sqlite:///{path}"))
-    server.store.db.migrate()
-    yield server
-    server.stop()
+    with serving(f"sqlite:///{path}") as server:
+        yield server
 
 
 @pytest.fixture
 def store(store_server: LiveServer) -> LiveServer:
     """The live store, empty."""
-    store_server.reset()
-    return store_server
+    return emptied(store_server)
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from rvibe_player.store_server.models import (
     utcnow,
 )
 from rvibe_player.store_server.services import desk
+from rvibe_player.store_server.services.rows import listener_row, live_row
 from rvibe_player.store_server.services.views import person, pick_view
 from rvibe_player.store_server.synclog import append, iso, lock_relationship
 
@@ -78,19 +79,12 @@ def add_staff_note(
     return {"staff_note": view}
 
 
-def _live_staff_note(session: Session, listener_id: int, note_id: int) -> StaffNote:
-    note = session.get(StaffNote, note_id)
-    if note is None or note.listener_id != listener_id or note.deleted_at is not None:
-        raise not_found("staff note")
-    return note
-
-
 def edit_staff_note(
     session: Session, listener_id: int, note_id: int, editor: Account, body: str
 ) -> dict[str, Any]:
     """Change a staff-only note."""
     rel = lock_relationship(session, listener_id)
-    note = _live_staff_note(session, listener_id, note_id)
+    note = live_row(session, StaffNote, note_id, listener_id, "staff note", "deleted_at")
     note.body = body
     note.updated_at = utcnow()
     author = session.get(Account, note.author_id) if note.author_id else None
@@ -104,9 +98,7 @@ def delete_staff_note(
 ) -> dict[str, Any]:
     """Delete a staff-only note (kept as deleted; deleting again changes nothing)."""
     rel = lock_relationship(session, listener_id)
-    note = session.get(StaffNote, note_id)
-    if note is None or note.listener_id != listener_id:
-        raise not_found("staff note")
+    note = listener_row(session, StaffNote, note_id, listener_id, "staff note")
     if note.deleted_at is None:
         note.deleted_at = utcnow()
         feed_event(session, rel, "staff_note.deleted", {"staff_note_id": note.id},
@@ -172,9 +164,7 @@ def edit_pick_reason(
 ) -> dict[str, Any]:  # fmt: skip
     """A better reason for a pick; the listener's log gets the updated pick."""
     rel = lock_relationship(session, listener_id)
-    pick = session.get(Pick, pick_id)
-    if pick is None or pick.listener_id != listener_id or pick.withdrawn_at is not None:
-        raise not_found("pick")
+    pick = live_row(session, Pick, pick_id, listener_id, "pick", "withdrawn_at")
     if pick.reason == reason:
         return {
             "entry": None,

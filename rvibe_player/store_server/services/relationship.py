@@ -26,6 +26,7 @@ from rvibe_player.store_server.models import (
     utcnow,
 )
 from rvibe_player.store_server.services import desk
+from rvibe_player.store_server.services.rows import listener_row, live_row
 from rvibe_player.store_server.services.views import message_view, note_view, pick_view
 from rvibe_player.store_server.synclog import append, lock_relationship
 
@@ -116,11 +117,17 @@ def create_note(
     )
 
 
-def _live_note(session: Session, listener_id: int, note_id: int) -> Note:
-    note = session.get(Note, note_id)
-    if note is None or note.listener_id != listener_id or note.deleted_at is not None:
-        raise not_found("note")
-    return note
+def _tombstone(
+    session: Session, rel: Relationship, row: Note | Pick, kind: EntryKind, actor: Account
+) -> dict[str, Any]:
+    """A note deleted or a pick withdrawn: stamped, with a tombstone entry (its ``actor_id``
+    says who); doing it again answers the same without a new entry."""
+    name, stamp = ("note", "deleted_at") if isinstance(row, Note) else ("pick", "withdrawn_at")
+    field = f"{name}_id"
+    if getattr(row, stamp) is not None:
+        return {"entry": None, field: row.id}
+    setattr(row, stamp, utcnow())
+    return _logged(session, rel, kind, f"{name}:{row.id}", {field: row.id}, actor, None)
 
 
 def edit_note(
@@ -132,7 +139,7 @@ def edit_note(
     curator wrote (notes stay with the listener across a hand-over); ``edited_by`` says who.
     """
     rel = lock_relationship(session, listener_id)
-    note = _live_note(session, listener_id, note_id)
+    note = live_row(session, Note, note_id, listener_id, "note", "deleted_at")
     note.body = body
     note.updated_at = utcnow()
     note.edited_by = editor.id
@@ -145,18 +152,10 @@ def edit_note(
 def delete_note(
     session: Session, listener_id: int, note_id: int, editor: Account
 ) -> dict[str, Any]:
-    """A deleted note: a tombstone entry (its ``actor_id`` says who); deleting again answers
-    the same without a new one. Like edits, open to the listener's curator for any note."""
+    """A deleted note (a tombstone). Like edits, open to the listener's curator for any note."""
     rel = lock_relationship(session, listener_id)
-    note = session.get(Note, note_id)
-    if note is None or note.listener_id != listener_id:
-        raise not_found("note")
-    if note.deleted_at is not None:
-        return {"entry": None, "note_id": note.id}
-    note.deleted_at = utcnow()
-    return _logged(
-        session, rel, EntryKind.NOTE_DELETED, f"note:{note.id}", {"note_id": note.id}, editor, None
-    )
+    note = listener_row(session, Note, note_id, listener_id, "note")
+    return _tombstone(session, rel, note, EntryKind.NOTE_DELETED, editor)
 
 
 def send_pick(
@@ -200,16 +199,10 @@ def send_pick(
 def withdraw_pick(
     session: Session, listener_id: int, pick_id: int, curator: Account
 ) -> dict[str, Any]:
-    """A withdrawn pick (tombstone); withdrawing again answers without a new entry."""
+    """A withdrawn pick (a tombstone)."""
     rel = lock_relationship(session, listener_id)
-    pick = session.get(Pick, pick_id)
-    if pick is None or pick.listener_id != listener_id:
-        raise not_found("pick")
-    if pick.withdrawn_at is not None:
-        return {"entry": None, "pick_id": pick.id}
-    pick.withdrawn_at = utcnow()
-    key = f"pick:{pick.id}"
-    return _logged(session, rel, EntryKind.PICK_WITHDRAWN, key, {"pick_id": pick.id}, curator, None)
+    pick = listener_row(session, Pick, pick_id, listener_id, "pick")
+    return _tombstone(session, rel, pick, EntryKind.PICK_WITHDRAWN, curator)
 
 
 def pick_feedback(
@@ -217,9 +210,7 @@ def pick_feedback(
 ) -> dict[str, Any]:
     """The listener's answer to a pick; ``seen`` never replaces a stronger answer."""
     rel = lock_relationship(session, listener.id)
-    pick = session.get(Pick, pick_id)
-    if pick is None or pick.listener_id != listener.id or pick.withdrawn_at is not None:
-        raise not_found("pick")
+    pick = live_row(session, Pick, pick_id, listener.id, "pick", "withdrawn_at")
     unchanged = pick.feedback == feedback.value or (
         feedback is PickFeedback.SEEN and pick.feedback is not None
     )

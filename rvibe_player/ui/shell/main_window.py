@@ -39,6 +39,7 @@ from rvibe_player.ui.playback.player_bridge import SEEK_STEP, VOLUME_STEP
 from rvibe_player.ui.shell.actions import ActionId, Handler, build_menus
 from rvibe_player.ui.shell.gc_pacer import GcPacer
 from rvibe_player.ui.shell.sidebar import Sidebar
+from rvibe_player.ui.shell.store_side import StoreSide
 from rvibe_player.ui.shell.widgets import Banner, WelcomePage
 from rvibe_player.ui.shell.window_state import decoded, encoded, restore_layout, saved_layout
 
@@ -75,9 +76,10 @@ class MainWindow(QMainWindow):
         self.gc_pacer: GcPacer | None = None  # made once the window is on screen
         saved: dict[str, Any] = session.settings.get(keys.UI_STATE)
         self._state = dict(saved)
-        self._current_page = "tracks"
+        self.current_page = "tracks"
         self._shut_down = False
         self._quitting = False
+        self.store_side = StoreSide(self)
         self._build()
         self._menus()
         self._connect()
@@ -210,12 +212,13 @@ class MainWindow(QMainWindow):
             "albums": lambda: self.albums,
             "artists": lambda: self.artists,
             "queue": lambda: self.queue_page,
-            "store": lambda: self.store_page,
-            "desk": lambda: self.desk_page,
+            "store": lambda: self.store_side.store_page,
+            "desk": lambda: self.store_side.desk_page,
             "playlist": lambda: self.playlist_page,
         }
 
-    def _add_page(self, name: str, page: QWidget) -> None:
+    def add_page(self, name: str, page: QWidget) -> None:
+        """A page made on first use joins the stack."""
         self.pages[name] = page
         self.stack.addWidget(page)
 
@@ -230,7 +233,7 @@ class MainWindow(QMainWindow):
         from rvibe_player.ui.library.album_page import AlbumsPage
 
         page = AlbumsPage(self.session.reader, self.covers)
-        self._add_page("albums", page)
+        self.add_page("albums", page)
         self.queries.albums_ready.connect(page.set_albums)
         self.queries.album_tracks_ready.connect(self._on_album_tracks)
         page.album_opened.connect(self.queries.album_tracks)
@@ -243,7 +246,7 @@ class MainWindow(QMainWindow):
         from rvibe_player.ui.library.artists_page import ArtistsPage
 
         page = ArtistsPage(self.session.reader)
-        self._add_page("artists", page)
+        self.add_page("artists", page)
         if splitter := self._state.get("artists_splitter"):
             page.splitter.restoreState(decoded(splitter))
         self.queries.artists_ready.connect(page.set_artists)
@@ -260,7 +263,7 @@ class MainWindow(QMainWindow):
         from rvibe_player.ui.library.playlist_page import PlaylistPage
 
         page = PlaylistPage(self.session.playlists, self.session.reader)
-        self._add_page("playlist", page)
+        self.add_page("playlist", page)
         page.play_requested.connect(self.play_tracks)
         self.queries.smart_ready.connect(self._on_smart)
         self._wire_table(page.smart_page.table)
@@ -271,7 +274,7 @@ class MainWindow(QMainWindow):
         from rvibe_player.ui.playback.queue_page import QueuePage
 
         page = QueuePage(self.playback.player, self.session.library)
-        self._add_page("queue", page)
+        self.add_page("queue", page)
         return page
 
     @functools.cached_property
@@ -327,77 +330,23 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.quit()
 
-    @functools.cached_property
+    # -- the store side (made by StoreSide, reached through the window) ---------------------
+
+    @property
     def relationship(self) -> RelationshipBridge:
-        """The link to the store (opened once the window is painted)."""
-        from rvibe_player.ui.relationship.bridge import RelationshipBridge
+        return self.store_side.relationship
 
-        return RelationshipBridge(self.session, self)
-
-    @functools.cached_property
+    @property
     def store_page(self) -> StorePage:
-        from rvibe_player.ui.relationship.store_page import StorePage
+        return self.store_side.store_page
 
-        page = StorePage(self.relationship)
-        self._add_page("store", page)
-        page.play_requested.connect(lambda ids: self.play_tracks(ids, 0))
-        page.preview_requested.connect(self.preview)
-        page.unread_changed.connect(self._unread_changed)
-        page.news.connect(self._store_news)
-        page.sharing_requested.connect(self.open_sharing)
-        return page
-
-    @functools.cached_property
+    @property
     def desk_bridge(self) -> DeskBridge:
-        """The curator's desk at the same store (made before the store opens)."""
-        from rvibe_player.ui.staff.desk_bridge import DeskBridge
+        return self.store_side.desk_bridge
 
-        bridge = DeskBridge(self.session, self)
-        bridge.opened.connect(self._desk_state)
-        bridge.status_changed.connect(lambda _status: self._desk_state())
-        return bridge
-
-    @functools.cached_property
+    @property
     def desk_page(self) -> DeskPage:
-        from rvibe_player.ui.staff.desk_page import DeskPage
-
-        page = DeskPage(self.desk_bridge)
-        self._add_page("desk", page)
-        page.news.connect(self._desk_news)
-        return page
-
-    def _desk_state(self) -> None:
-        """The desk is in the sidebar for a curator (and on the demo store, to try it)."""
-        desk = self.desk_bridge.desk
-        curator = desk is not None and desk.account is not None
-        embedded = desk is not None and desk.store_key.startswith("embedded")
-        self.sidebar.show_page_item("desk", curator or embedded)
-        if curator:
-            self.desk_page  # noqa: B018 - listeners' messages are announced while hidden
-
-    def _desk_news(self, title: str, text: str) -> None:
-        """A listener wrote: a desktop notification unless the desk is in front of the user."""
-        in_front = self.isActiveWindow() and self._current_page == "desk"
-        if not in_front and self._made("playback"):
-            self.playback.tray.notify(title, text)
-
-    def _unread_changed(self, count: int) -> None:
-        self.sidebar.set_badge("store", str(count) if count else "")
-        if self._made("playback"):
-            self.playback.tray.set_unread(count)
-
-    def _store_news(self, title: str, text: str) -> None:
-        if self.session.settings.get(keys.STORE_NOTIFICATIONS) and self._made("playback"):
-            self.playback.tray.notify(title, text)
-
-    def preview(self, url: str, title: str) -> None:
-        """Stream a pick's preview through the player."""
-        self.playback.player.preview(url, title)
-
-    def open_sharing(self) -> None:
-        from rvibe_player.ui.relationship.sharing_dialog import SharingDialog
-
-        SharingDialog(self.relationship, self).exec()
+        return self.store_side.desk_page
 
     @functools.cached_property
     def playlist_actions(self) -> PlaylistActions:
@@ -408,7 +357,8 @@ class MainWindow(QMainWindow):
         actions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return actions
 
-    def _made(self, attribute: str) -> bool:
+    def made(self, attribute: str) -> bool:
+        """Whether a part made on first use (``playback``, ``albums``...) exists yet."""
         return attribute in self.__dict__
 
     # -- showing things ----------------------------------------------------------------------
@@ -421,12 +371,10 @@ class MainWindow(QMainWindow):
         if app is not None and self.gc_pacer is None:
             self.gc_pacer = GcPacer(app, parent=self)
         self.playback  # noqa: B018 - opens the audio output and restores the queue
-        self.store_page  # noqa: B018 - badges and notifications even while it is hidden
         # What exists now (modules, Qt wrappers, the window) lives as long as the app: keep it
         # out of the cyclic GC's full passes, which stop every thread (see ui/gc_pacer.py).
         gc.freeze()
-        self.desk_bridge  # noqa: B018 - listens before the store opens the desk
-        self.relationship.open()
+        self.store_side.open()
         self.reload_playlists()
         if not self.session.library.roots():
             self.show_page("welcome")
@@ -443,16 +391,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.pages.get(name, self.songs))
         if name in self.sidebar.pages:
             self.sidebar.select_page(name)
-        self._current_page = name if name in self.pages else "tracks"
+        self.current_page = name if name in self.pages else "tracks"
 
     def reload(self) -> None:
         """Ask again for everything the pages made so far show."""
         self.searchbox.run()
-        if self._made("albums"):
+        if self.made("albums"):
             self.queries.albums()
-        if self._made("artists"):
+        if self.made("artists"):
             self.queries.artists()
-        if self._made("playlist_page"):
+        if self.made("playlist_page"):
             self.playlist_page.reload()
             info = self.playlist_page.info
             if info is not None and info.smart and info.query is not None:
@@ -462,7 +410,7 @@ class MainWindow(QMainWindow):
         """Refresh the sidebar's playlists and the one shown."""
         playlists = self.session.playlists.playlists()
         self.sidebar.set_playlists(playlists)
-        if not self._made("playlist_page") or self.playlist_page.info is None:
+        if not self.made("playlist_page") or self.playlist_page.info is None:
             return
         shown = self.playlist_page.info
         fresh = next((p for p in playlists if p.id == shown.id), None)
@@ -481,7 +429,7 @@ class MainWindow(QMainWindow):
             return
         self.playlist_page.show_playlist(info)
         self.stack.setCurrentWidget(self.playlist_page)
-        self._current_page = "tracks"
+        self.current_page = "tracks"
         if info.smart and info.query is not None:
             self.queries.smart(info.query)
 
@@ -592,8 +540,8 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         """Remember geometry, splitters, columns, sort and page."""
         state = {**self._state, **saved_layout(self), "sort": self.searchbox.sort}
-        state["page"] = self._current_page
-        if self._made("artists"):
+        state["page"] = self.current_page
+        if self.made("artists"):
             state["artists_splitter"] = encoded(self.artists.splitter.saveState())
         self.session.settings.set(keys.UI_STATE, state)
 
@@ -605,24 +553,19 @@ class MainWindow(QMainWindow):
         if self.gc_pacer is not None:
             self.gc_pacer.stop()
         self.save_state()
-        if self._made("desk_page"):
-            self.desk_page.close_desk()
-        if self._made("desk_bridge"):
-            self.desk_bridge.close()
-        if self._made("relationship"):
-            self.relationship.close()
-        if self._made("playback"):
+        self.store_side.close()
+        if self.made("playback"):
             self.playback.close()
         self.scans.cancel()
         self.queries.close()
-        if self._made("covers"):
+        if self.made("covers"):
             self.covers.wait()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         to_tray = (
             not self._quitting
             and self.session.settings.get(keys.CLOSE_TO_TRAY)
-            and self._made("playback")
+            and self.made("playback")
             and self.playback.tray.available
         )
         if to_tray:  # music goes on; the tray brings the window back

@@ -20,11 +20,8 @@ def configure(verbose: bool = False) -> None:
     console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     root.addHandler(console)
     try:
-        file_handler = paths.PrivateRotatingFileHandler(
-            paths.log_dir() / "rvibe-player.log",
-            maxBytes=2_000_000,
-            backupCount=3,
-            encoding="utf-8",
+        file_handler = paths.private_rotating_log(
+            paths.log_dir() / "rvibe-player.log", max_bytes=2_000_000, backups=3
         )
     except OSError as exc:  # a read-only home must not stop the player
         root.warning("Cannot write the log file (%s); logging to the console only.", exc)

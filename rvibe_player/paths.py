@@ -7,15 +7,18 @@ before they ask.
 
 from __future__ import annotations
 
-import logging.handlers
 import os
 import stat
 from io import TextIOWrapper
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from rvibe_player.appinfo import APP_ID
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 
 def _dir(env_var: str, default: Path) -> Path:
@@ -67,15 +70,22 @@ def settings_file() -> Path:
     return config_dir() / "settings.json"
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+def private_rotating_log(path: Path, max_bytes: int, backups: int) -> RotatingFileHandler:
     """A rotating log whose files only their owner may read (POSIX 0600), after rotation too.
 
-    Logs name the user's music, their curator and the store they use.
+    Logs name the user's music, their curator and the store they use. (``logging.handlers``
+    brings sockets, pickle and queues: imported when a log file is opened, not with paths.)
     """
+    from logging.handlers import RotatingFileHandler
 
-    def _open(self) -> TextIOWrapper:
-        private_file(Path(self.baseFilename))
-        return super()._open()
+    class PrivateRotatingFileHandler(RotatingFileHandler):
+        def _open(self) -> TextIOWrapper:
+            private_file(Path(self.baseFilename))
+            return super()._open()
+
+    return PrivateRotatingFileHandler(
+        path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
+    )
 
 
 def default_music_dir() -> Path:

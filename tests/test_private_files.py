@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rvibe_player.paths import PrivateRotatingFileHandler
+from rvibe_player.paths import private_rotating_log
 from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_server.database import Database
 from tests.store.test_cli import store_cli
@@ -59,7 +59,7 @@ def test_the_relationship_cache_is_private(tmp_path: Path) -> None:
 
 def test_log_files_are_private_also_after_rotation(tmp_path: Path) -> None:
     os.umask(0o022)
-    handler = PrivateRotatingFileHandler(tmp_path / "player.log", maxBytes=100, backupCount=2)
+    handler = private_rotating_log(tmp_path / "player.log", max_bytes=100, backups=2)
     try:
         handler.stream.write("x" * 200)
         handler.doRollover()

@@ -14,48 +14,49 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from rvibe_player.library.scanner import ScanProgress, ScanReport
-from rvibe_player.playback.backend import Post
-from rvibe_player.store_client.areas import ChangeArea
-from rvibe_player.store_client.model import SyncStatus
+if TYPE_CHECKING:  # the window's first paint must not wait for the scanner and the client
+    from rvibe_player.library.scanner import ScanProgress, ScanReport
+    from rvibe_player.playback.backend import Post
+    from rvibe_player.store_client.areas import ChangeArea
+    from rvibe_player.store_client.model import SyncStatus
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LibraryChanged:
     """Tracks were added, changed or removed (a scan, the watcher, a folder removed)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ScanStarted:
     """A scan began."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ScanProgressed:
     """Where the running scan is (at most ten times a second)."""
 
     progress: ScanProgress
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ScanFinished:
     """A scan ended; ``report.cancelled`` when the user stopped it."""
 
     report: ScanReport
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ScanFailed:
     """A scan could not run at all; ``message`` says why."""
 
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RelationshipOpened:
     """The relationship is ready (maybe signed out or offline); ``problem`` says what is
     wrong with it in words, e.g. the built-in store could not start."""
@@ -63,40 +64,40 @@ class RelationshipOpened:
     problem: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RelationshipFailed:
     """The relationship could not be opened at all; ``message`` says why."""
 
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RelationshipChanged:
     """Parts of the relationship changed in the local cache; read its state again."""
 
     areas: frozenset[ChangeArea]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RelationshipStatusChanged:
     """The store connection's state changed (online, offline with why, signed out...)."""
 
     status: SyncStatus
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DeskOpened:
     """The curator's desk is ready (signed in or not; the desk view says which)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DeskChanged:
     """Parts of the desk changed in its cache: the inbox, a conversation, presence..."""
 
     areas: frozenset[ChangeArea]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DeskStatusChanged:
     """The desk's connection changed (online, offline with why, signed out)."""
 

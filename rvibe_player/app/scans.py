@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rvibe_player.app.events import (
     EventHub,
@@ -20,8 +21,10 @@ from rvibe_player.app.events import (
     ScanProgressed,
     ScanStarted,
 )
-from rvibe_player.library.scan_process import ScanProcess
-from rvibe_player.library.scanner import ScanProgress, ScanReport
+
+if TYPE_CHECKING:  # a scan's process machinery loads with the first scan, after the first paint
+    from rvibe_player.library.scan_process import ScanProcess
+    from rvibe_player.library.scanner import ScanProgress, ScanReport
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +56,8 @@ class ScanService:
             if self._scan is not None:
                 self._queued.append(roots)
                 return
+            from rvibe_player.library.scan_process import ScanProcess
+
             self._scan = ScanProcess(
                 self._library_path, roots, self._progress, self._done, self._failed
             )

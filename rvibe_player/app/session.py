@@ -36,7 +36,6 @@ from rvibe_player.app.events import (
 )
 from rvibe_player.app.scans import ScanService
 from rvibe_player.library.database import LibraryDatabase
-from rvibe_player.playback.backend import Backend, Post
 from rvibe_player.settings import WATCH_LIBRARY, Settings
 from rvibe_player.store_client.areas import ChangeArea
 
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from rvibe_player.library.reader import LibraryReader
     from rvibe_player.library.scanner import Scanner, ScanReport
     from rvibe_player.library.watcher import LibraryWatcher
+    from rvibe_player.playback.backend import Backend, Post
     from rvibe_player.playback.controller import ControllerEvent, PlaybackController
     from rvibe_player.store_client.desk import CuratorDesk
     from rvibe_player.store_client.model import SyncStatus

@@ -107,6 +107,7 @@ _STAFF_ROUTES: dict[IntentKind, tuple[str, str, tuple[str, ...]]] = {
     IntentKind.STAFF_NOTE: ("POST", "/notes", ("body",)),
     IntentKind.STAFF_PICK: ("POST", "/picks", ("release_id", "reason")),
     IntentKind.PICK_REASON: ("PATCH", "/picks/{pick_id}", ("reason",)),
+    IntentKind.NOTE_EDIT: ("PATCH", "/notes/{note_id}", ("body",)),
     IntentKind.STAFF_ONLY_NOTE: ("POST", "/staff-notes", ("body",)),
     IntentKind.SNOOZE: ("PUT", "/snooze", ("until", "until_reply")),
     IntentKind.CADENCE: ("PUT", "/cadence", ("days",)),

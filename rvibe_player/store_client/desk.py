@@ -264,14 +264,16 @@ class CuratorDesk(SignedInClient):
     # -- reading from the store (blocking; off the GUI thread) ---------------------------------
 
     def fetch_context(self, listener_id: int) -> ListenerContext:
-        """Read a listener's context (recorded in their access log) and keep it."""
+        """Read a listener's context (recorded in their access log) and keep it.
+
+        No change is announced: the caller shows what it asked for (announcing it would
+        make a desk that reads the context on changes read it forever)."""
         context = self._online(lambda api: api.staff_context(listener_id))
         self._keep_conversation(listener_id, context["conversation"]["messages"])
         with self._lock:
             store = self._store()
             if store is not None:
                 store.put_context(listener_id, context)
-        self._changed({ChangeArea.CONVERSATION})
         return ListenerContext.from_wire(context)
 
     def fetch_older(self, listener_id: int, before_seq: int) -> bool:
@@ -389,6 +391,11 @@ class CuratorDesk(SignedInClient):
         """A note the listener reads."""
         self._require(body, "The note is empty.")
         self._send(intents.staff(IntentKind.STAFF_NOTE, listener_id, body=body))
+
+    def edit_note(self, listener_id: int, note_id: int, body: str) -> None:
+        """A better wording of a note the listener reads (their log gets the update)."""
+        self._require(body, "The note is empty.")
+        self._send(intents.staff(IntentKind.NOTE_EDIT, listener_id, note_id=note_id, body=body))
 
     def pick(self, listener_id: int, release_id: int, reason: str) -> None:
         """Pick a release for the listener; the reason line is required."""

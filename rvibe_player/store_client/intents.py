@@ -34,6 +34,8 @@ class IntentKind(StrEnum):
     """``{"listener_id", "body"}``: the curator writes to a listener."""
     STAFF_NOTE = "staff-note-to-listener"
     """``{"listener_id", "body"}``: a note the listener reads."""
+    NOTE_EDIT = "note-edit"
+    """``{"listener_id", "note_id", "body"}``: a better wording of a note they read."""
     STAFF_PICK = "staff-pick"
     """``{"listener_id", "release_id", "reason"}``."""
     PICK_REASON = "pick-reason"
@@ -61,6 +63,7 @@ AREA_OF_KIND = {
     IntentKind.STAFF_MESSAGE: ChangeArea.CONVERSATION,
     IntentKind.STAFF_NOTE: ChangeArea.CONVERSATION,
     IntentKind.STAFF_PICK: ChangeArea.CONVERSATION,
+    IntentKind.NOTE_EDIT: ChangeArea.CONVERSATION,
     IntentKind.PICK_REASON: ChangeArea.CONVERSATION,
     IntentKind.STAFF_ONLY_NOTE: ChangeArea.STAFF_NOTES,
     IntentKind.SNOOZE: ChangeArea.INBOX,
@@ -79,6 +82,7 @@ KEEP_WHEN_REFUSED = frozenset(
         IntentKind.STAFF_NOTE,
         IntentKind.STAFF_PICK,
         IntentKind.PICK_REASON,
+        IntentKind.NOTE_EDIT,
         IntentKind.STAFF_ONLY_NOTE,
         IntentKind.CRATE,
     }

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from rvibe_player.paths import PrivateRotatingFileHandler
+from rvibe_player.paths import private_rotating_log
 
 _MAX_KINDS = 1000
 
@@ -65,9 +65,7 @@ def configure(verbose: bool, log_file: Path | None) -> None:
     if log_file is None:
         return
     try:
-        to_file = PrivateRotatingFileHandler(
-            log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
+        to_file = private_rotating_log(log_file, max_bytes=2_000_000, backups=3)
     except OSError as exc:  # a read-only home must not stop the store
         logging.getLogger(__name__).warning("cannot write the log file (%s); stderr only", exc)
         return

@@ -30,7 +30,9 @@ from tests.store.test_cli import serving
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
-DELIVERY_LIMIT_S = 1.0
+DELIVERY_LIMIT_S = 10.0
+"""Far under the long-polls' 20 s wait: an answer sooner was woken by the other process's
+notification, not by the wait running out. How fast is measured by bench/store_load.py."""
 
 
 @pytest.fixture

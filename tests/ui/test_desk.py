@@ -499,3 +499,33 @@ def test_after_a_restart_without_the_session_the_desk_reads_its_cache_and_offers
     page.sign_in_again.click()
     dialog = page.sign_in_dialog
     assert dialog is not None and dialog.username.text() == "", "a real store fills in nothing"
+
+
+def test_a_note_they_read_is_written_then_reworded_and_their_log_has_the_new_words(
+    desk_window, store: LiveServer, curator: Actor, listener: Actor, qtbot  # noqa: F811
+) -> None:  # fmt: skip
+    page = sign_in_desk(desk_window, qtbot, curator.username)
+    qtbot.waitUntil(lambda: page.panel.context is not None, timeout=10_000)
+    page.panel.note_editor.setPlainText("Record Store Day is on the 18th.")
+    page.panel.to_them_button.click()
+    qtbot.waitUntil(
+        lambda: (
+            page.panel.notes.count() == 1
+            and page.panel.notes.item(0).text() == "Record Store Day is on the 18th."
+        ),
+        timeout=10_000,
+    )
+    page.panel.notes.setCurrentRow(0)
+    page.panel.notes.itemActivated.emit(page.panel.notes.item(0))
+    dialog = page.doing.note_dialog
+    assert dialog.textValue() == "Record Store Day is on the 18th."
+    dialog.setTextValue("Record Store Day is on the 18th: we open at 8.")
+    dialog.accept()
+    qtbot.waitUntil(
+        lambda: page.panel.notes.item(0).text().endswith("we open at 8."), timeout=10_000
+    )
+    api = listener_api(store, listener)
+    entries = api.get("/v1/sync", params={"after": 0}).json()["entries"]
+    api.close()
+    edited = [e for e in entries if e["kind"] == "note.edited"]
+    assert edited and edited[-1]["data"]["note"]["body"].endswith("we open at 8.")

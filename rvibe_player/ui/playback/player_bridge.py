@@ -37,9 +37,6 @@ from rvibe_player.settings import Settings
 
 log = logging.getLogger(__name__)
 
-VOLUME_STEP = 5
-SEEK_STEP = 10.0
-
 
 class PlayerBridge(QObject):
     """Signals and actions over a :class:`PlaybackController`."""

@@ -17,6 +17,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 Handler = Callable[[], object]
+VOLUME_STEP = 5
+"""Percent of volume the volume keys move."""
+SEEK_STEP = 10.0
+"""Seconds the seek keys move."""
 
 
 class ActionId(Enum):

@@ -35,8 +35,7 @@ from rvibe_player.ui.library.scan_signals import ScanSignals
 from rvibe_player.ui.library.scan_status import ScanStatus
 from rvibe_player.ui.library.search_box import SearchBox
 from rvibe_player.ui.library.tracks_page import TracksPage, songs_summary
-from rvibe_player.ui.playback.player_bridge import SEEK_STEP, VOLUME_STEP
-from rvibe_player.ui.shell.actions import ActionId, Handler, build_menus
+from rvibe_player.ui.shell.actions import SEEK_STEP, VOLUME_STEP, ActionId, Handler, build_menus
 from rvibe_player.ui.shell.gc_pacer import GcPacer
 from rvibe_player.ui.shell.sidebar import Sidebar
 from rvibe_player.ui.shell.store_side import StoreSide

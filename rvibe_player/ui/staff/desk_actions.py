@@ -75,6 +75,7 @@ class DeskActions(QObject):
         panel.cadence_requested.connect(lambda days: self._act(lambda d, lid: d.cadence(lid, days)))
         panel.snooze_menu_requested.connect(self.snooze_menu)
         panel.reason_edit_requested.connect(self.edit_reason)
+        panel.note_edit_requested.connect(self.edit_note)
         panel.older_requested.connect(self.load_older)
         panel.typing.connect(self._typed)
 
@@ -180,6 +181,21 @@ class DeskActions(QObject):
             lambda text: self._act(lambda d, lid: d.edit_pick_reason(lid, pick_id, text.strip()))
         )
         self.reason_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit_note(self, note_id: int) -> QInputDialog:
+        """Reword a note the listener reads (their log gets the update)."""
+        notes = dict(self.panel.context.notes) if self.panel.context else {}
+        dialog = QInputDialog(self.page)
+        dialog.setWindowTitle(self.tr("The note"))
+        dialog.setLabelText(self.tr("What they read:"))
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.setTextValue(notes.get(note_id, ""))
+        dialog.textValueSelected.connect(
+            lambda text: self._act(lambda d, lid: d.edit_note(lid, note_id, text.strip()))
+        )
+        self.note_dialog = dialog
         dialog.open()
         return dialog
 

@@ -50,6 +50,8 @@ KEYS = (
     ("/", str(QT_TRANSLATE_NOOP("DeskPage", "In an empty message: the saved replies"))),
     ("?", str(QT_TRANSLATE_NOOP("DeskPage", "These keys"))),
 )
+CONTEXT_AGAIN_MS = 400
+"""After the open listener's log moved, their context is read again this much later (once)."""
 MORE_AT_PX = 120
 """How near the end of the inbox the next page is asked for."""
 
@@ -87,6 +89,8 @@ class DeskPage(QStackedWidget):
         self.filter = "all"
         self._seen: dict[int, int] = {}
         self._more_asked = False
+        self._context_timer = QTimer(self, singleShot=True, interval=CONTEXT_AGAIN_MS)
+        self._context_timer.timeout.connect(self._fetch_context)
         self.signed_out = self._signed_out_page()
         self.main = self._desk()
         self.addWidget(self.signed_out)
@@ -327,6 +331,11 @@ class DeskPage(QStackedWidget):
         if focus:
             self.focus_reply()
 
+    def _fetch_context(self) -> None:
+        desk = self.bridge.desk
+        if desk is not None and self.current is not None:
+            self.bridge.run(desk.fetch_context, self.current, then=self._context)
+
     def _context(self, context: ListenerContext | None, error: BaseException | None) -> None:
         if error is not None and self.current is not None:
             self.panel.show_problem(
@@ -355,8 +364,10 @@ class DeskPage(QStackedWidget):
             self._announce(desk.inbox())
         if ChangeArea.CONVERSATION in areas or ChangeArea.OUTBOX in areas:
             self._show_conversation()
+        if ChangeArea.CONVERSATION in areas and self.current is not None:
+            self._context_timer.start()  # notes and picks: the context says how they stand
         if ChangeArea.STAFF_NOTES in areas and self.current is not None:
-            self.bridge.run(desk.fetch_context, self.current, then=self._context)
+            self._fetch_context()
         if ChangeArea.PRESENCE in areas and self.current is not None:
             self.panel.show_colleagues(desk.others(self.current))
 

@@ -122,6 +122,8 @@ class ListenerPanel(QWidget):
     staff_note_requested = Signal(str)
     cadence_requested = Signal(int)
     reason_edit_requested = Signal(int)
+    note_edit_requested = Signal(int)
+    """The id of a note (they read) to reword."""
     """The id of a pick whose reason to edit."""
     older_requested = Signal()
     replies_requested = Signal()
@@ -180,7 +182,8 @@ class ListenerPanel(QWidget):
         box.addWidget(self.picks)
         box.addWidget(self.edit_reason, 0, Qt.AlignmentFlag.AlignLeft)
         box.addWidget(_section(self.tr("Notes they read")))
-        self.notes = _list(self.tr("Notes the listener reads"), 80)
+        self.notes = _list(self.tr("Notes the listener reads (Enter or a double click edits)"), 80)
+        self.notes.itemActivated.connect(self._edit_note)
         box.addWidget(self.notes)
         box.addWidget(_section(self.tr("Staff only: never shown to them")))
         self.staff_notes = _list(self.tr("Staff-only notes"), 80)
@@ -365,6 +368,11 @@ class ListenerPanel(QWidget):
         if text.strip():
             signal.emit(text)
             self.note_editor.clear()
+
+    def _edit_note(self, item: QListWidgetItem) -> None:
+        note_id = item.data(Qt.ItemDataRole.UserRole)
+        if note_id:
+            self.note_edit_requested.emit(int(note_id))
 
     def _edit_reason(self) -> None:
         item = self.picks.currentItem()

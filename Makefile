@@ -61,6 +61,11 @@ bench-package: venv
 bench-sync: venv
 	$(BIN)/python bench/sync.py
 
+# The library's integrity check at start-up on 100k tracks, beside opening without it.
+.PHONY: bench-integrity
+bench-integrity: venv
+	$(BIN)/python bench/integrity.py
+
 # Store long-poll flood (bounded): 2,000 polls over 20 accounts + 2,000 from one account.
 .PHONY: bench-polls
 bench-polls: venv

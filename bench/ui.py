@@ -82,7 +82,9 @@ def first_paint(code: str, env: dict[str, str]) -> float:
 def library_100k(out: Path) -> Path:
     db = out / "search-100000.sqlite3"
     if not db.exists():
-        subprocess.run([sys.executable, str(REPO / "bench" / "search.py")], check=True)
+        subprocess.run(
+            [sys.executable, str(REPO / "bench" / "search.py"), "--out", str(out)], check=True
+        )
     return db
 
 

@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
@@ -16,6 +17,7 @@ from rich.table import Table
 from rvibe_player import appinfo, logs, paths
 from rvibe_player.core.errors import QueryError
 from rvibe_player.library.database import LibraryDatabase
+from rvibe_player.library.recovery import closed, open_library, summary
 from rvibe_player.library.scanner import Scanner, ScanProgress, ScanReport
 from rvibe_player.library.search import search_tracks
 
@@ -69,11 +71,26 @@ def run(argv: Sequence[str]) -> int:
     return 0
 
 
+@contextmanager
+def _library(db_path: Path) -> Iterator[LibraryDatabase]:
+    """The library database, repaired first if damaged (said in one sentence on stderr)."""
+    db, repair = open_library(db_path)
+    if repair is not None:
+        print(summary(repair), file=sys.stderr)
+    try:
+        yield db
+    finally:
+        db.close()
+        closed(db_path)
+
+
 def _scan(db_path: Path, args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     missing = [p for p in args.paths if not Path(p).is_dir()]
     for path in missing:
         console.print(f"[yellow]{path} is not a folder that exists; it is added and kept offline")
+    with _library(db_path):
+        pass  # checked (and repaired if damaged) before the scanner writes to it
     scanner = Scanner(db_path, workers=args.workers)
     cancel = threading.Event()
     roots = args.paths or None
@@ -134,14 +151,12 @@ def _print_summary(report: ScanReport, console: Console) -> None:
 
 def _search(db_path: Path, args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    db = LibraryDatabase(db_path)
-    try:
-        tracks = search_tracks(db.conn, query, limit=args.limit)
-    except QueryError as exc:
-        print(f"Cannot search: {exc.reason}\n{exc.pointer()}", file=sys.stderr)
-        return 2
-    finally:
-        db.close()
+    with _library(db_path) as db:
+        try:
+            tracks = search_tracks(db.conn, query, limit=args.limit)
+        except QueryError as exc:
+            print(f"Cannot search: {exc.reason}\n{exc.pointer()}", file=sys.stderr)
+            return 2
     if args.json:
         fields = ("id", "title", "artist", "album", "albumartist", "year", "tracknumber",
                   "discnumber", "duration", "codec", "bitrate", "rating", "play_count", "status",
@@ -166,11 +181,8 @@ def _search(db_path: Path, args: argparse.Namespace) -> int:
 
 
 def _unreadable(db_path: Path) -> int:
-    db = LibraryDatabase(db_path)
-    try:
+    with _library(db_path) as db:
         entries = db.unreadable()
-    finally:
-        db.close()
     for entry in entries:
         print(f"{entry.path_text}\t{entry.reason}")
     print(f"{len(entries)} unreadable files", file=sys.stderr)

@@ -31,6 +31,14 @@ class LibraryChanged:
 
 
 @dataclass(frozen=True)
+class LibraryDamaged:
+    """The background check found the library database damaged; it is repaired (moved
+    aside, what is readable salvaged) the next time the player starts."""
+
+    problem: str
+
+
+@dataclass(frozen=True)
 class ScanStarted:
     """A scan began."""
 

@@ -28,6 +28,7 @@ from rvibe_player.app.events import (
     DeskStatusChanged,
     EventHub,
     LibraryChanged,
+    LibraryDamaged,
     RelationshipChanged,
     RelationshipFailed,
     RelationshipOpened,
@@ -36,6 +37,7 @@ from rvibe_player.app.events import (
 )
 from rvibe_player.app.scans import ScanService
 from rvibe_player.library.database import LibraryDatabase
+from rvibe_player.library.recovery import closed, open_library, verify
 from rvibe_player.settings import WATCH_LIBRARY, Settings
 from rvibe_player.store_client.areas import ChangeArea
 
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from rvibe_player.app.relationship_setup import RelationshipSession
+    from rvibe_player.core.sqlite_salvage import Repair
     from rvibe_player.library.playlist_store import PlaylistStore
     from rvibe_player.library.reader import LibraryReader
     from rvibe_player.library.scanner import Scanner, ScanReport
@@ -66,11 +69,14 @@ class PlayerSession:
         library: LibraryDatabase,
         cache_dir: Path,
         post: Post,
+        repair: Repair | None = None,
     ) -> None:
         self.settings = settings
         self.library_path = library_path
         self.library = library
         """The owner thread's own connection (reads, statistics, playlists)."""
+        self.repair = repair
+        """What was done to a damaged library database when it was opened; None if sound."""
         self.cache_dir = cache_dir
         self.events = EventHub(post)
         self.scans = ScanService(library_path, self.events)
@@ -83,6 +89,7 @@ class PlayerSession:
         self.desk: CuratorDesk | None = None
         """The curator's desk at the same store (signed in or not), once the store is open."""
         self._store_lock = threading.Lock()
+        self._check_timer: threading.Timer | None = None
         self._closed = False
         self.events.subscribe(ScanFinished, self._scan_finished)
         self.events.subscribe(LibraryChanged, lambda _event: self._match_picks())
@@ -109,6 +116,26 @@ class PlayerSession:
         from rvibe_player.library.scanner import Scanner
 
         return Scanner(self.library_path)
+
+    def started(self, check_after_s: float = 5.0) -> None:
+        """The window is up: rescan after a repair (the tags come back from the files), or
+        check every page of the library off the owner thread once start-up has settled;
+        damage found then is announced (:class:`LibraryDamaged`) and repaired next start."""
+        if self.repair is not None:
+            if self.library.roots():
+                self.scans.scan(None)
+            return
+        self._check_timer = threading.Timer(check_after_s, self._check_library)
+        self._check_timer.name = "library-check"
+        self._check_timer.daemon = True
+        self._check_timer.start()
+
+    def _check_library(self) -> None:
+        if self._closed:
+            return
+        problem = verify(self.library_path)
+        if problem is not None:
+            self.events.publish(LibraryDamaged(problem))
 
     def root_paths(self) -> list[str]:
         """The library folders, online or not."""
@@ -252,6 +279,8 @@ class PlayerSession:
         if self._closed:
             return
         self._closed = True
+        if self._check_timer is not None:
+            self._check_timer.cancel()
         self.events.close()
         self.scans.close()
         if self.watcher is not None:
@@ -269,6 +298,7 @@ class PlayerSession:
             self.player.backend.close()
             self.player = None
         self.library.close()
+        closed(self.library_path)
 
 
 def build_session(
@@ -280,10 +310,7 @@ def build_session(
     """A session from the user's settings and folders (or the given overrides)."""
     settings = settings or Settings(paths.settings_file())
     library_path = library_path or paths.library_database()
+    library, repair = open_library(library_path)
     return PlayerSession(
-        settings,
-        library_path,
-        LibraryDatabase(library_path),
-        cache_dir or paths.cache_dir(),
-        post,
+        settings, library_path, library, cache_dir or paths.cache_dir(), post, repair
     )

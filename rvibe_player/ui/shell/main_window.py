@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 
 from rvibe_player import paths
 from rvibe_player import settings as keys
-from rvibe_player.app.events import LibraryChanged
+from rvibe_player.app.events import LibraryChanged, LibraryDamaged
 from rvibe_player.app.session import PlayerSession
 from rvibe_player.ui.library.queries import LibraryQueries
 from rvibe_player.ui.library.scan_signals import ScanSignals
 from rvibe_player.ui.library.scan_status import ScanStatus
 from rvibe_player.ui.library.search_box import SearchBox
 from rvibe_player.ui.library.tracks_page import TracksPage, songs_summary
+from rvibe_player.ui.shell import library_notices
 from rvibe_player.ui.shell.actions import SEEK_STEP, VOLUME_STEP, ActionId, Handler, build_menus
 from rvibe_player.ui.shell.gc_pacer import GcPacer
 from rvibe_player.ui.shell.sidebar import Sidebar
@@ -181,6 +182,10 @@ class MainWindow(QMainWindow):
         self.scan_status.cancel_requested.connect(self.scans.cancel)
         self.scan_status.details_requested.connect(self.open_problems)
         self.session.events.subscribe(LibraryChanged, lambda _event: self.reload())
+        self.session.events.subscribe(
+            LibraryDamaged,
+            lambda event: self.banner.show_message(library_notices.damaged(event.problem)),
+        )
 
     def _wire_table(self, table: TrackTable) -> None:
         """Connect the actions every library track table shares."""
@@ -374,6 +379,9 @@ class MainWindow(QMainWindow):
         # out of the cyclic GC's full passes, which stop every thread (see ui/gc_pacer.py).
         gc.freeze()
         self.store_side.open()
+        if self.session.repair is not None:
+            self.banner.show_message(library_notices.repaired(self.session.repair))
+        self.session.started()
         self.reload_playlists()
         if not self.session.library.roots():
             self.show_page("welcome")

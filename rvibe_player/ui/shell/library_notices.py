@@ -1,0 +1,38 @@
+"""What the window says about the library database itself: repaired at start, or found
+damaged by the background check (to be repaired at the next start)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from rvibe_player.core.sqlite_salvage import Repair
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LibraryNotices", text)
+
+
+def repaired(repair: Repair) -> str:
+    """One sentence: what happened, what was recovered, where the damaged file is."""
+    counts = repair.salvaged
+    return _tr(
+        "The library database was damaged, so a new one was made: {tracks} tracks, {plays} "
+        "plays and {playlists} playlists were recovered, and your folders are being scanned "
+        "again. The damaged file was kept as {path}."
+    ).format(
+        tracks=counts.get("tracks", 0),
+        plays=counts.get("plays", 0),
+        playlists=counts.get("playlists", 0),
+        path=str(repair.damaged),
+    )
+
+
+def damaged(problem: str) -> str:
+    """One sentence for damage found while the player runs."""
+    return _tr(
+        "The library database is damaged ({problem}). Quit and start the player again to "
+        "repair it: what can still be read is kept, and the damaged file is set aside."
+    ).format(problem=problem)

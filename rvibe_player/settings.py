@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
+
+from rvibe_player.core.safe_files import keep_aside, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -96,18 +96,24 @@ class Settings:
 
     def _load(self) -> dict[str, Any]:
         try:
-            text = self._path.read_text(encoding="utf-8")
+            raw = self._path.read_bytes()
         except FileNotFoundError:
             return {}
         except OSError as exc:
             log.warning("Cannot read settings %s (%s); using defaults.", self._path, exc)
             return {}
         try:
-            data = json.loads(text)
-        except ValueError as exc:
-            log.warning("Settings file %s is damaged (%s); using defaults.", self._path, exc)
-            return {}
-        return data if isinstance(data, dict) else {}
+            data = json.loads(raw.decode("utf-8"))
+        except ValueError as exc:  # not UTF-8, or not JSON
+            data = None
+            why = str(exc)
+        else:
+            why = "not a JSON object"
+        if isinstance(data, dict):
+            return data
+        # Kept for the user (and not overwritten by the next save); defaults from here on.
+        keep_aside(self._path, f"{why}; using the default settings")
+        return {}
 
     def get(self, setting: Setting[T]) -> T:
         """The stored value, or the default when it is absent or not valid."""
@@ -128,12 +134,4 @@ class Settings:
 
     def save(self) -> None:
         """Write the file atomically; a failed write leaves the old file intact."""
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=self._path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self._values, handle, indent=2, sort_keys=True)
-            Path(tmp).replace(self._path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self._path, json.dumps(self._values, indent=2, sort_keys=True))

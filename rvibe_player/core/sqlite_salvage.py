@@ -17,10 +17,11 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from rvibe_player.core.safe_files import aside_name
 
 log = logging.getLogger(__name__)
 
@@ -96,12 +97,7 @@ def set_aside(path: Path, now: float | None = None) -> Path:
     Never overwrites: a second damaged file in the same second gets ``-2``, ``-3``...
     Returns where the database file went.
     """
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(time.time() if now is None else now))
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
-    count = 1
-    while target.exists():
-        count += 1
-        target = path.with_name(f"{path.name}.damaged-{stamp}-{count}")
+    target = aside_name(path, now)
     os.replace(path, target)
     for suffix in _SIDE_FILES:
         side = path.with_name(path.name + suffix)

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rvibe_player import paths
+from rvibe_player.core.safe_files import keep_aside, write_atomic
 from rvibe_player.playback.queue import PlayQueue
 
 log = logging.getLogger(__name__)
@@ -50,35 +49,35 @@ class QueueStore:
     def save_snapshot(self, snapshot: dict[str, Any], position: float) -> None:
         """Write a :meth:`PlayQueue.snapshot` and the position atomically."""
         data = {"version": VERSION, "queue": snapshot, "position": round(position, 3)}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as stream:
-                json.dump(data, stream, separators=(",", ":"))
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temp, self.path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path, json.dumps(data, separators=(",", ":")))
 
     def load(self) -> SavedSession | None:
         """The saved session, or None when there is none or it cannot be used."""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
             log.warning("The saved queue %s cannot be read (%s); starting empty.", self.path, exc)
             return None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except ValueError as exc:  # not UTF-8, or not JSON
+            self._damaged(str(exc))
+            return None
         if not isinstance(data, dict) or data.get("version") != VERSION:
-            log.warning("The saved queue %s is of an unknown kind; starting empty.", self.path)
+            self._damaged("of an unknown kind")
             return None
         queue, position = data.get("queue"), data.get("position", 0.0)
         if not isinstance(queue, dict) or not isinstance(position, int | float):
-            log.warning("The saved queue %s is damaged; starting empty.", self.path)
+            self._damaged("its parts are missing")
             return None
         return SavedSession(queue, max(0.0, float(position)))
+
+    def _damaged(self, why: str) -> None:
+        """Keep the unusable file for the user (the next save would overwrite it): nothing
+        saved, then."""
+        keep_aside(self.path, f"{why}; starting with an empty queue")
 
     def restore_into(self, queue: PlayQueue) -> float | None:
         """Load the saved state into ``queue``; returns the saved position, or None."""
@@ -88,7 +87,6 @@ class QueueStore:
         try:
             queue.restore(saved.queue)
         except ValueError as exc:
-            log.warning("The saved queue %s does not fit together (%s); starting empty.",
-                        self.path, exc)  # fmt: skip
+            self._damaged(f"its parts do not fit together: {exc}")
             return None
         return saved.position

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import os
 import random
 from pathlib import Path
 
@@ -39,10 +39,10 @@ def test_a_failed_write_keeps_the_previous_file(
     store.save(queue, 1.0)
     before = store.path.read_bytes()
 
-    def broken_dump(*args: object, **kwargs: object) -> None:
+    def broken_sync(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(json, "dump", broken_dump)
+    monkeypatch.setattr(os, "fsync", broken_sync)
     queue.add([2])
     with pytest.raises(OSError):
         store.save(queue, 2.0)
@@ -52,7 +52,8 @@ def test_a_failed_write_keeps_the_previous_file(
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"{not json", b"[]", b'{"version": 99}', b'{"version": 1, "queue": [], "position": 0}',
+    [b"", b"{not json", b"\xff\xfe{", b"[]", b'{"version": 99}',
+     b'{"version": 1, "queue": [], "position": 0}',
      b'{"version": 1, "queue": {"entries": [[1, 2, null]]}, "position": 0}'],
 )  # fmt: skip
 def test_damaged_files_read_as_nothing_saved(tmp_path: Path, content: bytes) -> None:
@@ -61,4 +62,9 @@ def test_damaged_files_read_as_nothing_saved(tmp_path: Path, content: bytes) -> 
     queue = PlayQueue()
     assert QueueStore(path).restore_into(queue) is None
     assert len(queue) == 0
+    # the damaged file is kept beside, not overwritten by the next save
+    [kept] = [p for p in tmp_path.iterdir() if p.name.startswith("q.json.damaged-")]
+    assert kept.read_bytes() == content and not path.exists()
+    QueueStore(path).save(queue, 0.0)
+    assert kept.read_bytes() == content
     assert QueueStore(tmp_path / "missing.json").load() is None

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:  # the window's first paint must not wait for the scanner and the client
+    from rvibe_player.core.sqlite_salvage import Repair
     from rvibe_player.library.scanner import ScanProgress, ScanReport
     from rvibe_player.playback.backend import Post
     from rvibe_player.store_client.areas import ChangeArea
@@ -36,6 +37,14 @@ class LibraryDamaged:
     aside, what is readable salvaged) the next time the player starts."""
 
     problem: str
+
+
+@dataclass(frozen=True)
+class CacheRepaired:
+    """The relationship's cache file was damaged and made again; what was kept and where
+    the damaged file lies (a :class:`~rvibe_player.core.sqlite_salvage.Repair`)."""
+
+    repair: Repair
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from rvibe_player import paths
 from rvibe_player.app.drops import DroppedPaths
 from rvibe_player.app.events import (
+    CacheRepaired,
     DeskChanged,
     DeskOpened,
     DeskStatusChanged,
@@ -237,6 +238,8 @@ class PlayerSession:
                 return
             self.store = store
         self.events.publish(RelationshipOpened(store.problem))
+        if store.relationship.cache_repair is not None:
+            self.events.publish(CacheRepaired(store.relationship.cache_repair))
         self._open_desk(store.relationship)
 
     def _open_desk(self, relationship: Relationship) -> None:

@@ -106,7 +106,7 @@ class CuratorDesk(SignedInClient):
         self._present: dict[int, dict[int, Colleague]] = {}
 
     def _open_cache(self, path: Path) -> RelationshipCache:
-        cache = RelationshipCache(path)
+        cache = super()._open_cache(path)
         ensure_schema(cache.db)
         return cache
 

@@ -8,6 +8,7 @@ whatever order pages and send answers arrive in.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from rvibe_player.core.wire import (
     PickWire,
     ReadMarkerWire,
 )
+from rvibe_player.store_client import intents
 from rvibe_player.store_client.areas import ChangeArea
 from rvibe_player.store_client.cache_db import CacheDb, dumps, put_meta
 
@@ -37,6 +39,7 @@ AREAS = {
 }
 """Which part of the panel an object type belongs to (what a change notification names)."""
 
+log = logging.getLogger(__name__)
 _COLUMNS = "key, seq, kind, actor_id, client_id, at, data"
 
 
@@ -148,6 +151,29 @@ def upsert(conn: sqlite3.Connection, entry: dict[str, Any], my_id: int | None) -
     return changed
 
 
+def _resend_lost(
+    conn: sqlite3.Connection, entries: Iterable[dict[str, Any]], my_id: int
+) -> set[ChangeArea]:
+    """My messages the cache has and ``entries`` (the store's whole log) lacks, queued again."""
+    from rvibe_player.store_client.outbox_store import requeue  # it builds on this module
+
+    kept = {e.get("client_id") for e in entries if e.get("actor_id") == my_id}
+    rows = conn.execute(
+        "SELECT client_id, data FROM objects WHERE type = 'message' AND actor_id = ? "
+        "AND deleted = 0 AND client_id IS NOT NULL ORDER BY sort_key",
+        (my_id,),
+    ).fetchall()
+    queued = 0
+    for client_id, data in rows:
+        body = (json.loads(data).get("message") or {}).get("body")
+        if client_id in kept or not body:
+            continue
+        queued += requeue(conn, intents.message(str(body)), str(client_id))
+    if queued:
+        log.warning("The store lost %d of my messages (restored from a backup): sent again", queued)
+    return {ChangeArea.OUTBOX, ChangeArea.MESSAGES} if queued else set()
+
+
 class LogStore:
     """The log's objects and the sync cursor, over a shared :class:`CacheDb`."""
 
@@ -170,14 +196,21 @@ class LogStore:
         my_id: int | None,
         *,
         replace: bool = False,
+        resend_lost: bool = False,
     ) -> set[ChangeArea]:
         """Apply a sync page and move the cursor, in one transaction; returns changed areas.
 
         ``replace`` (a resync) first drops every cached object: the entries are the whole
-        log again. The outbox is kept; rows the log shows as done leave it.
+        log again. The outbox is kept; rows the log shows as done leave it. ``resend_lost``
+        (the store went back in time: restored from a backup) first puts my own messages
+        the new log lacks back in the outbox under their client ids, so they reach the
+        store again, once each.
         """
+        entries = list(entries)
         with self._db.write() as conn:
             changed: set[ChangeArea] = set()
+            if replace and resend_lost and my_id is not None:
+                changed |= _resend_lost(conn, entries, my_id)
             if replace:
                 types = {r[0] for r in conn.execute("SELECT DISTINCT type FROM objects")}
                 changed |= {a for t in types if (a := area_of(t)) is not None}

@@ -61,6 +61,14 @@ def _insert(conn: sqlite3.Connection, intent: Intent, client_id: str | None = No
     return _item(row)
 
 
+def requeue(conn: sqlite3.Connection, intent: Intent, client_id: str) -> int:
+    """Queue ``intent`` under a client id it had before, unless it is queued already (1/0)."""
+    if conn.execute("SELECT 1 FROM outbox WHERE client_id = ?", (client_id,)).fetchone():
+        return 0
+    _insert(conn, intent, client_id)
+    return 1
+
+
 class OutboxStore:
     """Outbox rows over a shared :class:`CacheDb`."""
 

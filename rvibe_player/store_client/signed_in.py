@@ -22,6 +22,7 @@ from rvibe_player.store_client.account import Account, AccountBook
 from rvibe_player.store_client.address import store_address
 from rvibe_player.store_client.areas import EVERYTHING, ChangeArea
 from rvibe_player.store_client.cache import RelationshipCache
+from rvibe_player.store_client.cache_recovery import check_cache
 from rvibe_player.store_client.credentials import Credentials
 from rvibe_player.store_client.errors import (
     CallInterruptedError,
@@ -32,6 +33,7 @@ from rvibe_player.store_client.errors import (
 from rvibe_player.store_client.model import Connection, SyncStatus
 
 if TYPE_CHECKING:
+    from rvibe_player.core.sqlite_salvage import Repair
     from rvibe_player.store_client.api import StoreApi
 
 log = logging.getLogger(__name__)
@@ -71,11 +73,15 @@ class SignedInClient:
         self._closed = False
         self._status = SyncStatus(Connection.SIGNED_OUT, self.SIGN_IN_PROMPT)
         self._cache: RelationshipCache | None = None
+        self.cache_repair: Repair | None = None
+        """What was done to a damaged cache file when it was opened (None: it was sound)."""
         self.account: Account | None = self.accounts.account(self.store_key)
         if self.account is not None:
             self._cache = self._open_cache(self._cache_path(int(self.account["id"])))
 
     def _open_cache(self, path: Path) -> RelationshipCache:
+        """The cache at ``path``, checked (and repaired if damaged) before first use."""
+        self.cache_repair = check_cache(path) or self.cache_repair
         return RelationshipCache(path)
 
     def _cache_path(self, account_id: int) -> Path:

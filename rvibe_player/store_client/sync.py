@@ -157,7 +157,14 @@ class SyncLoop(LoopThread):
             after, epoch = int(page["next_after"]), page.get("epoch")
             if not page.get("has_more"):
                 break
-        changed = cache.log.apply_page(entries, after, epoch, self.my_id, replace=True)
+        changed = cache.log.apply_page(
+            entries,
+            after,
+            epoch,
+            self.my_id,
+            replace=True,
+            resend_lost=exc.reason == "cursor_ahead",  # restored from a backup
+        )
         changed |= self._fetch_details(cache, entries)
         self.on_change(changed | {ChangeArea.RESYNC})
 

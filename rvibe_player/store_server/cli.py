@@ -98,6 +98,13 @@ def _parser() -> argparse.ArgumentParser:
         help="listeners the demo curator has besides the four with a story (default 40)",
     )  # fmt: skip
 
+    commands.add_parser("check", help="check the database and count the rows of each table")
+    backup = commands.add_parser(
+        "backup", help="copy the store to a file (SQLite; PostgreSQL: prints pg_dump)"
+    )
+    backup.add_argument("path", type=Path, help="the new backup file")
+    restore = commands.add_parser("restore", help="restore a backup (stop the store first)")
+    restore.add_argument("path", type=Path, help="a file made by 'rvibe-store backup'")
     compact = commands.add_parser("compact", help="compact the logs, forget old client ids")
     compact.add_argument("--tombstone-days", type=int, default=90)
     compact.add_argument("--client-id-days", type=int, default=90)
@@ -144,7 +151,38 @@ def _run(db: Database, config: StoreConfig, args: argparse.Namespace) -> int:
         return 0
     if args.command == "compact":
         return _compact(db, config, args)
+    if args.command in ("check", "backup", "restore"):
+        return _maintain(db, args)
     raise AssertionError(args.command)
+
+
+def _maintain(db: Database, args: argparse.Namespace) -> int:
+    from rvibe_player.store_server import maintenance
+
+    if args.command == "check":
+        problems = maintenance.integrity_problems(db)
+        for table, count in maintenance.table_counts(db).items():
+            print(f"{table:<28}{count:>10,}")
+        if db.is_postgres:
+            print("PostgreSQL checks its own pages; for indexes run pg_amcheck on this database.")
+        for problem in problems:
+            print(f"rvibe-store: damaged: {problem}", file=sys.stderr)
+        print("The store's database is sound." if not problems else "The database is damaged.")
+        return 1 if problems else 0
+    if db.is_postgres:
+        dump, load = maintenance.pg_commands(db, args.path)
+        print("PostgreSQL backs up with its own tools; run:")
+        print(f"  {dump if args.command == 'backup' else load}")
+        return 0
+    if args.command == "backup":
+        maintenance.backup(db, args.path)
+        print(f"Backed up to {args.path}.")
+        return 0
+    kept = maintenance.restore(db, args.path)
+    db.migrate()  # a backup from an older version gets the current schema
+    print(f"Restored {args.path}; the store as it was is kept as {kept}.")
+    print("Start the store again: players read their logs again and re-send what is missing.")
+    return 0
 
 
 def _create_user(db: Database, passwords: Passwords, args: argparse.Namespace) -> int:

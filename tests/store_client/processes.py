@@ -9,15 +9,19 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
 from rvibe_player.core.store_protocol import Role
+from rvibe_player.store_client.model import Connection
+from rvibe_player.store_client.relationship import Relationship
 from rvibe_player.store_server.database import Database
 from rvibe_player.store_server.security import Passwords
 from rvibe_player.store_server.services.accounts import create_account
 from rvibe_player.store_server.services.admin import assign
 from tests.store.live import PASSWORD
+from tests.store_client.helpers import eventually
 
 CHEAP = {"RVIBE_STORE_ARGON2_TIME_COST": "1", "RVIBE_STORE_ARGON2_MEMORY_KIB": "1024"}
 
@@ -100,3 +104,18 @@ class StoreProcess:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(5)
+
+
+def store_with_listener_online(
+    folder: Path, **options: Any
+) -> tuple[Path, StoreProcess, Relationship]:
+    """A prepared store on ``folder/store.sqlite3``, started, and listener ``sam`` signed in
+    through a :class:`Relationship` (``options``) that is online. The caller closes both."""
+    db = folder / "store.sqlite3"
+    prepare_store(db)
+    store = StoreProcess(db)
+    store.start()
+    player = Relationship(store.url, **options)
+    player.sign_in("sam", PASSWORD)
+    eventually(lambda: player.status.connection is Connection.ONLINE)
+    return db, store, player

@@ -13,7 +13,7 @@ from rvibe_player.store_client.model import Connection, MessageState
 from rvibe_player.store_client.relationship import Relationship
 from tests.store.live import PASSWORD
 from tests.store_client.helpers import eventually
-from tests.store_client.processes import StoreProcess, prepare_store
+from tests.store_client.processes import StoreProcess, prepare_store, store_with_listener_online
 
 pytestmark = pytest.mark.slow
 
@@ -105,13 +105,7 @@ def test_store_down_from_the_start_reads_the_cache_and_sends_when_it_returns(
 
 
 def test_queued_messages_survive_a_restart_of_the_player(tmp_path: Path) -> None:
-    db = tmp_path / "store.sqlite3"
-    prepare_store(db)
-    store = StoreProcess(db)
-    store.start()
-    first = Relationship(store.url, **FAST)
-    first.sign_in("sam", PASSWORD)
-    eventually(lambda: first.status.connection is Connection.ONLINE)
+    db, store, first = store_with_listener_online(tmp_path, **FAST)
     store.stop()
     first.send_message("Written while offline, before quitting.")
     first.close()  # quit with the message still in the outbox

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from rvibe_player import paths
+from rvibe_player.app.events import CacheRepaired
+from rvibe_player.core.sqlite_salvage import Repair
 from rvibe_player.library.database import LibraryDatabase
 from rvibe_player.library.recovery import open_library
 from scripts.make_corpus import Manifest
@@ -78,3 +80,12 @@ def test_damage_found_while_running_is_announced_and_repaired_at_the_next_start(
         assert repair.salvaged["tracks"] == len(scanned_library.tracks)
     finally:
         db.close()
+
+
+def test_a_repaired_store_cache_is_said_in_the_bar(scanned_library: Manifest, open_window, qtbot):  # type: ignore[no-untyped-def]
+    window = open_window()
+    kept = Path("/data/relationship/cache.sqlite3.damaged-20261202-101010")
+    window.session.events.publish(CacheRepaired(Repair(kept, "malformed", {"outbox": 3})))
+    qtbot.waitUntil(window.banner.isVisible, timeout=5_000)
+    text = window.banner.label.text()
+    assert "3 unsent items were kept" in text and str(kept) in text

@@ -1,5 +1,6 @@
-"""What the window says about the library database itself: repaired at start, or found
-damaged by the background check (to be repaired at the next start)."""
+"""What the window says about our own data files: the library database repaired at start,
+or found damaged by the background check (repaired at the next start); the relationship's
+cache made again."""
 
 from __future__ import annotations
 
@@ -36,3 +37,12 @@ def damaged(problem: str) -> str:
         "The library database is damaged ({problem}). Quit and start the player again to "
         "repair it: what can still be read is kept, and the damaged file is set aside."
     ).format(problem=problem)
+
+
+def cache_repaired(repair: Repair) -> str:
+    """One sentence: the relationship's local copy was made again, unsent messages kept."""
+    return _tr(
+        "The copy of your store conversation on this computer was damaged, so a new one was "
+        "made: {unsent} unsent items were kept and will be sent, and the rest is read again "
+        "from the store. The damaged file was kept as {path}."
+    ).format(unsent=repair.salvaged.get("outbox", 0), path=str(repair.damaged))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from rvibe_player import paths
 from rvibe_player import settings as keys
-from rvibe_player.app.events import LibraryChanged, LibraryDamaged
+from rvibe_player.app.events import CacheRepaired, LibraryChanged, LibraryDamaged
 from rvibe_player.app.session import PlayerSession
 from rvibe_player.ui.library.queries import LibraryQueries
 from rvibe_player.ui.library.scan_signals import ScanSignals
@@ -185,6 +185,10 @@ class MainWindow(QMainWindow):
         self.session.events.subscribe(
             LibraryDamaged,
             lambda event: self.banner.show_message(library_notices.damaged(event.problem)),
+        )
+        self.session.events.subscribe(
+            CacheRepaired,
+            lambda event: self.banner.show_message(library_notices.cache_repaired(event.repair)),
         )
 
     def _wire_table(self, table: TrackTable) -> None:

@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from rvibe_player.core.sqlite_salvage import inspect
-from rvibe_player.library.database import LibraryDatabase, transaction
 from rvibe_player.library.playlist_store import PlaylistStore
 from rvibe_player.library.recovery import (
     SALVAGED_TABLES,
@@ -27,8 +26,8 @@ from rvibe_player.library.recovery import (
     summary,
     verify,
 )
-from rvibe_player.library.tags import TrackTags
 from tests.helpers.damage import damage_indexes, overwrite, pages
+from tests.helpers.library import library_with_tracks
 
 TRACKS = 3000
 PLAYS = 2000
@@ -38,20 +37,7 @@ PLAYS = 2000
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A library with tracks, ratings, a play log and playlists, closed cleanly."""
     path = tmp_path_factory.mktemp("pristine") / "library.sqlite3"
-    db = LibraryDatabase(path)
-    root = db.add_root("/music")
-    with transaction(db.conn):
-        ids = [
-            db.insert_track(
-                root,
-                f"/music/a{i:05d}.flac",
-                1000 + i,
-                i,
-                f"fp{i}".encode() * 4,
-                TrackTags(title=f"Song {i}", artist=f"Artist {i % 97}", album=f"Album {i % 301}"),
-            )
-            for i in range(TRACKS)
-        ]
+    db, ids = library_with_tracks(path, TRACKS)
     for n, track in enumerate(ids[:500]):
         db.set_rating(track, 1 + n % 5)
     for n in range(PLAYS):

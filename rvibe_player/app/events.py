@@ -48,6 +48,13 @@ class CacheRepaired:
 
 
 @dataclass(frozen=True)
+class Launched:
+    """The player was launched again on this profile: its files and folders (maybe none)."""
+
+    paths: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ScanStarted:
     """A scan began."""
 

@@ -29,16 +29,16 @@ from rvibe_player.app.events import (
     DeskStatusChanged,
     EventHub,
     LibraryChanged,
-    LibraryDamaged,
     RelationshipChanged,
     RelationshipFailed,
     RelationshipOpened,
     RelationshipStatusChanged,
     ScanFinished,
 )
+from rvibe_player.app.library_care import LibraryCare, Restored, restore_requested
 from rvibe_player.app.scans import ScanService
 from rvibe_player.library.database import LibraryDatabase
-from rvibe_player.library.recovery import closed, open_library, verify
+from rvibe_player.library.recovery import closed, open_library
 from rvibe_player.settings import WATCH_LIBRARY, Settings
 from rvibe_player.store_client.areas import ChangeArea
 
@@ -71,15 +71,16 @@ class PlayerSession:
         cache_dir: Path,
         post: Post,
         repair: Repair | None = None,
+        restored: Restored | None = None,
     ) -> None:
         self.settings = settings
         self.library_path = library_path
         self.library = library
         """The owner thread's own connection (reads, statistics, playlists)."""
-        self.repair = repair
-        """What was done to a damaged library database when it was opened; None if sound."""
         self.cache_dir = cache_dir
         self.events = EventHub(post)
+        self.care = LibraryCare(library_path, self.events, repair, restored)
+        """The check, the backups and the restores of the library file."""
         self.scans = ScanService(library_path, self.events)
         self.drops = DroppedPaths(library, self.scans, self.add_folder, self.events)
         self.watcher: LibraryWatcher | None = None
@@ -90,7 +91,6 @@ class PlayerSession:
         self.desk: CuratorDesk | None = None
         """The curator's desk at the same store (signed in or not), once the store is open."""
         self._store_lock = threading.Lock()
-        self._check_timer: threading.Timer | None = None
         self._closed = False
         self.events.subscribe(ScanFinished, self._scan_finished)
         self.events.subscribe(LibraryChanged, lambda _event: self._match_picks())
@@ -120,23 +120,10 @@ class PlayerSession:
 
     def started(self, check_after_s: float = 5.0) -> None:
         """The window is up: rescan after a repair (the tags come back from the files), or
-        check every page of the library off the owner thread once start-up has settled;
-        damage found then is announced (:class:`LibraryDamaged`) and repaired next start."""
-        if self.repair is not None:
-            if self.library.roots():
-                self.scans.scan(None)
-            return
-        self._check_timer = threading.Timer(check_after_s, self._check_library)
-        self._check_timer.name = "library-check"
-        self._check_timer.daemon = True
-        self._check_timer.start()
-
-    def _check_library(self) -> None:
-        if self._closed:
-            return
-        problem = verify(self.library_path)
-        if problem is not None:
-            self.events.publish(LibraryDamaged(problem))
+        check every page of the library and back it up when due, off the owner thread once
+        start-up has settled (damage found then is announced and repaired next start)."""
+        if self.care.start(check_after_s) and self.library.roots():
+            self.scans.scan(None)
 
     def root_paths(self) -> list[str]:
         """The library folders, online or not."""
@@ -282,8 +269,7 @@ class PlayerSession:
         if self._closed:
             return
         self._closed = True
-        if self._check_timer is not None:
-            self._check_timer.cancel()
+        self.care.close()
         self.events.close()
         self.scans.close()
         if self.watcher is not None:
@@ -313,7 +299,8 @@ def build_session(
     """A session from the user's settings and folders (or the given overrides)."""
     settings = settings or Settings(paths.settings_file())
     library_path = library_path or paths.library_database()
+    restored = restore_requested(library_path)
     library, repair = open_library(library_path)
     return PlayerSession(
-        settings, library_path, library, cache_dir or paths.cache_dir(), post, repair
+        settings, library_path, library, cache_dir or paths.cache_dir(), post, repair, restored
     )

@@ -107,6 +107,20 @@ def set_aside(path: Path, now: float | None = None) -> Path:
     return target
 
 
+def copy_database(source: Path, target: Path) -> None:
+    """Every page of ``source`` into ``target`` with SQLite's online backup API: one
+    consistent snapshot, also while another connection writes (WAL pages included)."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def salvage(source: Path, target: sqlite3.Connection, tables: Sequence[str]) -> dict[str, int]:
     """Copy the readable rows of ``tables`` (in this order) from ``source`` into ``target``.
 

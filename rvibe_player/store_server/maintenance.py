@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from rvibe_player import paths
 from rvibe_player.core.safe_files import aside_name
+from rvibe_player.core.sqlite_salvage import copy_database
 from rvibe_player.store_server.database import Database, libpq_conninfo
 from rvibe_player.store_server.models import Base
 
@@ -48,7 +49,7 @@ def backup(db: Database, target: Path) -> None:
     """Copy the SQLite store to ``target`` (a new private file) while it may be serving."""
     if target.exists():
         raise ValueError(f"{target} exists already; choose a new file for the backup")
-    _copy(_sqlite_file(db), paths.private_file(target))
+    copy_database(_sqlite_file(db), paths.private_file(target))
 
 
 def restore(db: Database, source: Path) -> Path:
@@ -65,8 +66,8 @@ def restore(db: Database, source: Path) -> Path:
         raise ValueError(f"{source} is not a sound store backup: {problems}")
     current = _sqlite_file(db)
     kept = aside_name(current, kind="before-restore")
-    _copy(current, paths.private_file(kept))
-    _copy(source, current)
+    copy_database(current, paths.private_file(kept))
+    copy_database(source, current)
     return kept
 
 
@@ -100,16 +101,3 @@ def _file_problems(path: Path) -> str:
         return "; ".join(rows)
     missing = {t.name for t in Base.metadata.sorted_tables} - tables
     return f"tables missing: {', '.join(sorted(missing))}" if missing else ""
-
-
-def _copy(source: Path, target: Path) -> None:
-    """SQLite's online backup from ``source`` into ``target`` (all pages, one snapshot)."""
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()

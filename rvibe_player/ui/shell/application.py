@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -11,8 +12,10 @@ from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from rvibe_player import appinfo
+from rvibe_player import appinfo, paths
 from rvibe_player import settings as keys
+from rvibe_player.app.events import Launched
+from rvibe_player.app.instance import PlayerInstance
 from rvibe_player.app.session import PlayerSession, build_session
 from rvibe_player.ui.shell.dispatcher import QtDispatcher
 from rvibe_player.ui.shell.icons import icon
@@ -64,16 +67,34 @@ def build_window(app: QApplication, session: PlayerSession) -> MainWindow:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    """Run the player until its window closes; returns the exit status."""
-    app = create_application(sys.argv if argv is None else argv)
+    """Run the player until its window closes; returns the exit status.
+
+    Files and folders on the command line play (files) or join the library (folders). When
+    a player already runs on this profile, they are handed to it and this one exits.
+    """
+    args = list(sys.argv if argv is None else argv)
+    opened = [os.path.abspath(a) for a in args[1:] if not a.startswith("-") and os.path.exists(a)]
+    instance = PlayerInstance(paths.data_dir())
+    if instance.hand_over(opened):
+        print("rvibe-player is already running: it was asked to show its window.", file=sys.stderr)
+        return 0
+    app = create_application([args[0], *[a for a in args[1:] if a.startswith("-")]])
     session = open_session(app)
     window = build_window(app, session)
     window.show()
     restore = quit_on_signals(window.quit)
+
+    def listen() -> None:  # once the window is up: later launches come here
+        instance.serve(lambda handed: session.events.publish(Launched(tuple(handed))))
+        if opened:
+            window.open_paths(opened)
+
+    QTimer.singleShot(0, listen)
     try:
         return app.exec()
     finally:
         restore()
+        instance.close()
         session.close()
 
 

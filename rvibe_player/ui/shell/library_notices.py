@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
+    from rvibe_player.app.library_care import Restored
     from rvibe_player.core.sqlite_salvage import Repair
 
 
@@ -46,3 +47,11 @@ def cache_repaired(repair: Repair) -> str:
         "made: {unsent} unsent items were kept and will be sent, and the rest is read again "
         "from the store. The damaged file was kept as {path}."
     ).format(unsent=repair.salvaged.get("outbox", 0), path=str(repair.damaged))
+
+
+def restored(what: Restored) -> str:
+    """One sentence after a restore the user asked for."""
+    return _tr(
+        "The library was restored from the backup {backup}. The library as it was before "
+        "is kept as {kept}."
+    ).format(backup=what.backup.name, kept=str(what.kept))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from rvibe_player import paths
 from rvibe_player import settings as keys
-from rvibe_player.app.events import CacheRepaired, LibraryChanged, LibraryDamaged
+from rvibe_player.app.events import CacheRepaired, Launched, LibraryChanged, LibraryDamaged
 from rvibe_player.app.session import PlayerSession
 from rvibe_player.ui.library.queries import LibraryQueries
 from rvibe_player.ui.library.scan_signals import ScanSignals
@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
             LibraryDamaged,
             lambda event: self.banner.show_message(library_notices.damaged(event.problem)),
         )
+        self.session.events.subscribe(Launched, lambda event: self.open_paths(list(event.paths)))
         self.session.events.subscribe(
             CacheRepaired,
             lambda event: self.banner.show_message(library_notices.cache_repaired(event.repair)),
@@ -383,8 +384,11 @@ class MainWindow(QMainWindow):
         # out of the cyclic GC's full passes, which stop every thread (see ui/gc_pacer.py).
         gc.freeze()
         self.store_side.open()
-        if self.session.repair is not None:
-            self.banner.show_message(library_notices.repaired(self.session.repair))
+        care = self.session.care
+        if care.repair is not None:
+            self.banner.show_message(library_notices.repaired(care.repair))
+        elif care.restored is not None:
+            self.banner.show_message(library_notices.restored(care.restored))
         self.session.started()
         self.reload_playlists()
         if not self.session.library.roots():
@@ -509,8 +513,24 @@ class MainWindow(QMainWindow):
         dialog.folder_added.connect(self.add_folder)
         dialog.folder_removed.connect(self._remove_folder)
         dialog.rescan_requested.connect(lambda: self.scans.scan(None))
+        dialog.restore_requested.connect(lambda: self.open_backups(dialog))
         dialog.applied.connect(self.settings_applied)
         dialog.exec()
+
+    def open_backups(self, parent: QWidget | None = None) -> None:
+        """The library's backups; a confirmed restore quits, to put it back at the next start."""
+        from rvibe_player.ui.library.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.session.care.backups(), parent or self)
+        dialog.restore_chosen.connect(self._restore_backup)
+        dialog.exec()
+
+    def _restore_backup(self, backup: object) -> None:
+        from rvibe_player.library.backups import Backup
+
+        assert isinstance(backup, Backup)
+        self.session.care.request_restore(backup)
+        QTimer.singleShot(0, self.quit)
 
     def _remove_folder(self, root_id: int) -> None:
         self.session.remove_folder(root_id)
@@ -531,6 +551,21 @@ class MainWindow(QMainWindow):
         local = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         self.add_dropped(local)
         event.acceptProposedAction()
+
+    def open_paths(self, opened: Sequence[str]) -> None:
+        """Launched with files and folders (or launched again): come to the front; files
+        play (unknown ones once scanned), folders join the library."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        files = [p for p in opened if not os.path.isdir(p)]
+        folders = [p for p in opened if os.path.isdir(p)]
+        if files:
+            self.session.drops.queue(files, lambda ids: self.play_tracks(ids, 0))
+        if folders:
+            self.session.drops.add(folders)
 
     def add_dropped(self, dropped: Sequence[str]) -> None:
         """Dropped on the window: folders become library folders, files add their folder.

@@ -45,6 +45,8 @@ class SettingsDialog(QDialog):
     folder_added = Signal(str)
     folder_removed = Signal(int)
     rescan_requested = Signal()
+    restore_requested = Signal()
+    """The user asked to see the library's backups."""
     applied = Signal()
     """Settings were written (theme, playback and behaviour may have changed)."""
 
@@ -92,7 +94,11 @@ class SettingsDialog(QDialog):
         self.remove.clicked.connect(self._remove_folder)
         rescan = QPushButton("Rescan all")
         rescan.clicked.connect(self.rescan_requested)
-        for button in (add, self.remove, rescan):
+        restore = QPushButton(self.tr("Restore from a backup…"))
+        restore.setAccessibleName(self.tr("Restore the library from a backup"))
+        restore.clicked.connect(self.restore_requested)
+        self.restore_button = restore
+        for button in (add, self.remove, rescan, restore):
             row.addWidget(button)
         row.addStretch()
         layout.addLayout(row)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import threading
 from collections.abc import Iterator, Sequence
@@ -84,7 +85,33 @@ def _library(db_path: Path) -> Iterator[LibraryDatabase]:
         closed(db_path)
 
 
+def _handed_to_player(db_path: Path, folders: list[str]) -> bool:
+    """A player running on this profile's library scans instead (one writer, one scan at a
+    time); True when it took the folders (all library folders when none are given)."""
+    if db_path.resolve() != paths.library_database().resolve():
+        return False
+    from rvibe_player.app.instance import PlayerInstance
+
+    instance = PlayerInstance(paths.data_dir())
+    if not os.path.exists(instance.address):
+        return False
+    wanted = [os.path.abspath(p) for p in folders if Path(p).is_dir()]
+    if not folders:
+        with _library(db_path) as db:
+            wanted = [root.path for root in db.roots() if root.online]
+    if not wanted or not instance.hand_over(wanted):
+        return False
+    print(
+        "The player that is running scans this library now; its status bar shows the "
+        "progress and the outcome.",
+        file=sys.stderr,
+    )
+    return True
+
+
 def _scan(db_path: Path, args: argparse.Namespace) -> int:
+    if _handed_to_player(db_path, args.paths):
+        return 0
     console = Console(stderr=True)
     missing = [p for p in args.paths if not Path(p).is_dir()]
     for path in missing:

@@ -11,6 +11,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -66,9 +68,9 @@ def _player(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
     )
 
 
-@pytest.mark.slow
-def test_two_real_players_on_one_profile(tmp_path: Path) -> None:
-    music = make_corpus(tmp_path / "music", tracks=4, workers=1).root
+@contextmanager
+def _running_player(tmp_path: Path) -> Iterator[tuple[dict[str, str], Path]]:
+    """A real player process on this test's profile (offscreen, no store), listening."""
     env = os.environ | {
         "QT_QPA_PLATFORM": "offscreen",
         "RVIBE_VLC_ARGS": "--aout=adummy",
@@ -76,24 +78,43 @@ def test_two_real_players_on_one_profile(tmp_path: Path) -> None:
     }
     data = Path(env["RVIBE_DATA_DIR"])
     first = _player(env)
+    instance = PlayerInstance(data)
     try:
-        instance = PlayerInstance(data)
         _eventually(lambda: os.path.exists(instance.address) or first.poll() is not None)
         assert first.poll() is None, first.communicate()
-
-        second = _player(env, str(music))
-        _out, err = second.communicate(timeout=60)
-        assert second.returncode == 0, err
-        assert "already running" in err
-
-        def roots() -> list[str]:
-            with sqlite3.connect(data / "library.sqlite3") as db:
-                return [r[0] for r in db.execute("SELECT path_text FROM roots")]
-
-        _eventually(lambda: roots() == [str(music)])  # the running player took the folder
+        yield env, data
         assert first.poll() is None
     finally:
         first.send_signal(signal.SIGTERM)
         first.communicate(timeout=60)
     assert first.returncode == 0
     assert not os.path.exists(instance.address)  # closed: the profile is free again
+
+
+def _library(data: Path, sql: str) -> list[object]:
+    with sqlite3.connect(data / "library.sqlite3") as db:
+        return [r[0] for r in db.execute(sql)]
+
+
+@pytest.mark.slow
+def test_two_real_players_on_one_profile(tmp_path: Path) -> None:
+    music = make_corpus(tmp_path / "music", tracks=4, workers=1).root
+    with _running_player(tmp_path) as (env, data):
+        second = _player(env, str(music))
+        _out, err = second.communicate(timeout=60)
+        assert second.returncode == 0, err
+        assert "already running" in err
+        # the running player took the folder
+        _eventually(lambda: _library(data, "SELECT path_text FROM roots") == [str(music)])
+
+
+@pytest.mark.slow
+def test_a_command_line_scan_goes_through_the_running_player(tmp_path: Path) -> None:
+    music = make_corpus(tmp_path / "music", tracks=4, workers=1).root
+    with _running_player(tmp_path) as (env, data):
+        scan = _player(env, "scan", str(music))
+        _out, err = scan.communicate(timeout=60)
+        assert scan.returncode == 0, err
+        assert "The player that is running scans this library now" in err
+        count = "SELECT count(*) FROM tracks WHERE status = 'ok'"
+        _eventually(lambda: _library(data, count) == [4])

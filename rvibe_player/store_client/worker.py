@@ -77,8 +77,8 @@ class LoopThread:
         self._wake.set()
         self._interrupt()
         thread = self._thread
-        if thread is None or thread is threading.current_thread():
-            return True
+        if thread is None or thread is threading.current_thread() or thread.ident is None:
+            return True  # not running (yet): a loop that starts now sees the stop at once
         thread.join(timeout)
         return not thread.is_alive()
 

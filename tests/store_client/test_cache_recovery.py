@@ -16,7 +16,7 @@ from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_client.cache_recovery import check_cache
 from rvibe_player.store_client.model import MessageState
 from rvibe_player.store_client.relationship import Relationship
-from tests.helpers.damage import overwrite, pages
+from tests.helpers.damage import damage_indexes, overwrite, pages
 from tests.store_client.helpers import eventually
 from tests.store_client.processes import store_with_listener_online
 from tests.store_client.test_offline import FAST, _curator_writes, _listener_messages
@@ -113,6 +113,7 @@ def _outbox_readable(path: Path) -> int:
 DAMAGE: dict[str, Callable[[Path], None]] = {
     "log pages": _log_pages,
     "header": _header,
+    "index pages only": lambda p: damage_indexes(p, "objects_by_type", "outbox_by_state"),
     "truncated": lambda p: os.truncate(p, p.stat().st_size * 2 // 3),
     "empty": lambda p: p.write_bytes(b""),
     "not sqlite": lambda p: p.write_text("<html>not a cache</html>\n" * 300),
@@ -137,7 +138,7 @@ def test_every_kind_of_damage_keeps_the_file_and_what_of_the_outbox_is_readable(
     try:
         kept = [item.client_id for item in cache.outbox.items()]
         assert kept == ids[: len(kept)] and len(kept) == repair.salvaged["outbox"]
-        if damage in ("log pages", "header"):
+        if damage in ("log pages", "header", "index pages only"):
             assert len(kept) == len(ids)
             assert cache.meta("listening_after") == 77  # what was shared stays shared
         assert cache.meta("after") is None  # the log is read again from the start

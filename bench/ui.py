@@ -2,7 +2,8 @@
 
 Prints, from one run (offscreen Qt unless DISPLAY is set):
   * start: process start to the first painted window, with a 100k-track library, beside a
-    bare PySide6 QMainWindow (median of 7 each, taken in turns; target <= 2x the bare window);
+    bare PySide6 QMainWindow (median of 7 each, taken in turns; target <= 2x the bare window),
+    and to the first frame with the library's first screen of rows drawn (issue 15: <= 2x);
   * the longest gap of a 10 ms heartbeat timer on the GUI thread while a 20k-file scan runs,
     and while someone types a search into the 100k library (target: no stall over 50 ms);
   * the process's memory once the 100k library is shown (target <= 300 MB).
@@ -56,6 +57,7 @@ session = open_session(app)
 window = build_window(app, session)
 spy = First(); window.installEventFilter(spy)
 window.show(); app.exec()
+session.close()  # as the player quits: the next start need not check every page
 """
 
 
@@ -95,6 +97,27 @@ def corpus_20k(out: Path) -> Path:
 
         generate(root, 20_000, seed=1, keep_tracks=False)
     return root
+
+
+OURS_ROWS = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from rvibe_player.ui.shell.application import build_window, create_application, open_session
+class Rows(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and window.songs.model.rowCount() > 0:
+            print(time.time(), flush=True); QApplication.exit(0)
+        return False
+app = create_application(sys.argv)
+session = open_session(app)
+window = build_window(app, session)
+spy = Rows(); window.songs.table.viewport().installEventFilter(spy)
+window.show(); app.exec()
+session.close()
+"""
+"""The first frame with the library's first screen of rows drawn in it (what the user waits
+for), not only the window's frame."""
 
 
 CHILD = """
@@ -185,6 +208,9 @@ def main() -> int:
                  for _ in range(args.runs)]  # fmt: skip
         bare = statistics.median(b for b, _ in pairs)
         ours = statistics.median(o for _, o in pairs)
+        with_rows = statistics.median(
+            first_paint(OURS_ROWS, with_library) for _ in range(args.runs)
+        )
         typing = child("type", "", with_library)
         scanning = child("scan", str(files), profile_env(base / "scan"))
 
@@ -192,8 +218,13 @@ def main() -> int:
     ratio = ours / bare
     print(f"first paint, bare QMainWindow        {bare * 1000:7.0f} ms")
     print(
-        f"first paint, ours (100k library)     {ours * 1000:7.0f} ms   {ratio:.2f}x bare "
+        f"window frame, ours (100k library)    {ours * 1000:7.0f} ms   {ratio:.2f}x bare "
         f"(target <= 2.00) {'PASS' if ratio <= 2 else 'FAIL'}"
+    )
+    populated = with_rows / bare
+    print(
+        f"first paint with rows (100k library) {with_rows * 1000:7.0f} ms   {populated:.2f}x bare "
+        f"(target <= 2.00, stretch 1.50) {'PASS' if populated <= 2 else 'FAIL'}"
     )
     for label, result in (("20k-file scan", scanning), ("typing a search (100k)", typing)):
         gap = result["max_gap_ms"]

@@ -3,8 +3,11 @@ rotating backup off the owner thread, a repair's rescan, restores asked for by t
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sqlite3
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +18,14 @@ from rvibe_player.library import backups as stored
 from rvibe_player.library.recovery import verify
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rvibe_player.core.sqlite_salvage import Repair
 
 log = logging.getLogger(__name__)
+
+RETRY_S = 30.0
+"""How long the check waits again while a scan is running."""
 
 
 @dataclass(frozen=True)
@@ -39,8 +47,11 @@ class LibraryCare:
         events: EventHub,
         repair: Repair | None = None,
         restored: Restored | None = None,
+        busy: Callable[[], bool] = lambda: False,
     ) -> None:
         self.library_path = library_path
+        self._busy = busy
+        """Whether a scan is writing: the check and the backup wait for it to end."""
         self.backup_folder = library_path.parent / "backups"
         self.events = events
         self.repair = repair
@@ -55,15 +66,24 @@ class LibraryCare:
         Returns True when the library was just repaired and needs a rescan instead."""
         if self.repair is not None:
             return True
-        self._timer = threading.Timer(check_after_s, self._look_after)
+        self._arm(check_after_s)
+        return False
+
+    def _arm(self, after_s: float) -> None:
+        self._timer = threading.Timer(after_s, self._look_after)
         self._timer.name = "library-check"
         self._timer.daemon = True
         self._timer.start()
-        return False
 
     def _look_after(self) -> None:
         if self._closed:
             return
+        if self._busy():  # a scan writes: check and back up what it leaves, not half of it
+            self._arm(RETRY_S)
+            return
+        if sys.platform.startswith("linux"):  # this thread only, below the player's own
+            with contextlib.suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
         problem = verify(self.library_path)
         if problem is not None:
             self.events.publish(LibraryDamaged(problem))

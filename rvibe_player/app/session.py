@@ -79,9 +79,11 @@ class PlayerSession:
         """The owner thread's own connection (reads, statistics, playlists)."""
         self.cache_dir = cache_dir
         self.events = EventHub(post)
-        self.care = LibraryCare(library_path, self.events, repair, restored)
-        """The check, the backups and the restores of the library file."""
         self.scans = ScanService(library_path, self.events)
+        self.care = LibraryCare(
+            library_path, self.events, repair, restored, busy=self.scans.running
+        )
+        """The check, the backups and the restores of the library file."""
         self.drops = DroppedPaths(library, self.scans, self.add_folder, self.events)
         self.watcher: LibraryWatcher | None = None
         self.player: PlaybackController | None = None
@@ -118,7 +120,12 @@ class PlayerSession:
 
         return Scanner(self.library_path)
 
-    def started(self, check_after_s: float = 5.0) -> None:
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` ran (nothing may use the library any more)."""
+        return self._closed
+
+    def started(self, check_after_s: float = 20.0) -> None:
         """The window is up: rescan after a repair (the tags come back from the files), or
         check every page of the library and back it up when due, off the owner thread once
         start-up has settled (damage found then is announced and repaired next start)."""

@@ -21,6 +21,10 @@ class QueryError(RvibeError):
         return f"{self.query}\n{' ' * self.position}^"
 
 
+class LibraryUnreadableError(RvibeError):
+    """The library database could not be read: damaged (repaired at the next start)."""
+
+
 class PlaylistFormatError(RvibeError):
     """A playlist file that cannot be read at all."""
 

@@ -8,10 +8,13 @@ lists, which may take longer).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rvibe_player.core.errors import LibraryUnreadableError
 from rvibe_player.library import browse
 from rvibe_player.library.database import LibraryDatabase, rows_in
 from rvibe_player.library.model import Album, Artist
@@ -89,12 +92,40 @@ class LibraryReader:
     # -- searches and lists --------------------------------------------------------------------
 
     def search_ids(self, query: str) -> list[int]:
-        """Track ids a query in the search language finds, in its order (QueryError if bad)."""
+        """Track ids a query in the search language finds, in its order (QueryError if bad;
+        LibraryUnreadableError when the database is damaged)."""
+        with self._readable():
+            return self._searcher().ids(query)
+
+    def first_screen(self, query: str, count: int) -> list[int] | None:
+        """The first ``count`` ids of ``query`` ahead of the whole, when that is quicker (the
+        library's own order before it is in memory); else None."""
+        with self._readable():
+            return self._searcher().first_screen(query, count)
+
+    @contextmanager
+    def _readable(self) -> Iterator[None]:
+        """Damage met while reading becomes a :class:`LibraryUnreadableError` in words, and
+        the library is marked for a full check and repair at the next start."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError):  # busy, locked: not damage
+                raise
+            from rvibe_player.library.recovery import verify
+
+            verify(self._db.path)
+            raise LibraryUnreadableError(
+                f"The library database is damaged ({exc}). Quit and start the player again "
+                "to repair it; what can still be read is kept."
+            ) from exc
+
+    def _searcher(self) -> TrackSearch:
         if self._search is None:
             from rvibe_player.library.search import TrackSearch
 
             self._search = TrackSearch(self._db.conn)
-        return self._search.ids(query)
+        return self._search
 
     @staticmethod
     def check_query(query: str) -> None:

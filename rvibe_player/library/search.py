@@ -82,6 +82,23 @@ class TrackSearch:
                 found.sort(key=self._rank.__getitem__)
         return found[:limit] if limit >= 0 else found
 
+    def first_screen(self, query: str, count: int) -> list[int] | None:
+        """The first ``count`` ids of the whole library in its own order, while that order
+        is not in memory yet: one indexed query, so that a window's first frame has rows
+        while the full order is built elsewhere. None for any other query, or once the
+        order is known."""
+        if self._version is not None:
+            return None
+        compiled = compile_text(query)
+        if not compiled.sorted_by_default or compiled.where != "1":
+            return None
+        with _snapshot(self._conn):
+            rows = self._conn.execute(
+                f"SELECT id FROM tracks WHERE status != 'removed' ORDER BY {DEFAULT_ORDER} LIMIT ?",
+                (count,),
+            )
+            return [row[0] for row in rows]
+
     def tracks(self, query: str, limit: int = -1) -> list[Track]:
         """The matching tracks themselves, in sort order.
 

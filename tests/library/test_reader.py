@@ -82,3 +82,23 @@ def test_a_track_without_a_title_shows_its_file_name(tmp_path: Path) -> None:
     assert rows[bare][title] == "README"
     assert db.track(untitled).display_title == rows[untitled][title]  # type: ignore[union-attr]
     db.close()
+
+
+def test_the_first_screen_is_the_head_of_the_whole_order_until_that_order_is_known(
+    tmp_path: Path,
+) -> None:
+    from rvibe_player.library.reader import LibraryReader
+    from tests.helpers.library import library_with_tracks
+
+    db, _ids = library_with_tracks(tmp_path / "lib.sqlite3", 300)
+    try:
+        reader = LibraryReader(db)
+        first = reader.first_screen("", 50)
+        assert first is not None and len(first) == 50
+        assert reader.first_screen("sort:-year", 50) is None  # another order: no shortcut
+        assert reader.first_screen("artist:7", 50) is None  # a filter: no shortcut
+        whole = reader.search_ids("")
+        assert whole[:50] == first
+        assert reader.first_screen("", 50) is None  # the order is in memory now
+    finally:
+        db.close()

@@ -64,6 +64,7 @@ def test_damage_found_while_running_is_announced_and_repaired_at_the_next_start(
     _rate_and_close(path)
     window = open_window()
     qtbot.waitUntil(lambda: window.songs.model.rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.queries.waiting(), timeout=10_000)
     assert not window.banner.isVisible()
     damage_indexes(path, "tracks_order")
 
@@ -89,3 +90,26 @@ def test_a_repaired_store_cache_is_said_in_the_bar(scanned_library: Manifest, op
     qtbot.waitUntil(window.banner.isVisible, timeout=5_000)
     text = window.banner.label.text()
     assert "3 unsent items were kept" in text and str(kept) in text
+
+
+def test_damage_met_by_a_search_is_said_in_words_and_repaired_at_the_next_start(
+    scanned_library: Manifest, open_window, qtbot
+) -> None:
+    path = paths.library_database()
+    _rate_and_close(path)
+    window = open_window()
+    qtbot.waitUntil(lambda: not window.queries.waiting(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.songs.model.rowCount() > 0, timeout=10_000)
+    damage_indexes(path, "tracks_fingerprint", "tracks_year")
+    window.search.setText("year:>1950")  # the year index is read: it is damaged
+    window.searchbox.run()
+    qtbot.waitUntil(
+        lambda: "library database is damaged" in window.search_error.text(), timeout=10_000
+    )
+    window.close()
+    window.session.close()
+    db, repair = open_library(path)  # the search marked it: the next start repairs
+    try:
+        assert repair is not None and repair.salvaged["tracks"] == len(scanned_library.tracks)
+    finally:
+        db.close()

@@ -56,8 +56,8 @@ class BackupsDialog(QDialog):
             self.list.addTopLevelItem(item)
         self.list.setColumnWidth(0, 200)
         layout.addWidget(self.list)
-        self.empty = plain_label(self.tr("There is no backup yet: the first is made a few "
-                                         "seconds after the player starts."))  # fmt: skip
+        self.empty = plain_label(self.tr("There is no backup yet: the first is made half a "
+                                         "minute after the player starts."))  # fmt: skip
         self.empty.setVisible(not self._made)
         layout.addWidget(self.empty)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

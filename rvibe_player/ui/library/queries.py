@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from rvibe_player.core.errors import QueryError
+from rvibe_player.core.errors import LibraryUnreadableError, QueryError
 from rvibe_player.library.model import Album
 from rvibe_player.library.reader import LibraryReader
 
@@ -53,7 +53,7 @@ class _Worker(QObject):
             return
         try:
             ids = self._reader().search_ids(query)
-        except QueryError as exc:
+        except (QueryError, LibraryUnreadableError) as exc:
             self.searched.emit(number, kind, None, exc)
             return
         self.searched.emit(number, kind, ids, None)
@@ -107,6 +107,7 @@ class LibraryQueries(QObject):
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._latest: dict[str, int] = {}
+        self._answered: dict[str, int] = {}
         self._lock = threading.Lock()
         self._thread = QThread()
         self._thread.setObjectName("library-queries")
@@ -158,7 +159,12 @@ class LibraryQueries(QObject):
         """An artist's track ids; the answer arrives by :attr:`artist_tracks_ready`."""
         self._do_artist_tracks.emit(self._next("artist_tracks"), artist)
 
+    def waiting(self, kind: str = "search") -> bool:
+        """Whether the newest request of ``kind`` has no whole answer yet."""
+        return self._answered.get(kind, 0) < self._latest.get(kind, 0)
+
     def _on_searched(self, number: int, kind: str, ids: object, error: object) -> None:
+        self._answered[kind] = number
         if number == self._latest.get(kind):
             (self.searched if kind == "search" else self.smart_ready).emit(ids, error)
 

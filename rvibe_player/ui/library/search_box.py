@@ -56,11 +56,15 @@ class SearchBox(QObject):
         self.field.setFocus()
         self.field.selectAll()
 
+    def text(self) -> str:
+        """The search that :meth:`run` would ask for (what is typed, in the chosen order)."""
+        return f"{self.field.text()} {self.sort}".strip()
+
     def run(self) -> None:
         """Search now for what is typed, in the chosen order."""
         self._timer.stop()
         self.query = self.field.text()
-        self.queries.search(f"{self.query} {self.sort}".strip())
+        self.queries.search(self.text())
 
     def sort_by(self, key: str, descending: bool) -> None:
         """Order by a column's key ("" for the library's own order) and search again."""

@@ -85,6 +85,15 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_state()
         self._painted = False
+        self._settled = False
+
+    def _first_screen(self) -> None:
+        """The library's first screen of rows in the frame after the window's first: its
+        first ids in the library's own order are one indexed query; the whole order (and
+        the count) follows from the search thread."""
+        first = self.session.reader.first_screen(self.searchbox.text(), 120)
+        if first:
+            self.songs.set_ids(first, "")
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().paintEvent(event)
@@ -379,24 +388,42 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None and self.gc_pacer is None:
             self.gc_pacer = GcPacer(app, parent=self)
-        self.playback  # noqa: B018 - opens the audio output and restores the queue
-        # What exists now (modules, Qt wrappers, the window) lives as long as the app: keep it
-        # out of the cyclic GC's full passes, which stop every thread (see ui/gc_pacer.py).
-        gc.freeze()
-        self.store_side.open()
         care = self.session.care
         if care.repair is not None:
             self.banner.show_message(library_notices.repaired(care.repair))
         elif care.restored is not None:
             self.banner.show_message(library_notices.restored(care.restored))
-        self.session.started()
         self.reload_playlists()
         if not self.session.library.roots():
             self.show_page("welcome")
+            self._settle()
             return
+        self._first_screen()
         self.show_page(str(self._state.get("page", "tracks")))
-        self.searchbox.run()
-        self.session.start_watching()
+        # The first screen of rows comes first: the audio output, the store's pages and the
+        # library's check wait until it is drawn (they would hold the GUI thread and the GIL
+        # that the search thread needs), half a second at most.
+        self.searchbox.found.connect(self._settle_soon, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(500, self._settle)
+        if not self.queries.waiting():  # the restored sort asked already: its answer comes
+            self.searchbox.run()
+
+    def _settle_soon(self, *_found: object) -> None:
+        QTimer.singleShot(20, self._settle)  # after the rows' paint
+
+    def _settle(self) -> None:
+        """What start-up does once the library is on screen (once)."""
+        if self._settled or self._shut_down or self.session.closed:
+            return  # done, or the window closed before the fallback timer fired
+        self._settled = True
+        self.playback  # noqa: B018 - opens the audio output and restores the queue
+        # What exists now (modules, Qt wrappers, the window) lives as long as the app: keep it
+        # out of the cyclic GC's full passes, which stop every thread (see ui/gc_pacer.py).
+        gc.freeze()
+        self.store_side.open()
+        self.session.started()
+        if self.session.library.roots():  # else the first scan's end starts it
+            self.session.start_watching()
 
     def show_page(self, name: str) -> None:
         """Show one page (making it if needed) and highlight it in the sidebar."""

@@ -102,9 +102,13 @@ class LibraryWatcher:
         wanted = list(roots)
 
         def begin() -> None:
-            self._observer.start()
-            self._apply_roots(wanted)
-            self.ready.set()
+            try:
+                self._observer.start()
+                self._apply_roots(wanted)
+            except Exception:  # no inotify instance left, a folder gone meanwhile...
+                log.exception("Could not watch the library folders")
+            finally:
+                self.ready.set()  # stop() must never wait for a set-up that failed
 
         threading.Thread(target=begin, name="library-watch-setup", daemon=True).start()
 

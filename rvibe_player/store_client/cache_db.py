@@ -157,6 +157,18 @@ class CacheDb:
         with self.lock:
             yield self.conn
 
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """The connection inside one read transaction: every read sees the same commit, so
+        a send settled meanwhile on another thread (its outbox row gone, its entry in the
+        log) is seen either wholly before or wholly after."""
+        with self.lock:
+            self.conn.execute("BEGIN")
+            try:
+                yield self.conn
+            finally:
+                self.conn.execute("COMMIT")
+
     # -- meta: small JSON values beside the log ---------------------------------------------
 
     def meta(self, key: str, default: Any = None) -> Any:

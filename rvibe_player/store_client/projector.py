@@ -73,9 +73,9 @@ class CacheSnapshot:
 
 
 def read_snapshot(cache: RelationshipCache, account: Account) -> CacheSnapshot:
-    """Everything :func:`project` needs, read under the cache's lock."""
+    """Everything :func:`project` needs, read in one transaction (one consistent view)."""
     log = cache.log
-    with cache.db.read():
+    with cache.db.snapshot():
         return CacheSnapshot(
             account=account,
             me=cache.meta("me") or {},

@@ -60,7 +60,7 @@ def test_a_socket_left_by_a_crashed_player_is_taken_over(tmp_path: Path) -> None
 
 def _player(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "rvibe_player", *args],
+        [sys.executable, "-X", "faulthandler", "-m", "rvibe_player", *args],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -86,7 +86,12 @@ def _running_player(tmp_path: Path) -> Iterator[tuple[dict[str, str], Path]]:
         assert first.poll() is None
     finally:
         first.send_signal(signal.SIGTERM)
-        first.communicate(timeout=60)
+        try:
+            first.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            first.send_signal(signal.SIGABRT)  # -X faulthandler: every thread's stack
+            _out, err = first.communicate(timeout=30)
+            pytest.fail(f"the player did not quit within 60 s of SIGTERM:\n{err[-6000:]}")
     assert first.returncode == 0
     assert not os.path.exists(instance.address)  # closed: the profile is free again
 

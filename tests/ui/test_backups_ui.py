@@ -32,7 +32,7 @@ def test_a_backup_chosen_in_the_dialog_is_back_after_a_restart(
     assert dialog.restore.isEnabled() and not dialog.empty.isVisible()
     dialog.show()
     dialog.grab().save(str(paths.data_dir() / "backups-dialog.png"))
-    dialog.restore_chosen.connect(window._restore_backup)
+    dialog.restore_chosen.connect(window.dialogs.restore_backup)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.restore.click()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)  # the player quit

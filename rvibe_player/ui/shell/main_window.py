@@ -14,11 +14,10 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QDesktopServices
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -41,6 +40,7 @@ from rvibe_player.ui.shell.gc_pacer import GcPacer
 from rvibe_player.ui.shell.sidebar import Sidebar
 from rvibe_player.ui.shell.store_side import StoreSide
 from rvibe_player.ui.shell.widgets import Banner, WelcomePage
+from rvibe_player.ui.shell.window_dialogs import WindowDialogs
 from rvibe_player.ui.shell.window_state import decoded, encoded, restore_layout, saved_layout
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._shut_down = False
         self._quitting = False
         self.store_side = StoreSide(self)
+        self.dialogs = WindowDialogs(self)
         self._build()
         self._menus()
         self._connect()
@@ -141,14 +142,14 @@ class MainWindow(QMainWindow):
         """The menu bar, from the action table: one handler per action."""
         page = functools.partial
         handlers: dict[ActionId, Handler] = {
-            ActionId.ADD_FOLDER: self.choose_folder,
+            ActionId.ADD_FOLDER: self.dialogs.choose_folder,
             ActionId.RESCAN: lambda: self.scans.scan(None),
             ActionId.NEW_PLAYLIST: lambda: self.playlist_actions.new(),
             ActionId.NEW_SMART_PLAYLIST: lambda: self.playlist_actions.new_smart(),
             ActionId.IMPORT_PLAYLIST: lambda: self.playlist_actions.import_file(),
             ActionId.QUIT: self.close,
             ActionId.FIND: self.searchbox.focus,
-            ActionId.SETTINGS: self.open_settings,
+            ActionId.SETTINGS: self.dialogs.open_settings,
             ActionId.SHOW_ARTISTS: page(self.show_page, "artists"),
             ActionId.SHOW_ALBUMS: page(self.show_page, "albums"),
             ActionId.SHOW_SONGS: page(self.show_page, "tracks"),
@@ -162,8 +163,8 @@ class MainWindow(QMainWindow):
             ActionId.SEEK_BACK: lambda: self.playback.player.seek_by(-SEEK_STEP),
             ActionId.VOLUME_UP: lambda: self.playback.player.change_volume(VOLUME_STEP),
             ActionId.VOLUME_DOWN: lambda: self.playback.player.change_volume(-VOLUME_STEP),
-            ActionId.SHORTCUTS: self.open_shortcuts,
-            ActionId.PROBLEMS: self.open_problems,
+            ActionId.SHORTCUTS: self.dialogs.open_shortcuts,
+            ActionId.PROBLEMS: self.dialogs.open_problems,
         }
         self.handlers = handlers
         self.menu_actions = build_menus(self, handlers)
@@ -182,14 +183,14 @@ class MainWindow(QMainWindow):
         self.songs.model.sort_requested.connect(self.searchbox.sort_by)
         self._wire_table(self.songs.table)
         self.welcome.folder_chosen.connect(self.add_folder)
-        self.welcome.choose_requested.connect(self.choose_folder)
+        self.welcome.choose_requested.connect(self.dialogs.choose_folder)
         self.scans = ScanSignals(self.session, self)
         self.scans.started.connect(self.scan_status.on_started)
         self.scans.progressed.connect(self.scan_status.on_progress)
         self.scans.finished.connect(self._on_scan_finished)
         self.scans.failed.connect(self.scan_status.on_failed)
         self.scan_status.cancel_requested.connect(self.scans.cancel)
-        self.scan_status.details_requested.connect(self.open_problems)
+        self.scan_status.details_requested.connect(self.dialogs.open_problems)
         self.session.events.subscribe(LibraryChanged, lambda _event: self.reload())
         self.session.events.subscribe(
             LibraryDamaged,
@@ -203,8 +204,8 @@ class MainWindow(QMainWindow):
 
     def _wire_table(self, table: TrackTable) -> None:
         """Connect the actions every library track table shares."""
-        table.reveal_requested.connect(self.reveal)
-        table.info_requested.connect(self.open_track_info)
+        table.reveal_requested.connect(self.dialogs.reveal)
+        table.info_requested.connect(self.dialogs.open_track_info)
         table.play_requested.connect(self.play_tracks)
         table.play_next_requested.connect(self.play_next)
         table.enqueue_requested.connect(self.enqueue)
@@ -492,13 +493,6 @@ class MainWindow(QMainWindow):
 
     # -- library folders and scans ---------------------------------------------------------
 
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, "Choose your music folder", str(paths.default_music_dir())
-        )
-        if folder:
-            self.add_folder(folder)
-
     def add_folder(self, folder: str) -> None:
         """Add a library folder and scan it."""
         self.session.add_folder(folder)
@@ -513,60 +507,6 @@ class MainWindow(QMainWindow):
                 f"Not connected: {names}. Its tracks stay in your library and play again "
                 "when the disk is back."
             )
-
-    def open_shortcuts(self) -> None:
-        from rvibe_player.ui.shell.info_dialogs import ShortcutsDialog
-
-        ShortcutsDialog(self).exec()
-
-    def open_track_info(self, track_id: int) -> None:
-        from rvibe_player.ui.shell.info_dialogs import TrackInfoDialog
-
-        track = self.session.library.track(track_id)
-        if track is not None:
-            TrackInfoDialog(track, self).exec()
-
-    def open_problems(self) -> None:
-        from rvibe_player.ui.library.problems_dialog import ProblemsDialog
-
-        ProblemsDialog(self.session.library, self).exec()
-
-    def open_settings(self) -> None:
-        from rvibe_player.ui.shell.settings_dialog import SettingsDialog
-
-        backend = self.playback.player.controller.backend
-        devices = backend.output_devices()
-        dialog = SettingsDialog(self.session.settings, self.session.library.roots(), devices, self)
-        dialog.folder_added.connect(self.add_folder)
-        dialog.folder_removed.connect(self._remove_folder)
-        dialog.rescan_requested.connect(lambda: self.scans.scan(None))
-        dialog.restore_requested.connect(lambda: self.open_backups(dialog))
-        dialog.applied.connect(self.settings_applied)
-        dialog.exec()
-
-    def open_backups(self, parent: QWidget | None = None) -> None:
-        """The library's backups; a confirmed restore quits, to put it back at the next start."""
-        from rvibe_player.ui.library.backups_dialog import BackupsDialog
-
-        dialog = BackupsDialog(self.session.care.backups(), parent or self)
-        dialog.restore_chosen.connect(self._restore_backup)
-        dialog.exec()
-
-    def _restore_backup(self, backup: object) -> None:
-        from rvibe_player.library.backups import Backup
-
-        assert isinstance(backup, Backup)
-        self.session.care.request_restore(backup)
-        QTimer.singleShot(0, self.quit)
-
-    def _remove_folder(self, root_id: int) -> None:
-        self.session.remove_folder(root_id)
-
-    def reveal(self, track_id: int) -> None:
-        """Open the folder of a track in the system's file manager."""
-        track = self.session.library.track(track_id)
-        if track is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(track.path)))
 
     # -- drag and drop of files and folders --------------------------------------------------
 

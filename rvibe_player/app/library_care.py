@@ -112,6 +112,5 @@ class LibraryCare:
 
 def restore_requested(library_path: Path) -> Restored | None:
     """Before the library opens: carry out a restore the user asked for."""
-    asked = stored.requested_backup(library_path)
-    kept = stored.restore_if_requested(library_path)
-    return Restored(asked, kept) if asked is not None and kept is not None else None
+    done = stored.restore_if_requested(library_path)
+    return Restored(*done) if done is not None else None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -157,10 +158,10 @@ def _open_readable(source: Path, copy: Path) -> sqlite3.Connection | None:
     conn = _schema_readable(source)
     if conn is not None or not source.exists() or source.stat().st_size < 512:
         return conn
-    data = bytearray(source.read_bytes())
+    shutil.copyfile(source, copy)  # once; only its first 100 bytes change per attempt
     for page_size in (4096, 1024, 8192, 16384, 32768, 65536, 2048, 512):
-        data[:100] = _header(page_size)
-        copy.write_bytes(data)
+        with copy.open("r+b") as file:
+            file.write(_header(page_size))
         conn = _schema_readable(copy)
         if conn is not None:
             log.warning("Salvage of %s reads a copy with its header rewritten", source)

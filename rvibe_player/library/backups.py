@@ -138,16 +138,15 @@ def requested_backup(library: Path) -> Path | None:
         return None
 
 
-def restore_if_requested(library: Path) -> Path | None:
-    """Before the library opens: carry out a requested restore. Returns where the replaced
-    library was kept (None when nothing was asked, or the backup was unusable)."""
-    note_file = library.with_name(_RESTORE)
-    try:
-        note = json.loads(note_file.read_text(encoding="utf-8"))
-        source = Path(note["backup"]) / "library.sqlite3"
-    except (OSError, ValueError, KeyError, TypeError):
+def restore_if_requested(library: Path) -> tuple[Path, Path] | None:
+    """Before the library opens: carry out a requested restore. Returns the backup's folder
+    and where the replaced library was kept (None when nothing was asked, or the backup is
+    gone)."""
+    backup = requested_backup(library)
+    if backup is None:
         return None
-    note_file.unlink(missing_ok=True)
+    library.with_name(_RESTORE).unlink(missing_ok=True)
+    source = backup / "library.sqlite3"
     if not source.is_file():
         log.warning("The backup to restore, %s, is gone", source)
         return None
@@ -158,7 +157,7 @@ def restore_if_requested(library: Path) -> Path | None:
         library.with_name(library.name + side).unlink(missing_ok=True)
     copy_database(source, paths.private_file(library))
     log.warning("Library restored from %s; the one before is kept as %s", source, kept)
-    return kept
+    return backup, kept
 
 
 def _counts(database: Path) -> tuple[int, int, int]:

@@ -2,9 +2,10 @@
 
 The library database holds what no rescan can rebuild: play counts, ratings, the play log,
 playlists and the identities that follow files across moves. :func:`open_library` checks
-the file first (``PRAGMA quick_check``); when it is damaged, it is moved aside (never
-deleted), a fresh database is made in its place and every readable row of those tables is
-copied into it. The tracks' tags come back with the next scan, which the caller starts.
+the file first (a quick look, or ``PRAGMA quick_check`` after a crash); when it is damaged,
+it is moved aside (never deleted), a fresh database is made in its place and every
+readable row of those tables is copied into it. The tracks' tags come back with the next
+scan, which the caller starts.
 """
 
 from __future__ import annotations
@@ -36,22 +37,21 @@ def open_library(path: Path) -> tuple[LibraryDatabase, Repair | None]:
     """
     marker, in_use = _marker(path), _in_use(path)
     problem = inspect(path, thorough=marker.exists() or in_use.exists())
+    repair = None
     if problem is None:
         try:
             db = LibraryDatabase(path)
         except sqlite3.DatabaseError as exc:  # damage the look did not see (the schema)
             problem = str(exc)
-        else:
-            marker.unlink(missing_ok=True)
-            in_use.write_text(f"{os.getpid()}\n", encoding="utf-8")
-            return db, None
-    damaged = set_aside(path)
-    db = LibraryDatabase(path)
-    counts = salvage(damaged, db.conn, SALVAGED_TABLES)
+    if problem is not None:
+        damaged = set_aside(path)
+        db = LibraryDatabase(path)
+        repair = Repair(damaged, problem, salvage(damaged, db.conn, SALVAGED_TABLES))
+        log.warning("Library database was damaged (%s); recovered %s from %s",
+                    problem, repair.salvaged, damaged)  # fmt: skip
     marker.unlink(missing_ok=True)
     in_use.write_text(f"{os.getpid()}\n", encoding="utf-8")
-    log.warning("Library database was damaged (%s); recovered %s from %s", problem, counts, damaged)
-    return db, Repair(damaged, problem, counts)
+    return db, repair
 
 
 def closed(path: Path) -> None:

@@ -33,15 +33,19 @@ def table_counts(db: Database) -> dict[str, int]:
 
 def integrity_problems(db: Database) -> list[str]:
     """SQLite's ``integrity_check`` findings (empty: sound). PostgreSQL: see pg_amcheck."""
-    if db.is_postgres:
-        return []
-    conn = sqlite3.connect(_sqlite_file(db))
+    return [] if db.is_postgres else _integrity(_sqlite_file(db), 20)
+
+
+def _integrity(path: Path, limit: int) -> list[str]:
+    """``PRAGMA integrity_check`` of a SQLite file, read-only: up to ``limit`` findings."""
     try:
-        rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = [str(r[0]) for r in conn.execute(f"PRAGMA integrity_check({int(limit)})")]
+        finally:
+            conn.close()
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
-    finally:
-        conn.close()
     return [] if rows == ["ok"] else rows
 
 
@@ -88,16 +92,13 @@ def _sqlite_file(db: Database) -> Path:
 
 
 def _file_problems(path: Path) -> str:
+    problems = _integrity(path, 5)
+    if problems:
+        return "; ".join(problems)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(5)")]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    if rows != ["ok"]:
-        return "; ".join(rows)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    finally:
+        conn.close()
     missing = {t.name for t in Base.metadata.sorted_tables} - tables
     return f"tables missing: {', '.join(sorted(missing))}" if missing else ""

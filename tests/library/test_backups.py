@@ -91,9 +91,12 @@ def test_a_requested_restore_happens_at_the_next_open_and_keeps_the_current_file
 
     backups.request_restore(path, backup)
     assert backups.requested_backup(path) == backup.folder
-    kept = backups.restore_if_requested(path)
+    done = backups.restore_if_requested(path)
 
-    assert kept is not None and kept.name.startswith("library.sqlite3.before-restore-")
+    assert done is not None
+    restored_from, kept = done
+    assert restored_from == backup.folder
+    assert kept.name.startswith("library.sqlite3.before-restore-")
     assert sqlite3.connect(kept).execute("SELECT count(*) FROM tracks").fetchone() == (10,)
     db, repair = open_library(path)
     assert repair is None

@@ -15,6 +15,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Mapping
 
+from rvibe_player.store_server.shared_reads import SharedReads
 from rvibe_player.store_server.token_cache import AUTH_CHANNEL
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,8 @@ class SyncNotifier:
         self._waiters: dict[int, list[_Waiter]] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._count = 0  # read from other threads (health, tests): a plain int is safe
+        self.shared = SharedReads()
+        """Waiting polls' identical reads, forgotten on every publish (``shared_reads``)."""
 
     def bind(self, loop: asyncio.AbstractEventLoop) -> None:
         """Publish from other threads into ``loop`` (the server's loop)."""
@@ -73,6 +76,7 @@ class SyncNotifier:
 
     def publish(self, listener_id: int, seq: int) -> None:
         """Wake the waiters of ``listener_id`` whose cursor is below ``seq``; call on the loop."""
+        self.shared.changed(listener_id)
         waiters = self._waiters.get(listener_id)
         if not waiters:
             return
@@ -91,6 +95,7 @@ class SyncNotifier:
 
     def wake_all(self) -> None:
         """Wake every waiter (they re-read the database); used after a lost LISTEN link."""
+        self.shared.clear()
         for waiters in self._waiters.values():
             for waiter in waiters:
                 if not waiter.future.done():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Annotated, Any
 
 from fastapi import Path, Query, Response
@@ -141,6 +141,7 @@ async def long_poll(
         after,
         wait,
         lambda: _read(store, listener_id, after, limit, epoch),
+        asked=("log", after, limit, epoch),
     )
 
 
@@ -151,17 +152,22 @@ async def wait_for_page(
     after: int,
     wait: float,
     read: Callable[[], Page | Resync | FeedPage | FeedResync],
+    *,
+    asked: Hashable,
 ) -> Response:
     """What ``read`` finds after ``after``; with ``wait`` and nothing yet, wait for it up to
     ``wait`` s (``key``: the notifier's key, a listener's log or a curator's stream).
+
+    ``asked`` says what ``read`` reads besides ``key`` (its kind and parameters): waiting
+    polls asking the same share one read (``shared_reads``).
 
     A waiting poll takes a place of ``caller_id``'s in the gate (429 when they are all
     taken, see ``capacity``); a plain read (``wait=0``) takes none.
     """
     if wait <= 0:
-        return await _poll(store, key, after, wait, read)
+        return await _poll(store, key, after, wait, read, asked)
     with store.polls.place(caller_id):
-        return await _poll(store, key, after, wait, read)
+        return await _poll(store, key, after, wait, read, asked)
 
 
 async def _poll(
@@ -170,6 +176,7 @@ async def _poll(
     after: int,
     wait: float,
     read: Callable[[], Page | Resync | FeedPage | FeedResync],
+    asked: Hashable,
 ) -> Response:
     """The long-poll itself.
 
@@ -183,7 +190,10 @@ async def _poll(
     while True:
         future = notifier.register(key, after) if wait > 0 else None
         try:
-            result = await run_in_threadpool(read)
+            if future is None:
+                result = await run_in_threadpool(read)
+            else:
+                result = await notifier.shared.read(key, asked, read)
             if isinstance(result, Resync | FeedResync):
                 return _resync(result)
             remaining = deadline - loop.time()

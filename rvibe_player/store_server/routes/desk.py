@@ -69,7 +69,9 @@ async def staff_sync(
             return read_feed(session, curator.account_id, after, limit)
 
     me = curator.account_id
-    return await wait_for_page(store, me, stream_key(me), after, wait, read)
+    return await wait_for_page(
+        store, me, stream_key(me), after, wait, read, asked=("feed", after, limit)
+    )
 
 
 @router.get("/inbox", responses=ERRORS)

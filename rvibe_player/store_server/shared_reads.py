@@ -1,0 +1,89 @@
+"""Identical long-poll reads share one database read.
+
+A crowd of polls for the same log and cursor (a client's reconnect storm, a listener's
+several devices, a restart that brings everyone back at once) would each run the same query
+and get the same page. Here the first one reads; the others that arrive while it reads, or
+within ``ttl`` seconds after, take its result.
+
+A shared result is only handed out while nothing was published for its key since that read
+*began*: the notifier calls :meth:`SharedReads.changed` on every publish, which forgets the
+key's reads, finished or not (and :meth:`SharedReads.clear` when a lost LISTEN link may have
+hidden some). A poll registers
+its waiter before it asks here, so an entry committed after the shared read's snapshot
+either bumped the key already (no sharing) or will wake that waiter when it is published:
+a shared page is never staler than what the waiter's wake-up repairs. Only polls that wait
+share: a plain read (``wait=0``) always reads, so a client reads its own writes even
+across workers whose notifications are still on their way. ``ttl`` bounds what no
+publication announces (a compaction changes no seq).
+
+Everything here runs on the event loop; reads run in the thread pool.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+
+DEFAULT_TTL_S = 1.0
+
+
+class _Shared:
+    __slots__ = ("made_at", "task")
+
+    def __init__(self, made_at: float, task: asyncio.Future[Any]) -> None:
+        self.made_at = made_at
+        self.task = task
+
+
+class SharedReads:
+    """In-flight and just-finished reads by (notifier key, what was asked)."""
+
+    def __init__(self, ttl: float = DEFAULT_TTL_S) -> None:
+        self.ttl = ttl
+        self._reads: dict[int, dict[Hashable, _Shared]] = {}
+        self._next_sweep = 0.0
+        self.reads = 0
+        """Reads actually run (the others were shared); for tests and benchmarks."""
+
+    def changed(self, key: int) -> None:
+        """``key``'s log or stream changed: nothing read before now is handed out again."""
+        self._reads.pop(key, None)
+
+    def clear(self) -> None:
+        """Anything may have changed (a lost LISTEN link): share nothing read before now."""
+        self._reads.clear()
+
+    async def read(self, key: int, asked: Hashable, read: Callable[[], Any]) -> Any:
+        """``read()``'s result, or an identical read's when it may be shared (see above)."""
+        now = asyncio.get_running_loop().time()
+        shared = self._reads.get(key, {}).get(asked)
+        if shared is None or now - shared.made_at > self.ttl:
+            self._sweep(now)
+            shared = _Shared(now, asyncio.ensure_future(run_in_threadpool(read)))
+            self.reads += 1
+            self._reads.setdefault(key, {})[asked] = shared
+            # A failed read is not shared with later polls: they try again themselves.
+            shared.task.add_done_callback(lambda task: self._forget_failed(key, asked, task))
+        return await asyncio.shield(shared.task)
+
+    def _forget_failed(self, key: int, asked: Hashable, task: asyncio.Future[Any]) -> None:
+        if task.cancelled() or task.exception() is not None:
+            reads = self._reads.get(key, {})
+            shared = reads.get(asked)
+            if shared is not None and shared.task is task:
+                del reads[asked]
+
+    def _sweep(self, now: float) -> None:
+        """Drop expired results, at most once per ``ttl`` (memory stays bounded)."""
+        if now < self._next_sweep:
+            return
+        self._next_sweep = now + self.ttl
+        for key in list(self._reads):
+            reads = self._reads[key]
+            for asked in [a for a, s in reads.items() if now - s.made_at > self.ttl]:
+                del reads[asked]
+            if not reads:
+                del self._reads[key]

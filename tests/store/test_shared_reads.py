@@ -1,0 +1,160 @@
+"""Waiting polls that ask the same thing share one database read, and never a stale one."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+
+from rvibe_player.store_server.notifier import SyncNotifier
+from rvibe_player.store_server.shared_reads import SharedReads
+from tests.store.live import Actor, LiveServer
+
+
+class Reader:
+    """A read that counts its calls and, when asked, holds until released."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.release = threading.Event()
+        self.release.set()
+        self.fail = False
+
+    def __call__(self) -> dict[str, int]:
+        self.calls += 1
+        call = self.calls
+        self.release.wait(10)
+        if self.fail:
+            raise RuntimeError("the database went away")
+        return {"read": call}
+
+
+def run(coro: Any) -> Any:
+    return asyncio.run(coro)
+
+
+def test_identical_asks_at_once_share_one_read() -> None:
+    shared, read = SharedReads(), Reader()
+
+    async def scenario() -> list[Any]:
+        read.release.clear()
+        asks = [asyncio.ensure_future(shared.read(7, ("log", 3), read)) for _ in range(10)]
+        await asyncio.sleep(0.05)
+        read.release.set()
+        return await asyncio.gather(*asks)
+
+    assert run(scenario()) == [{"read": 1}] * 10
+    assert (read.calls, shared.reads) == (1, 1)
+
+
+def test_different_asks_and_keys_read_for_themselves() -> None:
+    shared, read = SharedReads(), Reader()
+
+    async def scenario() -> None:
+        await shared.read(7, ("log", 3), read)
+        await shared.read(7, ("log", 4), read)
+        await shared.read(8, ("log", 3), read)
+        await shared.read(7, ("log", 3), read)  # shared with the first
+
+    run(scenario())
+    assert read.calls == 3
+
+
+def test_a_change_during_the_read_is_never_hidden_from_later_polls() -> None:
+    """A poll that arrives after a publish reads again, even while the older read runs."""
+    shared, read = SharedReads(), Reader()
+
+    async def scenario() -> tuple[Any, Any]:
+        read.release.clear()
+        first = asyncio.ensure_future(shared.read(7, ("log", 3), read))
+        await asyncio.sleep(0.05)
+        shared.changed(7)  # an entry committed while the first read was running
+        read.release.set()
+        later = await shared.read(7, ("log", 3), read)
+        return await first, later
+
+    first, later = run(scenario())
+    assert (first, later) == ({"read": 1}, {"read": 2})
+
+
+def test_a_publish_forgets_finished_reads_of_that_key_only() -> None:
+    notifier, read = SyncNotifier(), Reader()
+
+    async def scenario() -> list[Any]:
+        notifier.bind(asyncio.get_running_loop())
+        await notifier.shared.read(7, "a", read)
+        await notifier.shared.read(8, "a", read)
+        notifier.publish(7, 10)  # no waiter, but the shared read of 7 is stale now
+        return [await notifier.shared.read(7, "a", read), await notifier.shared.read(8, "a", read)]
+
+    assert run(scenario()) == [{"read": 3}, {"read": 2}]
+
+
+def test_a_lost_listen_link_forgets_everything() -> None:
+    notifier, read = SyncNotifier(), Reader()
+
+    async def scenario() -> Any:
+        await notifier.shared.read(7, "a", read)
+        notifier.wake_all()
+        return await notifier.shared.read(7, "a", read)
+
+    assert run(scenario()) == {"read": 2}
+
+
+def test_results_expire_and_failures_are_not_shared() -> None:
+    shared, read = SharedReads(), Reader()
+
+    async def scenario() -> Any:
+        read.fail = True
+        with pytest.raises(RuntimeError):
+            await shared.read(7, "a", read)
+        read.fail = False
+        assert await shared.read(7, "a", read) == {"read": 2}  # read again, not the failure
+        shared.ttl = -1.0  # everything is older than that
+        return await shared.read(7, "a", read)
+
+    assert run(scenario()) == {"read": 3}
+
+
+def test_a_crowd_of_waiting_polls_reads_once_and_every_poll_wakes(
+    live: LiveServer, listener: Actor, curator: Actor
+) -> None:
+    """16 polls of one listener at one cursor (the most one account may hold): one read
+    between them (two if they straddle the expiry), and all of them get the message."""
+    polls = 16
+    latest = listener.api.get("/v1/sync").json()["latest_seq"]
+    reads_before = live.store.notifier.shared.reads
+
+    async def scenario() -> list[httpx.Response]:
+        limits = httpx.Limits(max_connections=polls + 5)
+        auth = {"Authorization": f"Bearer {listener.api.token}"}
+        async with httpx.AsyncClient(base_url=live.url, timeout=30, limits=limits) as client:
+            tasks = [
+                asyncio.create_task(
+                    client.get("/v1/sync", params={"after": latest, "wait": 20}, headers=auth)
+                )
+                for _ in range(polls)
+            ]
+            for _ in range(500):
+                await asyncio.sleep(0.02)
+                if live.store.notifier.waiting() == polls:
+                    break
+            assert live.store.notifier.waiting() == polls
+            assert 1 <= live.store.notifier.shared.reads - reads_before <= 2
+            sent = await client.post(
+                f"/v1/staff/listeners/{listener.id}/messages",
+                json={"client_id": uuid.uuid4().hex, "body": "to all of you"},
+                headers={"Authorization": f"Bearer {curator.api.token}"},
+            )
+            assert sent.status_code == 201
+            return await asyncio.gather(*tasks)
+
+    for answer in asyncio.run(scenario()):
+        assert answer.status_code == 200
+        body = answer.json()
+        assert [e["data"]["message"]["body"] for e in body["entries"]] == ["to all of you"]
+        assert body["timed_out"] is False

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QToolBar
 
 from rvibe_player.ui.library.queries import LibraryQueries
+from rvibe_player.ui.shell.theme import colours_of
 from rvibe_player.ui.shell.widgets import plain_label
 
 SEARCH_DELAY_MS = 120
@@ -36,7 +37,8 @@ class SearchBox(QObject):
         self.field.setFixedWidth(440)
         self.error = plain_label("")
         self.error.setWordWrap(False)
-        self.error.setStyleSheet("color: #c0392b; padding-left: 10px;")
+        error = colours_of(self.error).error.name()
+        self.error.setStyleSheet(f"color: {error}; padding-left: 10px;")
         self.toolbar = QToolBar(self.tr("Search"))
         self.toolbar.setObjectName("search-toolbar")
         self.toolbar.setMovable(False)
@@ -74,7 +76,9 @@ class SearchBox(QObject):
     def _searched(self, ids: object, error: object) -> None:
         if error is not None:
             self.error.setText(f"  {error}")
-            self.field.setStyleSheet("QLineEdit { border: 1px solid #c0392b; }")
+            self.field.setStyleSheet(
+                f"QLineEdit {{ border: 1px solid {colours_of(self.field).error.name()}; }}"
+            )
             return
         self.error.setText("")
         self.field.setStyleSheet("")

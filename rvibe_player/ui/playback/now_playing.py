@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from rvibe_player.ui.playback.player_bridge import PlayerBridge
 from rvibe_player.ui.shell.cover_cache import CoverCache
 from rvibe_player.ui.shell.formats import format_duration
 from rvibe_player.ui.shell.icons import icon
+from rvibe_player.ui.shell.theme import COVER_PLACEHOLDER
 from rvibe_player.ui.shell.widgets import plain_label
 
 COVER = 56
@@ -194,7 +195,7 @@ class NowPlayingBar(QFrame):
             self.cover.setPixmap(pixmap)
         else:
             self.cover.clear()
-            self.cover.setStyleSheet(f"background: {QColor('#80808040').name()};")
+            self.cover.setStyleSheet(f"background: {COVER_PLACEHOLDER.name()};")
 
     def _cover_loaded(self, key: str) -> None:
         if key == getattr(self, "_cover_key", ""):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRect, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter
+from PySide6.QtGui import QAction, QIcon, QPainter
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from rvibe_player import appinfo
@@ -14,6 +14,7 @@ from rvibe_player.library.model import Track
 from rvibe_player.settings import Settings
 from rvibe_player.ui.playback.player_bridge import PlayerBridge
 from rvibe_player.ui.shell.icons import icon
+from rvibe_player.ui.shell.theme import BRAND, ON_ACCENT, TRAY_DOT
 
 
 def track_line(track: Track) -> str:
@@ -35,7 +36,7 @@ class Tray(QObject):
         super().__init__(parent)
         self.player = player
         self.settings = settings
-        self.icon = QSystemTrayIcon(icon("rvibe", QColor("#e4572e"), 64), self)
+        self.icon = QSystemTrayIcon(icon("rvibe", BRAND, 64), self)
         self.icon.setToolTip(appinfo.APP_NAME)
         self.menu = QMenu()
         self.now = QAction("Nothing playing", self.menu)
@@ -90,14 +91,14 @@ class Tray(QObject):
         if count == self.unread:
             return  # every store refresh reports the count; draw only when it changes
         self.unread = count
-        base = icon("rvibe", QColor("#e4572e"), 64).pixmap(64, 64)
+        base = icon("rvibe", BRAND, 64).pixmap(64, 64)
         if count:
             painter = QPainter(base)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setBrush(QColor("#1f7a3a"))
+            painter.setBrush(TRAY_DOT)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(30, 0, 34, 34)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(ON_ACCENT)
             font = painter.font()
             font.setPixelSize(22)
             font.setBold(True)

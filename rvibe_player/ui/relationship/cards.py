@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from rvibe_player.store_client.model import CuratorCard, Note, Ownership, Pick
 from rvibe_player.ui.shell.formats import price_text
+from rvibe_player.ui.shell.theme import ACCENT, ON_ACCENT, avatar_fill
 from rvibe_player.ui.shell.widgets import plain_label
 
 CARD_STYLE = (
@@ -54,8 +55,8 @@ def round_pixmap(image: bytes | None, size: int, name: str) -> QPixmap:
     if not source.isNull():
         painter.drawPixmap(0, 0, size, size, source)
     else:
-        painter.fillRect(0, 0, size, size, QColor.fromHsl(sum(map(ord, name)) % 360, 90, 110))
-        painter.setPen(QColor("#ffffff"))
+        painter.fillRect(0, 0, size, size, avatar_fill(name))
+        painter.setPen(ON_ACCENT)
         font = painter.font()
         font.setPixelSize(size // 2)
         font.setBold(True)
@@ -132,7 +133,8 @@ class PickCard(QFrame):
         if pick.is_new:
             badge = plain_label("NEW")
             badge.setStyleSheet(
-                "background: #e4572e; color: white; border-radius: 6px; padding: 1px 6px;"
+                f"background: {ACCENT.name()}; color: {ON_ACCENT.name()}; border-radius: 6px; "
+                "padding: 1px 6px;"
             )
             top.addWidget(badge)
         layout.addLayout(top)

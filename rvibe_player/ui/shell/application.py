@@ -9,7 +9,6 @@ import sys
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSocketNotifier, QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from rvibe_player import appinfo, paths
@@ -20,7 +19,7 @@ from rvibe_player.app.session import PlayerSession, build_session
 from rvibe_player.ui.shell.dispatcher import QtDispatcher
 from rvibe_player.ui.shell.icons import icon
 from rvibe_player.ui.shell.main_window import MainWindow
-from rvibe_player.ui.shell.theme import STYLE, apply_theme
+from rvibe_player.ui.shell.theme import BRAND, STYLE, apply_theme
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
@@ -55,7 +54,7 @@ def build_window(app: QApplication, session: PlayerSession) -> MainWindow:
     """The main window over ``session``, themed and following theme changes."""
     apply_theme(app, session.settings.get(keys.THEME))
     window = MainWindow(session)
-    window.setWindowIcon(icon("rvibe", QColor("#e4572e"), 64))
+    window.setWindowIcon(icon("rvibe", BRAND, 64))
 
     def retheme() -> None:
         apply_theme(app, session.settings.get(keys.THEME))

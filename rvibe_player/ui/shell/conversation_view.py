@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QFontMetrics,
     QKeyEvent,
     QPainter,
@@ -44,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from rvibe_player.core.store_protocol import MESSAGE_MAX
 from rvibe_player.store_client.model import Message, MessageState
-from rvibe_player.ui.shell.theme import ACCENT
+from rvibe_player.ui.shell.theme import ACCENT, ON_ACCENT, colours, colours_of, their_fill
 from rvibe_player.ui.shell.widgets import plain_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -162,6 +161,7 @@ class BubbleDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(option.font)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
         if isinstance(row, DayLine):
             painter.setPen(muted)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, day_words(row.day))
@@ -173,14 +173,14 @@ class BubbleDelegate(QStyledItemDelegate):
         left = rect.right() - width - 8 if row.mine else rect.left() + 8
         bubble = QRect(left, rect.top() + GAP // 2, width, height)
         if row.mine:
-            colour = QColor(ACCENT)
+            colour = ACCENT
             if row.state is MessageState.PENDING:
-                colour.setAlpha(150)
+                colour = colours(dark).pending_fill
             elif row.state is MessageState.FAILED:
-                colour = QColor("#9b2c2c")
-            text_colour = QColor("#ffffff")
+                colour = colours(dark).failed_fill
+            text_colour = ON_ACCENT
         else:
-            colour = palette.color(QPalette.ColorRole.AlternateBase).darker(108)
+            colour = their_fill(palette)
             text_colour = palette.color(QPalette.ColorRole.Text)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
@@ -190,7 +190,7 @@ class BubbleDelegate(QStyledItemDelegate):
         layout.draw(painter, QPointF(bubble.left() + PAD, bubble.top() + PAD))
         footer = self._footer(row)
         if footer:
-            painter.setPen(QColor("#c0392b") if row.state is MessageState.FAILED else muted)
+            painter.setPen(colours(dark).error if row.state is MessageState.FAILED else muted)
             small = QRect(rect.left() + 8, bubble.bottom() + 2, rect.width() - 16, 18)
             align = Qt.AlignmentFlag.AlignRight if row.mine else Qt.AlignmentFlag.AlignLeft
             painter.drawText(small, align | Qt.AlignmentFlag.AlignTop, footer)
@@ -232,7 +232,7 @@ class Composer(QWidget):
         row.addWidget(self.button)
         layout.addLayout(row)
         self.problem = plain_label("")
-        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setStyleSheet(f"color: {colours_of(self).error.name()};")
         self.problem.hide()
         layout.addWidget(self.problem)
         self.editor.textChanged.connect(self._count)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from rvibe_player import paths
+from rvibe_player.ui.shell.theme import ON_ACCENT
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -67,5 +68,5 @@ def _render(name: str, colour: QColor, pixels: int) -> QImage:
 def icon(name: str, colour: QColor, size: int = 20) -> QIcon:
     """:func:`pixmap` as a QIcon, drawn white where it sits on the selection colour."""
     result = QIcon(pixmap(name, colour, size))
-    result.addPixmap(pixmap(name, QColor("#ffffff"), size), QIcon.Mode.Selected)
+    result.addPixmap(pixmap(name, ON_ACCENT, size), QIcon.Mode.Selected)
     return result

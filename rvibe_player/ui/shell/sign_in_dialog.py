@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rvibe_player.ui.shell.theme import colours_of
 from rvibe_player.ui.shell.widgets import plain_label
 
 
@@ -52,7 +53,7 @@ class SignInDialog(QDialog):
         form.addRow("Password:", self.password)
         form.addRow("", self.remember)
         self.problem = plain_label("")
-        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setStyleSheet(f"color: {colours_of(self).error.name()};")
         self.problem.hide()
         self.keyring = plain_label(keyring_problem or "")
         self.keyring.setVisible(bool(keyring_problem))
@@ -83,6 +84,6 @@ class SignInDialog(QDialog):
     def show_problem(self, text: str) -> None:
         """Sign-in failed: say why, let the user try again."""
         self.buttons.setEnabled(True)
-        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setStyleSheet(f"color: {colours_of(self).error.name()};")
         self.problem.setText(text)
         self.problem.show()

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from rvibe_player.ui.shell.theme import colours_of
+
 
 def heading(text: str) -> QLabel:
     """A page's title: larger, bold, one line."""
@@ -118,7 +120,11 @@ class Banner(QWidget):
         close.setFlat(True)
         close.clicked.connect(self.hide)
         layout.addWidget(close)
-        self.setStyleSheet("#banner { background: #fbe3d8; } #banner QLabel { color: #5a1e0e; }")
+        text, background = colours_of(self).banner
+        self.setStyleSheet(
+            f"#banner {{ background: {background.name()}; }} "
+            f"#banner QLabel {{ color: {text.name()}; }}"
+        )
         self.hide()
 
     def show_message(self, text: str) -> None:

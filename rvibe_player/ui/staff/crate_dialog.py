@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from rvibe_player.core.store_protocol import CRATE_RELEASES_MAX
 from rvibe_player.store_client.desk import fill_fields
 from rvibe_player.store_client.desk_model import CatalogResult, InboxRow
-from rvibe_player.ui.shell.theme import visible_checks
+from rvibe_player.ui.shell.theme import colours_of, visible_checks
 from rvibe_player.ui.shell.widgets import plain_label
 from rvibe_player.ui.staff.desk_bridge import DeskBridge
 
@@ -92,7 +92,7 @@ class CrateDialog(QDialog):
         header.resizeSection(2, 240)
         layout.addWidget(self.table, 2)
         self.problem = plain_label("")
-        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setStyleSheet(f"color: {colours_of(self).error.name()};")
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from rvibe_player.store_client.desk_model import InboxRow
-from rvibe_player.ui.shell.theme import ACCENT
+from rvibe_player.ui.shell.theme import ACCENT, ON_ACCENT, avatar_fill, colours
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_HEIGHT = 62
@@ -25,14 +25,6 @@ ROW_HEIGHT = 62
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Inbox", text)
-
-
-NEED_COLOURS = {
-    "waiting": QColor("#c0392b"),
-    "due": QColor("#d68910"),
-    "new": QColor("#2874a6"),
-    "snoozed": QColor("#7f8c8d"),
-}
 
 
 def wait_words(seconds: float | None) -> str:
@@ -128,10 +120,10 @@ class InboxDelegate(QStyledItemDelegate):
         # the avatar: the initial on a colour of the name
         circle = QRect(rect.left(), rect.top() + 4, 36, 36)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor.fromHsl(sum(map(ord, row.name or "?")) % 360, 90, 110))
+        painter.setBrush(avatar_fill(row.name or "?"))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawEllipse(circle)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(ON_ACCENT)
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
@@ -159,10 +151,11 @@ class InboxDelegate(QStyledItemDelegate):
             painter.setBrush(QColor(ACCENT))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(ON_ACCENT)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
         if need:
-            colour = NEED_COLOURS.get(row.need, text)
+            dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
+            colour = colours(dark).need.get(row.need, text)
             painter.setPen(text if selected else colour)
             need_rect = top.adjusted(0, 0, -(badge_width + 8), 0)
             painter.drawText(

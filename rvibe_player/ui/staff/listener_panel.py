@@ -29,6 +29,7 @@ from rvibe_player.store_client.desk_model import (
 )
 from rvibe_player.store_client.model import Message
 from rvibe_player.ui.shell.conversation_view import ConversationView
+from rvibe_player.ui.shell.theme import colours_of
 from rvibe_player.ui.shell.widgets import heading, plain_label
 
 
@@ -140,9 +141,10 @@ class ListenerPanel(QWidget):
         self.details.setEnabled(False)
         self.collision = plain_label("")
         self.collision.setObjectName("collision")
+        text, background = colours_of(self).warning
         self.collision.setStyleSheet(
-            "QLabel#collision { background: #fdebd0; color: #7e5109; padding: 6px 10px; "
-            "border-radius: 6px; }"
+            f"QLabel#collision {{ background: {background.name()}; color: {text.name()}; "
+            "padding: 6px 10px; border-radius: 6px; }"
         )
         self.collision.hide()
         self.problem = plain_label("")

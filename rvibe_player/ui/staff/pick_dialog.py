@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.store_client.desk_model import CatalogResult
+from rvibe_player.ui.shell.theme import colours_of
 from rvibe_player.ui.shell.widgets import plain_label
 from rvibe_player.ui.staff.desk_bridge import DeskBridge
 
@@ -78,7 +79,7 @@ class PickDialog(QDialog):
             self.tr("Why this, for %1? One line, in your words (required)").replace("%1", name)
         )
         self.problem = plain_label("")
-        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setStyleSheet(f"color: {colours_of(self).error.name()};")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

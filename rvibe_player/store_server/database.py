@@ -9,6 +9,7 @@ to the commit hooks (the in-process notifier).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DisconnectionError
 from sqlalchemy.orm import Session
 
 from rvibe_player import paths
@@ -30,6 +31,8 @@ RevokeHook = Callable[[set[int]], None]
 """Called after a commit with the accounts whose sessions it revoked."""
 
 _MIGRATION_LOCK = 0x72766962  # "rvib": the advisory lock serialising concurrent migrations
+PING_IDLE_S = 5.0
+"""A pooled PostgreSQL connection idle longer than this is pinged before it is handed out."""
 
 
 def normalize_url(url: str) -> URL:
@@ -53,8 +56,9 @@ def libpq_conninfo(url: URL) -> str:
 class Database:
     """One engine and the sessions the services use; no global state."""
 
-    def __init__(self, url: str, *, pool_size: int = 10) -> None:
+    def __init__(self, url: str, *, pool_size: int = 10, ping_idle_s: float = PING_IDLE_S) -> None:
         self.url = normalize_url(url)
+        self.ping_idle_s = ping_idle_s
         self.is_postgres = self.url.get_backend_name() == "postgresql"
         self.engine = self._create_engine(pool_size)
         self._write_engine = self.engine.execution_options(rvibe_write=True)
@@ -71,14 +75,18 @@ class Database:
 
     def _create_engine(self, pool_size: int) -> Engine:
         if self.is_postgres:
-            return create_engine(
+            engine = create_engine(
                 self.url,
-                pool_size=pool_size,
-                max_overflow=pool_size,
-                pool_pre_ping=True,
+                # As many as before (pool_size, and as many again past it), all kept open:
+                # each new PostgreSQL connection is a server process forked and signed in,
+                # and overflow connections were opened and closed by the request under load.
+                pool_size=2 * pool_size,
+                max_overflow=0,
                 pool_recycle=1800,
                 connect_args={"application_name": "rvibe-store"},
             )
+            self._ping_when_idle(engine)
+            return engine
         if self.url.database and self.url.database != ":memory:":
             # Private (POSIX 0600, a new folder 0700); SQLite gives its -wal and -shm files
             # the database file's permissions.
@@ -89,6 +97,35 @@ class Database:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
+
+    def _ping_when_idle(self, engine: Engine) -> None:
+        """Ping a pooled connection before handing it out, but only after it sat idle.
+
+        SQLAlchemy's ``pool_pre_ping`` pings on every checkout: a second round trip for every
+        request, a fifth of a worker's busy time under load (bench/store_load.py, py-spy). A
+        connection returned moments ago is as good as the ping would say; one that sat idle
+        (the server restarted, a proxy dropped it) is pinged and, if dead, replaced before
+        anyone uses it. A connection that dies while in use fails its statement, and
+        SQLAlchemy then recycles the whole pool.
+        """
+        dialect, idle = engine.dialect, self.ping_idle_s
+
+        def used(_dbapi: Any, record: Any, *_rest: Any) -> None:
+            record.info["rvibe_used"] = time.monotonic()
+
+        def checkout(dbapi: Any, record: Any, _proxy: Any) -> None:
+            if time.monotonic() - record.info.get("rvibe_used", 0.0) < idle:
+                return
+            try:
+                alive = dialect.do_ping(dbapi)
+            except dialect.loaded_dbapi.Error as exc:
+                raise DisconnectionError(f"a pooled connection is gone ({exc})") from exc
+            if not alive:
+                raise DisconnectionError("a pooled connection did not answer")
+
+        event.listen(engine, "connect", used)
+        event.listen(engine, "checkout", checkout)
+        event.listen(engine, "checkin", used)
 
     def add_commit_hook(self, hook: CommitHook) -> None:
         """Call ``hook`` after every write that extended a relationship log."""

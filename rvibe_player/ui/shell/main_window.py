@@ -96,6 +96,14 @@ class MainWindow(QMainWindow):
         if first:
             self.songs.set_ids(first, "")
 
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if not self._painted and self.session.library.roots():
+            # The rows go into the window's very first frame: one indexed query (a few ms)
+            # costs less than a second frame. The rest waits for that frame (_first_load).
+            self._first_screen()
+            self.show_page(str(self._state.get("page", "tracks")))
+
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().paintEvent(event)
         if not self._painted:  # load the library once the window is on screen
@@ -399,11 +407,10 @@ class MainWindow(QMainWindow):
             self.show_page("welcome")
             self._settle()
             return
-        self._first_screen()
-        self.show_page(str(self._state.get("page", "tracks")))
-        # The first screen of rows comes first: the audio output, the store's pages and the
-        # library's check wait until it is drawn (they would hold the GUI thread and the GIL
-        # that the search thread needs), half a second at most.
+        # The first screen of rows is in the first frame (showEvent). The audio output, the
+        # store's pages and the library's check wait until the whole order has come and been
+        # drawn (they would hold the GUI thread and the GIL that the search thread needs),
+        # half a second at most.
         self.searchbox.found.connect(self._settle_soon, Qt.ConnectionType.SingleShotConnection)
         QTimer.singleShot(500, self._settle)
         if not self.queries.waiting():  # the restored sort asked already: its answer comes

@@ -32,6 +32,7 @@ from tests.store.live import PASSWORD, Actor, LiveServer, make_actor
 from tests.store_client.conftest import curator, listener, releases, store, store_server  # noqa: F401
 from tests.store_client.fault_proxy import FaultProxy
 from tests.store_client.helpers import curator_picks, curator_says
+from tests.ui.a11y import unnamed_on_every_tab
 from tests.ui.desk_helpers import (
     listener_api,
     listener_writes,
@@ -421,6 +422,7 @@ def test_both_sides_in_one_window_a_listener_and_their_curator_talk_live(
         ),
         timeout=5_000,
     )
+    assert not unnamed_on_every_tab(window), "the desk, signed in, names its controls"
     desk.panel.conversation.composer.editor.setPlainText("Hi Sam! Two picks are on the way.")
     desk.panel.conversation.composer.button.click()
     window.show_page("store")
@@ -431,6 +433,7 @@ def test_both_sides_in_one_window_a_listener_and_their_curator_talk_live(
         ),
         timeout=5_000,
     )
+    assert not unnamed_on_every_tab(window), "the listener's page, signed in, names its controls"
 
 
 def test_filters_a_snooze_until_a_date_and_a_better_reason(

@@ -40,6 +40,7 @@ class AlbumsPage(QStackedWidget):
         self.summary.setEnabled(False)
         layout.addWidget(self.summary)
         self.grid = AlbumGrid(covers)
+        self.grid.setAccessibleName(self.tr("Albums"))
         layout.addWidget(self.grid, 1)
         self.addWidget(grid_page)
         self.covers = covers

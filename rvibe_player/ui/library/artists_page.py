@@ -56,6 +56,7 @@ class ArtistsPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.names = ArtistListModel(self)
         self.list = QListView()
+        self.list.setAccessibleName(self.tr("Artists"))
         self.list.setModel(self.names)
         self.list.setUniformItemSizes(True)
         self.list.selectionModel().currentChanged.connect(self._chosen)

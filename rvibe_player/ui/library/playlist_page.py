@@ -124,6 +124,7 @@ class PlaylistPage(QStackedWidget):
         layout.addWidget(self.summary)
         self.entries = PlaylistEntriesModel(store, self)
         self.table = reorderable_table(self.entries, {0: 44, 2: 200, 3: 200, 4: 64, 5: 130})
+        self.table.setAccessibleName(self.tr("Songs of the playlist"))
         self.table.doubleClicked.connect(lambda index: self._play_from(index.row()))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)

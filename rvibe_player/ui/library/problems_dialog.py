@@ -31,7 +31,8 @@ class ProblemsDialog(QDialog):
         self.summary = plain_label("")
         layout.addWidget(self.summary)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["File or folder", "Why"])
+        self.table.setAccessibleName(self.tr("Files the scan could not read"))
+        self.table.setHorizontalHeaderLabels([self.tr("File or folder"), self.tr("Why")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents

@@ -31,6 +31,7 @@ class TracksPage(QWidget):
         self.summary.setEnabled(False)
         self.model = TrackTableModel(reader, self)
         self.table = TrackTable(self.model)
+        self.table.setAccessibleName(self.tr("Songs"))
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch()

@@ -24,16 +24,6 @@ from rvibe_player.ui.shell.theme import COVER_PLACEHOLDER
 from rvibe_player.ui.shell.widgets import plain_label
 
 COVER = 56
-SHUFFLE_TIPS = {
-    ShuffleMode.OFF: "Shuffle: off",
-    ShuffleMode.TRACKS: "Shuffle: songs",
-    ShuffleMode.ALBUMS: "Shuffle: albums",
-}
-REPEAT_TIPS = {
-    RepeatMode.OFF: "Repeat: off",
-    RepeatMode.ALL: "Repeat: all",
-    RepeatMode.ONE: "Repeat: this song",
-}
 
 
 class _SeekSlider(QSlider):
@@ -93,9 +83,11 @@ class NowPlayingBar(QFrame):
         info.setLayout(text)
         info.setFixedWidth(240)
         layout.addWidget(info)
-        self.previous = self._button("previous", "Previous (Ctrl+Left)", player.previous)
-        self.play = self._button("play", "Play (Space)", player.toggle, size=36)
-        self.next = self._button("next", "Next (Ctrl+Right)", player.next)
+        self.previous = self._button("previous", player.previous)
+        self._describe(self.previous, self.tr("Previous"), self.tr("Previous (Ctrl+Left)"))
+        self.play = self._button("play", player.toggle, size=36)
+        self.next = self._button("next", player.next)
+        self._describe(self.next, self.tr("Next"), self.tr("Next (Ctrl+Right)"))
         for button in (self.previous, self.play, self.next):
             layout.addWidget(button)
         self.elapsed = plain_label("0:00")
@@ -105,22 +97,22 @@ class NowPlayingBar(QFrame):
         self.seek.setRange(0, 0)
         self.seek.setSingleStep(5)
         self.seek.setPageStep(30)
-        self.seek.setToolTip("Seek (Shift+Left / Shift+Right)")
+        self._describe(self.seek, self.tr("Position"), self.tr("Seek (Shift+Left / Shift+Right)"))
         self.seek.released_at.connect(lambda value: player.seek(float(value)))
         self.remaining = plain_label("-0:00")
         self.remaining.setFixedWidth(52)
         layout.addWidget(self.elapsed)
         layout.addWidget(self.seek, 1)
         layout.addWidget(self.remaining)
-        self.shuffle = self._button("shuffle", "Shuffle", player.cycle_shuffle, checkable=True)
-        self.repeat = self._button("repeat", "Repeat", player.cycle_repeat, checkable=True)
+        self.shuffle = self._button("shuffle", player.cycle_shuffle, checkable=True)
+        self.repeat = self._button("repeat", player.cycle_repeat, checkable=True)
         layout.addWidget(self.shuffle)
         layout.addWidget(self.repeat)
-        self.mute = self._button("volume", "Mute", lambda: player.set_muted(not player.muted()))
+        self.mute = self._button("volume", lambda: player.set_muted(not player.muted()))
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setFixedWidth(110)
-        self.volume.setToolTip("Volume (Shift+Up / Shift+Down)")
+        self._describe(self.volume, self.tr("Volume"), self.tr("Volume (Shift+Up / Shift+Down)"))
         self.volume.valueChanged.connect(self._volume_moved)
         layout.addWidget(self.mute)
         layout.addWidget(self.volume)
@@ -136,14 +128,20 @@ class NowPlayingBar(QFrame):
         self.show_modes()
         self.show_volume(player.volume(), player.muted())
 
+    @staticmethod
+    def _describe(control: QWidget, name: str, tip: str) -> None:
+        """What a control is called (screen readers) and what it does, with its keys."""
+        control.setAccessibleName(name)
+        control.setAccessibleDescription(tip)
+        control.setToolTip(tip)
+
     def _button(
-        self, name: str, tip: str, action: object, size: int = 28, checkable: bool = False
+        self, name: str, action: object, size: int = 28, checkable: bool = False
     ) -> QToolButton:
         button = QToolButton()
         button.setAutoRaise(True)
         button.setIconSize(QSize(size - 8, size - 8))
         button.setFixedSize(size + 4, size + 4)
-        button.setToolTip(tip)
         button.setCheckable(checkable)
         button.setProperty("icon_name", name)
         button.clicked.connect(lambda _checked=False: action())  # type: ignore[operator]
@@ -204,7 +202,10 @@ class NowPlayingBar(QFrame):
     def show_state(self, state: str) -> None:
         playing = state == "playing"
         self._set_icon(self.play, "pause" if playing else "play")
-        self.play.setToolTip("Pause (Space)" if playing else "Play (Space)")
+        if playing:
+            self._describe(self.play, self.tr("Pause"), self.tr("Pause (Space)"))
+        else:
+            self._describe(self.play, self.tr("Play"), self.tr("Play (Space)"))
 
     def show_position(self, position: float, duration: float) -> None:
         if self.seek.isSliderDown():
@@ -219,9 +220,19 @@ class NowPlayingBar(QFrame):
     def show_modes(self) -> None:
         shuffle, repeat = self.player.shuffle(), self.player.repeat()
         self.shuffle.setChecked(shuffle is not ShuffleMode.OFF)
-        self.shuffle.setToolTip(SHUFFLE_TIPS[shuffle])
+        words = {
+            ShuffleMode.OFF: self.tr("Shuffle: off"),
+            ShuffleMode.TRACKS: self.tr("Shuffle: songs"),
+            ShuffleMode.ALBUMS: self.tr("Shuffle: albums"),
+        }[shuffle]
+        self._describe(self.shuffle, words, words)
         self.repeat.setChecked(repeat is not RepeatMode.OFF)
-        self.repeat.setToolTip(REPEAT_TIPS[repeat])
+        words = {
+            RepeatMode.OFF: self.tr("Repeat: off"),
+            RepeatMode.ALL: self.tr("Repeat: all"),
+            RepeatMode.ONE: self.tr("Repeat: this song"),
+        }[repeat]
+        self._describe(self.repeat, words, words)
         self._set_icon(self.shuffle, "shuffle")
         self._set_icon(self.repeat, "repeat-one" if repeat is RepeatMode.ONE else "repeat")
 
@@ -230,7 +241,10 @@ class NowPlayingBar(QFrame):
         self.volume.setValue(volume)
         self.volume.blockSignals(False)
         self._set_icon(self.mute, "muted" if muted else "volume")
-        self.mute.setToolTip("Unmute" if muted else "Mute")
+        if muted:
+            self._describe(self.mute, self.tr("Unmute"), self.tr("Unmute"))
+        else:
+            self._describe(self.mute, self.tr("Mute"), self.tr("Mute"))
 
     def _volume_moved(self, value: int) -> None:
         self.player.set_volume(value)

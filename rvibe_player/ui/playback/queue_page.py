@@ -110,6 +110,7 @@ class QueuePage(QWidget):
         layout.addWidget(self.summary)
         self.model = QueueModel(player, library, self)
         self.table = reorderable_table(self.model, {0: 40, 2: 220, 3: 220, 4: 64})
+        self.table.setAccessibleName(self.tr("Play queue"))
         self.table.doubleClicked.connect(
             lambda index: player.jump(self.model.entry_id(index.row()))
         )

@@ -284,6 +284,7 @@ class ConversationView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.model = ConversationModel(self)
         self.list = QListView()
+        self.list.setAccessibleName(self.tr("Conversation"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(BubbleDelegate(self.list))
         self.list.setSelectionMode(QListView.SelectionMode.NoSelection)

@@ -93,11 +93,12 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(520, 420)
         rows = shortcut_rows()
         table = QTableWidget(len(rows), 2)
-        table.setHorizontalHeaderLabels(["Keys", "Does"])
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Does")])
         table.verticalHeader().hide()
         table.horizontalHeader().setStretchLastSection(True)
         for row, (keys, does) in enumerate(rows):

@@ -58,15 +58,16 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.resize(620, 440)
         self._settings = settings
         tabs = QTabWidget()
-        tabs.addTab(self._library_tab(roots), "Library")
-        tabs.addTab(self._playback_tab(output_devices), "Playback")
-        tabs.addTab(self._appearance_tab(), "Appearance")
-        tabs.addTab(self._behaviour_tab(), "Behaviour")
-        tabs.addTab(self._store_tab(), "Store")
+        tabs.setAccessibleName(self.tr("Settings"))
+        tabs.addTab(self._library_tab(roots), self.tr("Library"))
+        tabs.addTab(self._playback_tab(output_devices), self.tr("Playback"))
+        tabs.addTab(self._appearance_tab(), self.tr("Appearance"))
+        tabs.addTab(self._behaviour_tab(), self.tr("Behaviour"))
+        tabs.addTab(self._store_tab(), self.tr("Store"))
         self.tabs = tabs
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -82,8 +83,9 @@ class SettingsDialog(QDialog):
     def _library_tab(self, roots: Sequence[Root]) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(plain_label("Folders in your library:"))
+        layout.addWidget(plain_label(self.tr("Folders in your library:")))
         self.folders = QListWidget()
+        self.folders.setAccessibleName(self.tr("Folders in your library"))
         for root in roots:
             self._add_folder_item(root.path_text, root.id, root.online, root.status_note)
         layout.addWidget(self.folders)

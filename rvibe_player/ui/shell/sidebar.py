@@ -37,6 +37,7 @@ class Sidebar(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
+        self.setAccessibleName(self.tr("Sections and playlists"))
         self.setStyleSheet(_STYLE)
         self.setIconSize(QSize(18, 18))
         self.setHeaderHidden(True)

@@ -228,6 +228,7 @@ class ListenerPanel(QWidget):
         box.addLayout(row)
         box.addStretch()
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("About this listener"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

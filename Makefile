@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 PIP    := $(BIN)/python -m pip
 BENCH_TRACKS ?= 20000
 
-.PHONY: all venv test lint fmt bench run clean package
+.PHONY: all venv test lint fmt bench run clean package translations
 
 all: test
 
@@ -22,6 +22,12 @@ lint: venv
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+
+# The interface's translations: the template and every resources/i18n/*.ts in step with the
+# code's tr() strings, then the .qm files the player loads (built, not committed).
+translations: venv
+	$(BIN)/python scripts/translations.py update
+	$(BIN)/python scripts/translations.py compile
 
 fmt: venv
 	$(BIN)/ruff format .

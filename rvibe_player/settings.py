@@ -72,6 +72,12 @@ REPLAYGAIN_PREVENT_CLIPPING = Setting(
 VOLUME = Setting("playback.volume", 80, _is_number, "Output volume, 0-100.")
 OUTPUT_DEVICE = Setting("playback.output_device", "", _is_str, "Audio device id; empty = default.")
 THEME = Setting("appearance.theme", "system", _one_of("system", "light", "dark"), "Theme.")
+LANGUAGE = Setting(
+    "appearance.language",
+    "",
+    _is_str,
+    "Language of the interface (de, fr...); empty = the system's.",
+)
 CLOSE_TO_TRAY = Setting("behaviour.close_to_tray", False, _is_bool, "Closing hides to the tray.")
 NOTIFICATIONS = Setting("behaviour.notifications", True, _is_bool, "Notify on track change.")
 STORE_URL = Setting("store.url", "", _is_str, "The store to sync with; empty = embedded store.")

@@ -16,6 +16,7 @@ from rvibe_player import settings as keys
 from rvibe_player.app.events import Launched
 from rvibe_player.app.instance import PlayerInstance
 from rvibe_player.app.session import PlayerSession, build_session
+from rvibe_player.ui.shell import translations
 from rvibe_player.ui.shell.dispatcher import QtDispatcher
 from rvibe_player.ui.shell.icons import icon
 from rvibe_player.ui.shell.main_window import MainWindow
@@ -51,7 +52,8 @@ def open_session(app: QApplication) -> PlayerSession:
 
 
 def build_window(app: QApplication, session: PlayerSession) -> MainWindow:
-    """The main window over ``session``, themed and following theme changes."""
+    """The main window over ``session``, in its language, themed and following theme changes."""
+    translations.install(app, session.settings.get(keys.LANGUAGE))
     apply_theme(app, session.settings.get(keys.THEME))
     window = MainWindow(session)
     window.setWindowIcon(icon("rvibe", BRAND, 64))

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from rvibe_player.store_client.desk_model import InboxRow
@@ -148,10 +148,12 @@ class InboxDelegate(QStyledItemDelegate):
             label = str(row.unread)
             badge_width = max(22, metrics.horizontalAdvance(label) + 12)
             badge = QRect(top.right() - badge_width, top.top() + 3, badge_width, top.height() - 6)
-            painter.setBrush(QColor(ACCENT))
+            # On a selected row (the accent behind it) the badge turns over, or it vanishes.
+            fill, ink = (ON_ACCENT, ACCENT) if selected else (ACCENT, ON_ACCENT)
+            painter.setBrush(fill)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
-            painter.setPen(ON_ACCENT)
+            painter.setPen(ink)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
         if need:
             dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128

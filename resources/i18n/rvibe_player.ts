@@ -873,6 +873,18 @@
         <source>Restore the library from a backup</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Language (from the next start):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

@@ -94,3 +94,25 @@ def test_a_language_without_a_translation_keeps_english_words_and_its_own_format
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+def test_the_settings_dialog_offers_the_languages_and_keeps_the_choice(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from rvibe_player import settings as keys
+    from rvibe_player.settings import Settings
+    from rvibe_player.ui.shell.settings_dialog import SettingsDialog
+
+    monkeypatch.setattr(translations, "i18n_dir", lambda: german(tmp_path))
+    settings = Settings(tmp_path / "settings.json")
+    dialog = SettingsDialog(settings, [])
+    qtbot.addWidget(dialog)
+    offered = [dialog.language.itemData(i) for i in range(dialog.language.count())]
+    assert offered == ["", "de"]
+    assert dialog.language.itemText(1) == "Deutsch"
+    dialog.language.setCurrentIndex(1)
+    dialog.accept()
+    assert Settings(tmp_path / "settings.json").get(keys.LANGUAGE) == "de"
+    again = SettingsDialog(Settings(tmp_path / "settings.json"), [])
+    qtbot.addWidget(again)
+    assert again.language.currentData() == "de"

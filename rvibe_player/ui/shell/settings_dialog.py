@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from rvibe_player import settings as keys
 from rvibe_player.library.model import Root
 from rvibe_player.settings import Settings
+from rvibe_player.ui.shell import translations
 from rvibe_player.ui.shell.widgets import plain_label
 
 REPLAYGAIN_MODES = (
@@ -184,6 +185,16 @@ class SettingsDialog(QDialog):
             button.setChecked(value == current)
             self.theme_group.addButton(button)
             layout.addWidget(button)
+        layout.addSpacing(12)
+        layout.addWidget(plain_label(self.tr("Language (from the next start):")))
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("The system's"), "")
+        chosen = self._settings.get(keys.LANGUAGE)
+        for code in sorted({*translations.available(), *([chosen] if chosen else [])}):
+            self.language.addItem(QLocale(code).nativeLanguageName() or code, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(chosen)))
+        layout.addWidget(self.language)
         layout.addStretch()
         return page
 
@@ -231,6 +242,7 @@ class SettingsDialog(QDialog):
         s.set(keys.REPLAYGAIN_PREVENT_CLIPPING, self.clipping.isChecked())
         s.set(keys.OUTPUT_DEVICE, str(self.device.currentData()))
         s.set(keys.THEME, self.theme())
+        s.set(keys.LANGUAGE, str(self.language.currentData()))
         s.set(keys.CLOSE_TO_TRAY, self.close_to_tray.isChecked())
         s.set(keys.NOTIFICATIONS, self.notifications.isChecked())
         s.set(keys.STORE_NOTIFICATIONS, self.store_notifications.isChecked())

@@ -3,6 +3,12 @@
 A scan in a thread of the player's own process competes with the window for Python's GIL;
 the window then stutters while tens of thousands of files are compared and written. In its
 own process the scan costs the window nothing but a queue read now and then.
+
+Cancelling is a flag in shared memory with no lock. A ``multiprocessing.Event`` has a
+lock shared by both processes: the child's thread that waited on it could be stopped by the
+child's exit while it held that lock, and the player's next ``set()`` (quitting cancels every
+scan) then waited forever. A CI run caught a player stuck so, for over 60 s, after a
+command-line scan (tests/app/test_instance.py, its stack dump).
 """
 
 from __future__ import annotations
@@ -13,8 +19,8 @@ import multiprocessing
 import os
 import queue
 import threading
+import time
 from collections.abc import Callable, Sequence
-from multiprocessing.synchronize import Event as ProcessEvent
 from pathlib import Path
 from typing import Any
 
@@ -23,15 +29,20 @@ from rvibe_player.library.scanner import Scanner, ScanProgress, ScanReport
 log = logging.getLogger(__name__)
 
 
-def _child(db_path: str, roots: Sequence[str] | None, events: Any, cancel: ProcessEvent) -> None:
-    """The scan process: progress and the outcome go to ``events``."""
+CANCEL_POLL_S = 0.05
+
+
+def _child(db_path: str, roots: Sequence[str] | None, events: Any, cancel: Any) -> None:
+    """The scan process: progress and the outcome go to ``events``; ``cancel`` is a shared
+    flag (``RawValue``) the parent raises."""
     if hasattr(os, "nice"):  # background work yields the CPU to the window (POSIX)
         with contextlib.suppress(OSError):
             os.nice(10)
     flag = threading.Event()
 
     def watch_cancel() -> None:
-        cancel.wait()
+        while not cancel.value:
+            time.sleep(CANCEL_POLL_S)
         flag.set()
 
     threading.Thread(target=watch_cancel, daemon=True).start()
@@ -44,7 +55,6 @@ def _child(db_path: str, roots: Sequence[str] | None, events: Any, cancel: Proce
         events.put(("failed", f"The library could not be updated: {exc}"))
     else:
         events.put(("done", report))
-    cancel.set()  # releases the watcher thread
 
 
 class ScanProcess:
@@ -60,7 +70,7 @@ class ScanProcess:
     ) -> None:
         context = multiprocessing.get_context("spawn")
         self._events: Any = context.Queue()
-        self._cancel = context.Event()
+        self._cancel = context.RawValue("b", 0)  # no lock: see the module's docstring
         self._process = context.Process(
             target=_child,
             args=(str(db_path), list(roots) if roots is not None else None, self._events,
@@ -77,8 +87,8 @@ class ScanProcess:
         self._listener.start()
 
     def cancel(self) -> None:
-        """Ask the scan to stop; what it wrote so far is kept."""
-        self._cancel.set()
+        """Ask the scan to stop; what it wrote so far is kept. Never waits."""
+        self._cancel.value = 1
 
     def join(self, timeout: float | None = None) -> None:
         self._listener.join(timeout)

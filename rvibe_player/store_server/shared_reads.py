@@ -8,10 +8,10 @@ within ``ttl`` seconds after, take its result.
 A shared result is only handed out while nothing was published for its key since that read
 *began*: the notifier calls :meth:`SharedReads.changed` on every publish, which forgets the
 key's reads, finished or not (and :meth:`SharedReads.clear` when a lost LISTEN link may have
-hidden some). A poll registers
-its waiter before it asks here, so an entry committed after the shared read's snapshot
-either bumped the key already (no sharing) or will wake that waiter when it is published:
-a shared page is never staler than what the waiter's wake-up repairs. Only polls that wait
+hidden some). A poll registers its waiter before it asks here, so an entry committed after
+the shared read's snapshot either bumped the key already (no sharing) or will wake that
+waiter when it is published: a shared page is never staler than what the waiter's wake-up
+repairs. Only polls that wait
 share: a plain read (``wait=0``) always reads, so a client reads its own writes even
 across workers whose notifications are still on their way. ``ttl`` bounds what no
 publication announces (a compaction changes no seq).

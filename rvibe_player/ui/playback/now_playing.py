@@ -241,10 +241,8 @@ class NowPlayingBar(QFrame):
         self.volume.setValue(volume)
         self.volume.blockSignals(False)
         self._set_icon(self.mute, "muted" if muted else "volume")
-        if muted:
-            self._describe(self.mute, self.tr("Unmute"), self.tr("Unmute"))
-        else:
-            self._describe(self.mute, self.tr("Mute"), self.tr("Mute"))
+        words = self.tr("Unmute") if muted else self.tr("Mute")
+        self._describe(self.mute, words, words)
 
     def _volume_moved(self, value: int) -> None:
         self.player.set_volume(value)

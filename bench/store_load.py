@@ -422,16 +422,22 @@ def main() -> int:
     if args.anchor:
         serve_anchor(args.workers)
         return 0
-    base = make_url(args.database_url)
-    name = f"rvibe_bench_{secrets.token_hex(4)}"
+    with scratch_database(args.database_url) as url:
+        return run(url, args)
+
+
+@contextmanager
+def scratch_database(server_url: str) -> Iterator[str]:
+    """A new, empty database on the PostgreSQL server of ``server_url``; dropped after."""
     import psycopg
 
+    base = make_url(server_url)
+    name = f"rvibe_bench_{secrets.token_hex(4)}"
     admin_dsn = base.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(admin_dsn, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    url = base.set(database=name).render_as_string(hide_password=False)
     try:
-        return run(url, args)
+        yield base.set(database=name).render_as_string(hide_password=False)
     finally:
         with psycopg.connect(admin_dsn, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

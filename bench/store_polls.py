@@ -33,6 +33,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import httpx  # noqa: E402
-from store_load import add_accounts, add_relationships, line, pct  # noqa: E402
+from store_load import add_accounts, add_relationships, line, pct, scratch_database  # noqa: E402
 
 from rvibe_player.core.store_protocol import Role  # noqa: E402
 from rvibe_player.store_server.database import Database  # noqa: E402
@@ -213,11 +214,17 @@ def main() -> int:
     parser.add_argument("--polls", type=int, default=2000, help="polls spread, and polls alone")
     parser.add_argument("--accounts", type=int, default=20, help="accounts the spread uses")
     parser.add_argument("--wait", type=float, default=10, help="long-poll wait, seconds")
-    parser.add_argument("--database-url", help="default: SQLite in a temporary folder")
+    parser.add_argument(
+        "--database-url",
+        help="a PostgreSQL server to make a scratch database on (default: SQLite in a "
+        "temporary folder)",
+    )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="rvibe-polls-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="rvibe-polls-") as tmp, ExitStack() as stack:
         folder = Path(tmp)
-        url = args.database_url or f"sqlite:///{folder / 'store.sqlite3'}"
+        url = f"sqlite:///{folder / 'store.sqlite3'}"
+        if args.database_url:
+            url = stack.enter_context(scratch_database(args.database_url))
         spread, lone = accounts(url, args.accounts)
         process, store_url = start_store(url, folder)
         try:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from rvibe_player.store_server.capacity import PollGate, open_file_limit, poll_budget
 from rvibe_player.store_server.config import StoreConfig
 from rvibe_player.store_server.database import Database
+from rvibe_player.store_server.health import DatabaseProbe, select_one
 from rvibe_player.store_server.notifier import PostgresListener, SyncNotifier
 from rvibe_player.store_server.security import Passwords
 from rvibe_player.store_server.services.accounts import Authenticator
@@ -14,7 +15,8 @@ from rvibe_player.store_server.services.accounts import Authenticator
 
 @dataclass
 class Store:
-    """Database, password hasher, authenticator, long-poll notifier and the polls' gate."""
+    """Database, password hasher, authenticator, long-poll notifier, the polls' gate and the
+    health check's database probe."""
 
     config: StoreConfig
     db: Database
@@ -23,6 +25,10 @@ class Store:
     polls: PollGate
     notifier: SyncNotifier = field(default_factory=SyncNotifier)
     pg_listener: PostgresListener | None = None
+    health: DatabaseProbe = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.health = DatabaseProbe(lambda: select_one(self.db))
 
     @classmethod
     def open(cls, config: StoreConfig) -> Store:
@@ -37,4 +43,5 @@ class Store:
 
     def close(self) -> None:
         """Release the database connections."""
+        self.health.close()
         self.db.dispose()

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import re
-from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
 from pydantic import AfterValidator
-from sqlalchemy import text
 
 from rvibe_player import appinfo
 from rvibe_player.core import store_protocol as p
@@ -26,22 +23,16 @@ from rvibe_player.store_server.services import catalog
 router = APIRouter(prefix="/v1", tags=["public"])
 
 _CACHE = {"Cache-Control": "public, max-age=86400"}
-_HEALTH = ThreadPoolExecutor(1, thread_name_prefix="rvibe-health")
 
 
 @router.get("/health", response_model=Health, response_model_exclude_none=True)
 async def health(store: StoreDep, caller: MaybeAuthenticated) -> dict[str, Any]:
     """The service and its database answer; an admin also sees how many long-polls wait.
 
-    The database is asked on a thread of its own, not in the pool the requests share: a
-    health check must not queue behind the work it is meant to watch.
+    The database is asked as :class:`~rvibe_player.store_server.health.DatabaseProbe`
+    says: on its own thread, one question at a time, an answer good for a second.
     """
-
-    def ask() -> None:
-        with store.db.read() as session:
-            session.execute(text("SELECT 1"))
-
-    await asyncio.get_running_loop().run_in_executor(_HEALTH, ask)
+    await store.health.check()
     answer: dict[str, Any] = {
         "status": "ok",
         "database": store.db.url.get_backend_name(),

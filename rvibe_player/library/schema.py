@@ -190,7 +190,7 @@ DROP TRIGGER order_after_insert;
 
 _V4 = """
 -- A batch of new tracks enters the full-text index in one INSERT ... SELECT (see
--- LibraryDatabase.insert_rows) while this flag is 1 inside the batch's own savepoint: the
+-- LibraryDatabase.insert_rows) while this flag is 1 inside the batch's transaction: the
 -- row-by-row trigger flushes FTS5's pending terms at every statement, which made the index
 -- cost 45 us per new track against 6 us in one statement (bench/scan.py's first scan).
 -- Committed state always has the flag at 0, so every other insert is indexed by the trigger.

@@ -93,3 +93,16 @@ def test_a_failed_batch_leaves_neither_rows_nor_index_entries(db) -> None:
         db.insert_track(1, "/music/after.flac", 10, 1, b"after", TrackTags(title="After Song"))
     assert len(search_ids(db.conn, "song")) == 2
     assert fts_matches_content(db.conn)
+
+
+def test_a_batch_outside_a_transaction_is_a_unit_of_its_own(db) -> None:
+    broken = (None, *row("x", "Broken Song")[1:])
+    with pytest.raises(sqlite3.IntegrityError):
+        db.insert_rows(1, [row("b", "Lost Song"), broken])
+    assert not db.conn.in_transaction
+    assert db.conn.execute("SELECT count(*) FROM tracks").fetchone()[0] == 0
+    db.insert_rows(1, [row("a", "Kept Song")])
+    assert not db.conn.in_transaction, "committed, not left open"
+    assert flag(db.conn) == 0
+    assert fts_matches_content(db.conn)
+    assert len(search_ids(db.conn, "kept")) == 1

@@ -39,16 +39,16 @@ class Tray(QObject):
         self.icon = QSystemTrayIcon(icon("rvibe", BRAND, 64), self)
         self.icon.setToolTip(appinfo.APP_NAME)
         self.menu = QMenu()
-        self.now = QAction("Nothing playing", self.menu)
+        self.now = QAction(self.tr("Nothing playing"), self.menu)
         self.now.setEnabled(False)
         self.menu.addAction(self.now)
         self.menu.addSeparator()
-        self.play_pause = self.menu.addAction("Play", player.toggle)
-        self.menu.addAction("Next", player.next)
-        self.menu.addAction("Previous", player.previous)
+        self.play_pause = self.menu.addAction(self.tr("Play"), player.toggle)
+        self.menu.addAction(self.tr("Next"), player.next)
+        self.menu.addAction(self.tr("Previous"), player.previous)
         self.menu.addSeparator()
-        self.menu.addAction(f"Show {appinfo.APP_NAME}", show_window)
-        self.menu.addAction("Quit", quit_app)
+        self.menu.addAction(self.tr("Show %1").replace("%1", appinfo.APP_NAME), show_window)
+        self.menu.addAction(self.tr("Quit"), quit_app)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated(show_window))
         player.track_changed.connect(self._track_changed)
@@ -75,7 +75,7 @@ class Tray(QObject):
 
     def _track_changed(self, track: Track | None) -> None:
         if track is None:
-            self.now.setText("Nothing playing")
+            self.now.setText(self.tr("Nothing playing"))
             self.icon.setToolTip(appinfo.APP_NAME)
             return
         self.now.setText(track_line(track))
@@ -84,7 +84,7 @@ class Tray(QObject):
             self.notify(track.display_title, track.display_artist)
 
     def _state_changed(self, state: str) -> None:
-        self.play_pause.setText("Pause" if state == "playing" else "Play")
+        self.play_pause.setText(self.tr("Pause") if state == "playing" else self.tr("Play"))
 
     def set_unread(self, count: int) -> None:
         """A badge with the number of unread messages from the curator (0: none)."""

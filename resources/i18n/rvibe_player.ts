@@ -2,10 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" sourcelanguage="en">
 <context>
+    <name>AlbumDelegate</name>
+    <message>
+        <source>Unknown album</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlbumListModel</name>
+    <message>
+        <source>Unknown album</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tracks</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AlbumsPage</name>
     <message>
         <source>Albums</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‹ All albums</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play album</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln albums</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown album</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n songs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArtistListModel</name>
+    <message numerus="yes">
+        <source>%n albums</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n songs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -62,7 +121,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Put back the library as it was on {when} ({tracks} tracks, {plays} plays)? The player quits now and restores it when you start it again; the library as it is now is kept aside.</source>
+        <source>Put back the library as it was on %1 (%2 tracks, %3 plays)? The player quits now and restores it when you start it again; the library as it is now is kept aside.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -74,6 +133,34 @@
     </message>
     <message>
         <source>Dismiss the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BubbleDelegate</name>
+    <message>
+        <source>Waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store refused it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1 (right-click to retry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>time · state of a message</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -91,6 +178,25 @@
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 characters; a message holds %2 at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You, %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -100,6 +206,22 @@
     </message>
     <message>
         <source>No messages yet. Say hello — your curator reads every one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You&apos;re offline: what you write waits here and goes out when the store is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New message from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -207,6 +329,47 @@
     </message>
 </context>
 <context>
+    <name>CuratorHeader</name>
+    <message>
+        <source>Your curator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person at the store who knows your music will be assigned to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Usually replies within %n minute</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Usually replies within %n minutes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Usually replies within %n hour</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Usually replies within %n hours</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Usually replies within %n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeskActions</name>
     <message>
         <source>Until tomorrow</source>
@@ -270,6 +433,13 @@
     </message>
     <message>
         <source>The crate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskBridge</name>
+    <message>
+        <source>The store is not open yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -409,7 +579,88 @@
     </message>
 </context>
 <context>
+    <name>InboxDelegate</name>
+    <message>
+        <source>You: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waits %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>touch due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new: say hello</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snoozed until they write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snoozed until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryNotices</name>
+    <message>
+        <source>The library database was damaged, so a new one was made: %1 tracks, %2 plays and %3 playlists were recovered, and your folders are being scanned again. The damaged file was kept as %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library database is damaged (%1). Quit and start the player again to repair it: what can still be read is kept, and the damaged file is set aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy of your store conversation on this computer was damaged, so a new one was made: %1 unsent items were kept and will be sent, and the rest is read again from the store. The damaged file was kept as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library was restored from the backup %1. The library as it was before is kept as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ListenerPanel</name>
+    <message>
+        <source>No answer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Loved</source>
         <translation type="unfinished"></translation>
@@ -562,9 +813,147 @@
         <source>Start from a saved reply</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>member since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yours since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n albums in their library</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No picks yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing noted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next touch due %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never contacted yet: say hello.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snoozed until they write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snoozed until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not share their listening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genres this month: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New to them: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In their library: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>played %n times</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 typing to %2 right now</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 also looking at %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n song(s) will play next.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n song(s) will play at the end of the queue.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — rVibe Player</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: %1. Its tracks stay in your library and play again when the disk is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteCard</name>
+    <message>
+        <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NowPlayingBar</name>
+    <message>
+        <source>Nothing playing</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Previous</source>
         <translation type="unfinished"></translation>
@@ -595,6 +984,14 @@
     </message>
     <message>
         <source>Volume (Shift+Up / Shift+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a song to play it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview from the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -643,6 +1040,69 @@
     </message>
     <message>
         <source>Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickCard</name>
+    <message>
+        <source>NEW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play from your library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View %1 in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>♥ Love</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not for me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ In your library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Partly in your library (%1 of %n tracks)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Partly in your library (%n tracks)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking your library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in your library yet · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in your library yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -714,14 +1174,180 @@
     </message>
 </context>
 <context>
+    <name>PlaylistActions</name>
+    <message>
+        <source>Playlists (*.m3u *.m3u8 *.pls *.xspf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New playlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New smart playlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Songs in “%1” are those matching (e.g. genre:jazz rating:&gt;=4):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smart playlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That search is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename playlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete playlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the playlist “%1”? Its songs stay in your library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a playlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import this playlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some songs were not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export playlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export this playlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n songs to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New playlist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n song(s) to “%1”.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistEntriesModel</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlaylistPage</name>
     <message>
         <source>Songs of the playlist</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Smart playlist: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln songs · smart playlist: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln songs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not in your library (kept here)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Play from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from playlist</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProblemsDialog</name>
+    <message>
+        <source>Files that could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Files the scan could not read</source>
         <translation type="unfinished"></translation>
@@ -734,11 +1360,77 @@
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Also list files that are not music (images, text…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder offline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read. They are tried again when they change; nothing else in your library is affected.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every file in your library folders could be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no longer in the library)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QueuePage</name>
     <message>
         <source>Play queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear upcoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln songs queued</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing queued. Play a song, or use “Play next” and “Add to queue” on any song.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipBridge</name>
+    <message>
+        <source>Connecting to the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is not open yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -817,6 +1509,95 @@
     </message>
 </context>
 <context>
+    <name>ScanStatus</name>
+    <message>
+        <source>Stop scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show problems…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking for music… %Ln files found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading tags: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 min %2 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan stopped; what was read so far is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln added</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln updated</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln moved</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln removed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Library up to date: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln files could not be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s) offline</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking for music…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search: words, artist:nina, year:&gt;1970, -live …</source>
@@ -833,6 +1614,34 @@
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>Automatic (album gain when an album plays in order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation type="unfinished"></translation>
@@ -866,11 +1675,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescan all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Restore from a backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Restore the library from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch these folders and add new music as it arrives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing a folder takes its tracks out of the library; their play counts and ratings come back if you add it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  — offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a music folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReplayGain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-amp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracks without ReplayGain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower the gain when a track&apos;s peaks would clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> dB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -883,6 +1748,105 @@
     </message>
     <message>
         <source>The system&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the window keeps music playing in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a notification when the track changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a notification for a new pick or message from your curator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the built-in demo store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your store&apos;s address, for example https://store.example.com. Leave it empty to try rVibe with its built-in demo store. A change takes effect at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SharingDialog</name>
+    <message>
+        <source>Off: nothing about my listening leaves this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A summary: how many plays a day, of which artists and genres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My full play history: each song I play, and when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing and privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your curator can suggest better music when they know what you listen to. You decide how much they see; you can change your mind or delete it at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also the albums in my library (album artist and title; no files, no plays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share the albums in my library with my curator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete everything I have shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When store staff opened your page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the record: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody has opened your page yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete shared listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete every play and summary the store keeps about you? Your sharing choice stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted. The store keeps nothing.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -907,11 +1871,59 @@
         <source>Sections and playlists</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>LIBRARY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Albums</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LISTENING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YOUR STORE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your curator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curator desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PLAYLISTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smart playlist: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to your store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the store in Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -926,9 +1938,104 @@
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SongsSummary</name>
+    <message>
+        <source>1 song match “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln songs match “%1”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 song</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln songs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StorePage</name>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — what you write waits here and goes out when the store is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your curator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to your store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meet your curator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to your music store: a real person who knows your music writes to you, picks records for you (never ones you already own), and answers your messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Picks and notes from your curator</source>
         <translation type="unfinished"></translation>
@@ -947,6 +2054,243 @@
     </message>
     <message>
         <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Picks (%n new)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing and privacy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to send</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New pick from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrackInfoDialog</name>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artist:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album artist:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Composer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genre:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReplayGain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MusicBrainz:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plays:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kbps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separator between the parts of a detail</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (last %2), %n skip(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <comment>a track&apos;s file and its state</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>track %1 dB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>album %1 dB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (the fallback gain applies)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrackTable</name>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to playlist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in file manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track info…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrackTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(offline: its disk is not connected)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -985,6 +2329,197 @@
     </message>
     <message>
         <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread from your curator</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to rVibe Player</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your library is empty. Choose the folder where your music lives: rVibe finds every track in it, keeps your plays and ratings even when files move, and watches the folder for new music.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a music folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can also drop folders or files onto this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <source>Choose your music folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add music folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescan library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New playlist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New smart playlist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import playlist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Albums</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your curator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curator desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next song</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous song</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seek forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seek back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files that could not be read…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the selected song</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from the queue or playlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right / Left (in the seek bar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seek forward / back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>formats</name>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dddd d MMMM</source>
+        <comment>QLocale date format of a day this year (weekday, day, month)</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

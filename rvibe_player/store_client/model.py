@@ -66,19 +66,7 @@ class CuratorCard:
     avatar_url: str
     """Absolute URL of their picture (fetch it with ``Relationship.avatar``)."""
     median_first_reply_seconds: float | None
-
-    def reply_time_words(self) -> str:
-        """ "Usually replies within 2 hours", or "" when the store has no figure yet."""
-        seconds = self.median_first_reply_seconds
-        if seconds is None:
-            return ""
-        if seconds < 3600:
-            minutes = max(1, round(seconds / 60))
-            return f"Usually replies within {minutes} minute{'s' if minutes != 1 else ''}"
-        if seconds < 2 * 86400:
-            hours = max(1, round(seconds / 3600))
-            return f"Usually replies within {hours} hour{'s' if hours != 1 else ''}"
-        return f"Usually replies within {round(seconds / 86400)} days"
+    """Seconds the curator usually takes to answer (None: no figure yet); the panel words it."""
 
 
 @dataclass(frozen=True, slots=True)

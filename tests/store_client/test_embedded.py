@@ -53,7 +53,7 @@ def test_start_sign_in_the_demo_listener_stop_and_come_back(
         state = eventually(
             lambda: (s := relationship.state()).messages and s.picks and s.notes and s.curator and s
         )
-        assert state.curator.name == "Mira Okafor" and state.curator.reply_time_words()
+        assert state.curator.name == "Mira Okafor" and state.curator.median_first_reply_seconds
         assert state.account is not None and state.account["username"] == "demo"
         relationship.send_message("Hello from the embedded store")
         eventually(lambda: relationship.state().waiting_to_send == 0)

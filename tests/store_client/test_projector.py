@@ -147,7 +147,7 @@ def test_sharing_level_a_pending_change_wins_and_the_curator_card_keeps_its_repl
     assert project(base, _unmatched, _absolute).sharing_level == "summary"
     card = project(base, _unmatched, _absolute).curator
     assert card is not None and card.avatar_url == f"{STORE}/v1/avatars/9.svg"
-    assert card.reply_time_words() == "Usually replies within 2 hours"
+    assert card.median_first_reply_seconds == 5400.0
     changed = CacheSnapshot(
         account={"id": ME},
         me=me,

@@ -35,7 +35,7 @@ class AlbumsPage(QStackedWidget):
         grid_page = QWidget()
         layout = QVBoxLayout(grid_page)
         layout.setContentsMargins(16, 12, 16, 0)
-        layout.addWidget(heading("Albums"))
+        layout.addWidget(heading(self.tr("Albums")))
         self.summary = plain_label("")
         self.summary.setEnabled(False)
         layout.addWidget(self.summary)
@@ -57,7 +57,7 @@ class AlbumsPage(QStackedWidget):
         page = self.detail
         layout = page.layout()
         assert isinstance(layout, QVBoxLayout)
-        back = QPushButton("‹ All albums")
+        back = QPushButton(self.tr("‹ All albums"))
         back.setFlat(True)
         back.clicked.connect(lambda: self.setCurrentIndex(0))
         back_row = QHBoxLayout()
@@ -77,7 +77,7 @@ class AlbumsPage(QStackedWidget):
         words.addWidget(page.summary)
         words.addStretch()
         page.header_row.insertLayout(1, words, 1)
-        self.play_album = QPushButton("Play album")
+        self.play_album = QPushButton(self.tr("Play album"))
         self.play_album.clicked.connect(
             lambda: page.table.play_requested.emit(list(page.model.ids()), 0)
         )
@@ -85,7 +85,7 @@ class AlbumsPage(QStackedWidget):
 
     def set_albums(self, albums: list[Album]) -> None:
         self.grid.albums.set_albums(albums)
-        self.summary.setText(f"{len(albums):,} albums")
+        self.summary.setText(self.tr("%Ln albums", "", len(albums)))
 
     def _cover_loaded(self, key: str) -> None:
         if self.current is not None and key == self.current.key:
@@ -100,7 +100,7 @@ class AlbumsPage(QStackedWidget):
     def _open(self, album: Album) -> None:
         self.current = album
         self._show_cover()
-        self.detail.title.setText(album.title or "Unknown album")
+        self.detail.title.setText(album.title or self.tr("Unknown album"))
         self.detail.model.set_ids([])
         self.setCurrentIndex(1)
         self.album_opened.emit(album)
@@ -110,6 +110,5 @@ class AlbumsPage(QStackedWidget):
         if album is None:
             return
         year = f" · {album.year}" if album.year else ""
-        self.detail.set_ids(
-            ids, f"{album.artist}{year} · {len(ids)} songs · {format_duration(seconds)}"
-        )
+        songs = self.tr("%n songs", "", len(ids))
+        self.detail.set_ids(ids, f"{album.artist}{year} · {songs} · {format_duration(seconds)}")

@@ -45,10 +45,11 @@ class AlbumListModel(QAbstractListModel):
             return None
         album = self._albums[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return album.title or "Unknown album"
+            return album.title or self.tr("Unknown album")
         if role == Qt.ItemDataRole.ToolTipRole:
             year = f" ({album.year})" if album.year else ""
-            return f"{album.title}{year}\n{album.artist}\n{album.tracks} tracks"
+            tracks = self.tr("%n tracks", "", album.tracks)
+            return f"{album.title}{year}\n{album.artist}\n{tracks}"
         if role == Qt.ItemDataRole.UserRole:
             return album
         return None
@@ -100,7 +101,7 @@ class AlbumDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         metrics = painter.fontMetrics()
-        title = album.title or "Unknown album"
+        title = album.title or self.tr("Unknown album")
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
             title, Qt.TextElideMode.ElideRight, COVER))  # fmt: skip
         font.setBold(False)

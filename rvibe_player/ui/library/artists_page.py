@@ -40,7 +40,9 @@ class ArtistListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return artist.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{artist.albums} albums · {artist.tracks} songs"
+            albums = self.tr("%n albums", "", artist.albums)
+            songs = self.tr("%n songs", "", artist.tracks)
+            return f"{albums} · {songs}"
         return None
 
 
@@ -60,7 +62,7 @@ class ArtistsPage(QWidget):
         self.list.setModel(self.names)
         self.list.setUniformItemSizes(True)
         self.list.selectionModel().currentChanged.connect(self._chosen)
-        self.tracks = TracksPage(reader, "Artists")
+        self.tracks = TracksPage(reader, self.tr("Artists"))
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(self.tracks)
         self.splitter.setStretchFactor(1, 3)

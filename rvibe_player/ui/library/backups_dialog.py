@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.library.backups import Backup
+from rvibe_player.ui.shell.formats import moment_text
 from rvibe_player.ui.shell.widgets import plain_label
 
 
@@ -48,7 +48,7 @@ class BackupsDialog(QDialog):
             [self.tr("Made"), self.tr("Tracks"), self.tr("Plays"), self.tr("Playlists")]
         )
         for backup in self._made:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(backup.made_at))
+            when = moment_text(backup.made_at)
             counts = [f"{n:,}" for n in (backup.tracks, backup.plays, backup.playlists)]
             item = QTreeWidgetItem([when, *counts])
             for column in (1, 2, 3):
@@ -87,15 +87,18 @@ class BackupsDialog(QDialog):
         backup = self.chosen()
         if backup is None:
             return
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(backup.made_at))
+        when = moment_text(backup.made_at)
         answer = QMessageBox.question(
             self,
             self.tr("Restore the library?"),
             self.tr(
-                "Put back the library as it was on {when} ({tracks} tracks, {plays} plays)? "
+                "Put back the library as it was on %1 (%2 tracks, %3 plays)? "
                 "The player quits now and restores it when you start it again; the library "
                 "as it is now is kept aside."
-            ).format(when=when, tracks=f"{backup.tracks:,}", plays=f"{backup.plays:,}"),
+            )
+            .replace("%3", f"{backup.plays:,}")
+            .replace("%2", f"{backup.tracks:,}")
+            .replace("%1", when),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_chosen.emit(backup)

@@ -15,8 +15,6 @@ from rvibe_player.library.reader import LibraryReader
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = "Playlists (*.m3u *.m3u8 *.pls *.xspf);;All files (*)"
-
 
 class PlaylistActions(QObject):
     """Asks the user what is needed, changes the store, and says what happened."""
@@ -31,8 +29,12 @@ class PlaylistActions(QObject):
         self.store = store
         self.window = window
 
+    def _file_filter(self) -> str:
+        """The file dialogs' name filters."""
+        return self.tr("Playlists (*.m3u *.m3u8 *.pls *.xspf);;All files (*)")
+
     def new(self, track_ids: Sequence[int] = ()) -> int | None:
-        name, ok = QInputDialog.getText(self.window, "New playlist", "Name:")
+        name, ok = QInputDialog.getText(self.window, self.tr("New playlist"), self.tr("Name:"))
         if not ok or not name.strip():
             return None
         playlist_id = self.store.create(name)
@@ -42,7 +44,9 @@ class PlaylistActions(QObject):
         return playlist_id
 
     def new_smart(self) -> None:
-        name, ok = QInputDialog.getText(self.window, "New smart playlist", "Name:")
+        name, ok = QInputDialog.getText(
+            self.window, self.tr("New smart playlist"), self.tr("Name:")
+        )
         if not ok or not name.strip():
             return
         query = self._ask_query("", name)
@@ -51,22 +55,28 @@ class PlaylistActions(QObject):
             self.changed.emit()
 
     def _ask_query(self, current: str, name: str) -> str | None:
-        prompt = f"Songs in “{name}” are those matching (e.g. genre:jazz rating:>=4):"
+        prompt = self.tr("Songs in “%1” are those matching (e.g. genre:jazz rating:>=4):").replace(
+            "%1", name
+        )
         while True:
-            query, ok = QInputDialog.getText(self.window, "Smart playlist", prompt, text=current)
+            query, ok = QInputDialog.getText(
+                self.window, self.tr("Smart playlist"), prompt, text=current
+            )
             if not ok:
                 return None
             try:
                 LibraryReader.check_query(query)
             except QueryError as exc:
-                QMessageBox.warning(self.window, "That search is not valid", str(exc))
+                QMessageBox.warning(self.window, self.tr("That search is not valid"), str(exc))
                 current = query
                 continue
             return query
 
     def rename(self, playlist_id: int) -> None:
         info = self.store.playlist(playlist_id)
-        name, ok = QInputDialog.getText(self.window, "Rename playlist", "Name:", text=info.name)
+        name, ok = QInputDialog.getText(
+            self.window, self.tr("Rename playlist"), self.tr("Name:"), text=info.name
+        )
         if ok and name.strip():
             self.store.rename(playlist_id, name)
             self.changed.emit()
@@ -82,8 +92,10 @@ class PlaylistActions(QObject):
         info = self.store.playlist(playlist_id)
         answer = QMessageBox.question(
             self.window,
-            "Delete playlist",
-            f"Delete the playlist “{info.name}”? Its songs stay in your library.",
+            self.tr("Delete playlist"),
+            self.tr("Delete the playlist “%1”? Its songs stay in your library.").replace(
+                "%1", info.name
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.store.delete(playlist_id)
@@ -91,23 +103,25 @@ class PlaylistActions(QObject):
 
     def import_file(self, path: str | None = None) -> int | None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self.window, "Import a playlist", "", FILE_FILTER)
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Import a playlist"), "", self._file_filter()
+            )
         if not path:
             return None
         try:
             report = self.store.import_file(path)
         except PlaylistFormatError as exc:
-            QMessageBox.warning(self.window, "Cannot import this playlist", str(exc))
+            QMessageBox.warning(self.window, self.tr("Cannot import this playlist"), str(exc))
             return None
         self.changed.emit()
         self.message.emit(report.summary())
         if report.unresolved:
             lines = "\n".join(f"• {e.location} — {e.reason}" for e in report.unresolved[:20])
             more = len(report.unresolved) - 20
+            if more > 0:
+                lines += "\n" + self.tr("… and %n more", "", more)
             QMessageBox.information(
-                self.window,
-                "Some songs were not found",
-                f"{report.summary()}\n\n{lines}" + (f"\n… and {more} more" if more > 0 else ""),
+                self.window, self.tr("Some songs were not found"), f"{report.summary()}\n\n{lines}"
             )
         return report.playlist_id
 
@@ -115,21 +129,21 @@ class PlaylistActions(QObject):
         info = self.store.playlist(playlist_id)
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self.window, "Export playlist", f"{info.name}.m3u8", FILE_FILTER
+                self.window, self.tr("Export playlist"), f"{info.name}.m3u8", self._file_filter()
             )
         if not path:
             return
         try:
             count = self.store.export_file(playlist_id, path)
         except (PlaylistFormatError, OSError) as exc:
-            QMessageBox.warning(self.window, "Cannot export this playlist", str(exc))
+            QMessageBox.warning(self.window, self.tr("Cannot export this playlist"), str(exc))
             return
-        self.message.emit(f"Exported {count} songs to {path}.")
+        self.message.emit(self.tr("Exported %n songs to %1.", "", count).replace("%1", path))
 
     def add_to_menu(self, track_ids: Sequence[int], where: QPoint) -> None:
         """A menu of regular playlists (and 'New playlist…') to add tracks to."""
         menu = QMenu(self.window)
-        menu.addAction("New playlist…", lambda: self.new(track_ids))
+        menu.addAction(self.tr("New playlist…"), lambda: self.new(track_ids))
         regular = [p for p in self.store.playlists() if not p.smart]
         if regular:
             menu.addSeparator()
@@ -140,16 +154,18 @@ class PlaylistActions(QObject):
     def add(self, playlist_id: int, track_ids: Sequence[int]) -> None:
         self.store.add_tracks(playlist_id, list(track_ids))
         name = self.store.playlist(playlist_id).name
-        self.message.emit(f"Added {len(track_ids)} song(s) to “{name}”.")
+        self.message.emit(
+            self.tr("Added %n song(s) to “%1”.", "", len(track_ids)).replace("%1", name)
+        )
         self.changed.emit()
 
     def context_menu(self, playlist_id: int, where: QPoint) -> None:
         info = self.store.playlist(playlist_id)
         menu = QMenu(self.window)
-        menu.addAction("Rename…", lambda: self.rename(playlist_id))
+        menu.addAction(self.tr("Rename…"), lambda: self.rename(playlist_id))
         if info.smart:
-            menu.addAction("Edit search…", lambda: self.edit_query(playlist_id))
-        menu.addAction("Export…", lambda: self.export(playlist_id))
+            menu.addAction(self.tr("Edit search…"), lambda: self.edit_query(playlist_id))
+        menu.addAction(self.tr("Export…"), lambda: self.export(playlist_id))
         menu.addSeparator()
-        menu.addAction("Delete…", lambda: self.delete(playlist_id))
+        menu.addAction(self.tr("Delete…"), lambda: self.delete(playlist_id))
         menu.exec(where)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -32,13 +33,22 @@ from rvibe_player.ui.shell.widgets import heading, plain_label
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_MIME = "application/x-rvibe-playlist-positions"
-HEADERS = ("#", "Title", "Artist", "Album", "Length", "")
+HEADERS = (
+    "#",
+    str(QT_TRANSLATE_NOOP("PlaylistEntriesModel", "Title")),
+    str(QT_TRANSLATE_NOOP("PlaylistEntriesModel", "Artist")),
+    str(QT_TRANSLATE_NOOP("PlaylistEntriesModel", "Album")),
+    str(QT_TRANSLATE_NOOP("PlaylistEntriesModel", "Length")),
+    "",
+)
+"""The column titles (translated when shown)."""
 STATE_NOTES = {
     "ok": "",
-    "offline": "offline",
-    "missing": "not in the library",
-    "unresolved": "not found",
+    "offline": str(QT_TRANSLATE_NOOP("PlaylistEntriesModel", "offline")),
+    "missing": str(QT_TRANSLATE_NOOP("PlaylistEntriesModel", "not in the library")),
+    "unresolved": str(QT_TRANSLATE_NOOP("PlaylistEntriesModel", "not found")),
 }
+"""What a cell says about an entry's state (translated when shown)."""
 
 
 class PlaylistEntriesModel(ReorderableEntriesModel):
@@ -65,6 +75,15 @@ class PlaylistEntriesModel(ReorderableEntriesModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        text = super().headerData(section, orientation, role)
+        return self.tr(text) if isinstance(text, str) and text.strip("#") else text
+
+    def _note(self, state: str) -> str:
+        """What the state column says about an entry's state ("" when it is fine)."""
+        note = STATE_NOTES[state]
+        return self.tr(note) if note else ""
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
@@ -81,10 +100,10 @@ class PlaylistEntriesModel(ReorderableEntriesModel):
                 return track.album if track else ""
             if index.column() == 4:
                 return format_duration(track.duration) if track else ""
-            return STATE_NOTES[item.state]
+            return self._note(item.state)
         if role == Qt.ItemDataRole.ToolTipRole:
             where = track.path_text if track else item.location
-            return f"{where}\n{STATE_NOTES[item.state]}".strip()
+            return f"{where}\n{self._note(item.state)}".strip()
         if role == Qt.ItemDataRole.ForegroundRole and item.state != "ok":
             return QApplication.palette().color(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
@@ -140,7 +159,9 @@ class PlaylistPage(QStackedWidget):
         self.title.setText(info.name)
         if info.smart:
             self.smart_page.title.setText(info.name)
-            self.smart_page.summary.setText(f"Smart playlist: {info.query}")
+            self.smart_page.summary.setText(
+                self.tr("Smart playlist: %1").replace("%1", info.query or "")
+            )
             self.smart_page.model.set_ids([])
             self.setCurrentWidget(self.smart_page)
             return
@@ -150,7 +171,8 @@ class PlaylistPage(QStackedWidget):
 
     def show_results(self, ids: Sequence[int]) -> None:
         if self.info is not None and self.info.smart:
-            self.smart_page.set_ids(ids, f"{len(ids):,} songs · smart playlist: {self.info.query}")
+            text = self.tr("%Ln songs · smart playlist: %1", "", len(ids))
+            self.smart_page.set_ids(ids, text.replace("%1", self.info.query or ""))
 
     def reload(self) -> None:
         if self.info is not None and not self.info.smart:
@@ -161,9 +183,10 @@ class PlaylistPage(QStackedWidget):
         items = self.entries.items()
         lost = sum(1 for i in items if i.state in ("missing", "unresolved"))
         seconds = sum(i.track.duration for i in items if i.track is not None)
-        text = f"{len(items):,} songs · {format_duration(seconds)}"
+        songs = self.tr("%Ln songs", "", len(items))
+        text = f"{songs} · {format_duration(seconds)}"
         if lost:
-            text += f" · {lost} not in your library (kept here)"
+            text += " · " + self.tr("%n not in your library (kept here)", "", lost)
         self.summary.setText(text)
 
     def _play_from(self, row: int) -> None:
@@ -190,8 +213,8 @@ class PlaylistPage(QStackedWidget):
         if not rows or self.info is None:
             return
         menu = QMenu(self)
-        menu.addAction("Play from here", lambda: self._play_from(rows[0]))
-        menu.addAction("Remove from playlist", lambda: self._remove(rows))
+        menu.addAction(self.tr("Play from here"), lambda: self._play_from(rows[0]))
+        menu.addAction(self.tr("Remove from playlist"), lambda: self._remove(rows))
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     def _remove(self, rows: list[int]) -> None:

@@ -24,13 +24,14 @@ class ProblemsDialog(QDialog):
 
     def __init__(self, library: LibraryDatabase, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Files that could not be read")
+        self.setWindowTitle(self.tr("Files that could not be read"))
         self.resize(860, 460)
         self._library = library
         layout = QVBoxLayout(self)
         self.summary = plain_label("")
         layout.addWidget(self.summary)
         self.table = QTableWidget(0, 2)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setAccessibleName(self.tr("Files the scan could not read"))
         self.table.setHorizontalHeaderLabels([self.tr("File or folder"), self.tr("Why")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -40,7 +41,7 @@ class ProblemsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table)
-        self.show_skipped = QCheckBox("Also list files that are not music (images, text…)")
+        self.show_skipped = QCheckBox(self.tr("Also list files that are not music (images, text…)"))
         self.show_skipped.toggled.connect(self.reload)
         layout.addWidget(self.show_skipped)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -52,7 +53,8 @@ class ProblemsDialog(QDialog):
         rows: list[tuple[str, str]] = []
         for root in self._library.roots():
             if not root.online:
-                rows.append((root.path_text, f"Folder offline: {root.status_note}"))
+                offline = self.tr("Folder offline: %1").replace("%1", root.status_note)
+                rows.append((root.path_text, offline))
         kind = None if self.show_skipped.isChecked() else "error"
         entries = self._library.unreadable(kind)
         rows += [(e.path_text, e.reason) for e in entries]
@@ -65,8 +67,12 @@ class ProblemsDialog(QDialog):
                 self.table.setItem(number, column, item)
         errors = sum(1 for e in entries if e.kind == "error")
         self.summary.setText(
-            f"{errors} file(s) could not be read. They are tried again when they change; "
-            "nothing else in your library is affected."
+            self.tr(
+                "%n file(s) could not be read. They are tried again when they change; "
+                "nothing else in your library is affected.",
+                "",
+                errors,
+            )
             if rows
-            else "Every file in your library folders could be read."
+            else self.tr("Every file in your library folders could be read.")
         )

@@ -4,52 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 if TYPE_CHECKING:  # the scanner module loads with the first scan, not with the window
     from rvibe_player.library.scanner import ScanProgress, ScanReport
-
-
-def describe_progress(state: ScanProgress) -> str:
-    """A line a person can read about a running scan."""
-    if state.phase == "walking":
-        return f"Looking for music… {state.seen:,} files found"
-    if state.phase == "finishing":
-        return "Finishing…"
-    text = f"Reading tags: {state.read:,} of {state.to_read:,}"
-    if state.rate > 0:
-        text += f" · {state.rate:,.0f} files/s"
-    if state.eta_seconds is not None and state.read < state.to_read:
-        seconds = round(state.eta_seconds)
-        text += (
-            f" · about {seconds // 60} min {seconds % 60} s left"
-            if seconds >= 60
-            else (f" · about {max(1, seconds)} s left")
-        )
-    return text
-
-
-def describe_report(report: ScanReport) -> str:
-    """A one-line summary of what a scan did."""
-    if report.cancelled:
-        return "Scan stopped; what was read so far is kept."
-    parts = [
-        f"{count:,} {word}"
-        for count, word in (
-            (report.added, "added"),
-            (report.updated, "updated"),
-            (report.moved, "moved"),
-            (report.removed, "removed"),
-        )
-        if count
-    ]
-    text = "Library up to date" + (f": {', '.join(parts)}" if parts else "")
-    if report.unreadable:
-        text += f" · {len(report.unreadable):,} files could not be read"
-    if report.offline_roots:
-        text += f" · {len(report.offline_roots)} folder(s) offline"
-    return text + "."
 
 
 class ScanStatus(QWidget):
@@ -67,9 +26,9 @@ class ScanStatus(QWidget):
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(180)
         self.bar.setTextVisible(False)
-        self.cancel = QPushButton("Stop scan")
+        self.cancel = QPushButton(self.tr("Stop scan"))
         self.cancel.clicked.connect(self.cancel_requested)
-        self.details = QPushButton("Show problems…")
+        self.details = QPushButton(self.tr("Show problems…"))
         self.details.setFlat(True)
         self.details.clicked.connect(self.details_requested)
         for widget in (self.label, self.bar, self.cancel, self.details):
@@ -78,21 +37,74 @@ class ScanStatus(QWidget):
         self.cancel.hide()
         self.details.hide()
 
+    # The words are methods (not module functions) so that their plurals reach the template:
+    # lupdate sees the count of ``self.tr``, but not a variable count of
+    # ``QCoreApplication.translate`` (the text then has no plural forms, or is not found).
+
+    def describe_progress(self, state: ScanProgress) -> str:
+        """A line a person can read about a running scan."""
+        if state.phase == "walking":
+            return self.tr("Looking for music… %Ln files found", "", state.seen)
+        if state.phase == "finishing":
+            return self.tr("Finishing…")
+        locale = QLocale()
+        text = (
+            self.tr("Reading tags: %1 of %2")
+            .replace("%2", locale.toString(state.to_read))
+            .replace("%1", locale.toString(state.read))
+        )
+        if state.rate > 0:
+            rate = locale.toString(round(state.rate))
+            text += " · " + self.tr("%1 files/s").replace("%1", rate)
+        if state.eta_seconds is not None and state.read < state.to_read:
+            seconds = round(state.eta_seconds)
+            left = (
+                self.tr("about %1 min %2 s left")
+                .replace("%2", str(seconds % 60))
+                .replace("%1", str(seconds // 60))
+                if seconds >= 60
+                else self.tr("about %1 s left").replace("%1", str(max(1, seconds)))
+            )
+            text += " · " + left
+        return text
+
+    def describe_report(self, report: ScanReport) -> str:
+        """A one-line summary of what a scan did."""
+        if report.cancelled:
+            return self.tr("Scan stopped; what was read so far is kept.")
+        parts = [
+            self.tr("%Ln added", "", report.added) if report.added else "",
+            self.tr("%Ln updated", "", report.updated) if report.updated else "",
+            self.tr("%Ln moved", "", report.moved) if report.moved else "",
+            self.tr("%Ln removed", "", report.removed) if report.removed else "",
+        ]
+        done = ", ".join(part for part in parts if part)
+        text = (
+            self.tr("Library up to date: %1").replace("%1", done)
+            if done
+            else self.tr("Library up to date")
+        )
+        if report.unreadable:
+            text += " · " + self.tr("%Ln files could not be read", "", len(report.unreadable))
+        if report.offline_roots:
+            text += " · " + self.tr("%n folder(s) offline", "", len(report.offline_roots))
+        return text + "."
+
     def on_started(self) -> None:
-        self.label.setText("Looking for music…")
+        self.label.setText(self.tr("Looking for music…"))
         self.bar.setRange(0, 0)
         self.bar.show()
         self.cancel.show()
         self.details.hide()
 
     def on_progress(self, state: ScanProgress) -> None:
-        self.label.setText(describe_progress(state))
+        self.label.setText(self.describe_progress(state))
         if state.phase == "reading" and state.to_read:
             self.bar.setRange(0, state.to_read)
             self.bar.setValue(state.read)
 
     def on_finished(self, report: ScanReport) -> None:
-        self.label.setText(describe_report(report))
+        self.label.setText(self.describe_report(report))
         self.bar.hide()
         self.cancel.hide()
         self.details.setVisible(bool(report.unreadable or report.offline_roots or report.problems))

@@ -7,14 +7,15 @@ only the most recently used pages are kept.
 
 from __future__ import annotations
 
-import time
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QModelRoleData,
@@ -28,14 +29,15 @@ from PySide6.QtWidgets import QApplication
 
 from rvibe_player.library.reader import MISSING_ROW, TRACK_FIELDS, LibraryReader, TrackRow
 from rvibe_player.ui.shell.entries_model import TRACK_IDS_MIME
-from rvibe_player.ui.shell.formats import format_duration
+from rvibe_player.ui.shell.formats import date_text, format_duration
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column: the row field it shows, its header, and its sort key (if any)."""
+    """One column: the row field it shows, its header (in English; :func:`header_text`
+    translates it), and its sort key (if any)."""
 
     key: str
     header: str
@@ -46,15 +48,15 @@ class Column:
 _RIGHT = Qt.AlignmentFlag.AlignRight
 COLUMNS: tuple[Column, ...] = (
     Column("tracknumber", "#", "track", _RIGHT),
-    Column("title", "Title", "title"),
-    Column("artist", "Artist", "artist"),
-    Column("album", "Album", "album"),
-    Column("year", "Year", "year", _RIGHT),
-    Column("duration", "Length", "duration", _RIGHT),
-    Column("codec", "Format", "codec"),
-    Column("play_count", "Plays", "plays", _RIGHT),
-    Column("rating", "Rating", "rating"),
-    Column("added_at", "Added", "added", _RIGHT),
+    Column("title", str(QT_TRANSLATE_NOOP("TrackTableModel", "Title")), "title"),
+    Column("artist", str(QT_TRANSLATE_NOOP("TrackTableModel", "Artist")), "artist"),
+    Column("album", str(QT_TRANSLATE_NOOP("TrackTableModel", "Album")), "album"),
+    Column("year", str(QT_TRANSLATE_NOOP("TrackTableModel", "Year")), "year", _RIGHT),
+    Column("duration", str(QT_TRANSLATE_NOOP("TrackTableModel", "Length")), "duration", _RIGHT),
+    Column("codec", str(QT_TRANSLATE_NOOP("TrackTableModel", "Format")), "codec"),
+    Column("play_count", str(QT_TRANSLATE_NOOP("TrackTableModel", "Plays")), "plays", _RIGHT),
+    Column("rating", str(QT_TRANSLATE_NOOP("TrackTableModel", "Rating")), "rating"),
+    Column("added_at", str(QT_TRANSLATE_NOOP("TrackTableModel", "Added")), "added", _RIGHT),
 )
 assert tuple(c.key for c in COLUMNS) == TRACK_FIELDS, "columns follow the reader's rows"
 PAGE = 256
@@ -77,6 +79,13 @@ _ROW_FLAGS = (
     | Qt.ItemFlag.ItemIsDragEnabled
 )
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+
+def header_text(column: Column) -> str:
+    """A column's header in the user's language."""
+    if column.header == "#":
+        return column.header
+    return QCoreApplication.translate("TrackTableModel", column.header)
 
 
 class TrackTableModel(QAbstractTableModel):
@@ -133,7 +142,7 @@ class TrackTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].header
+            return header_text(COLUMNS[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGNS[section]
         return None
@@ -175,7 +184,11 @@ class TrackTableModel(QAbstractTableModel):
         if role == _FONT:
             return self._bold if row[0] == self.current_track else None
         if role == _TOOLTIP:
-            note = "" if row[_STATUS] == "ok" else "\n(offline: its disk is not connected)"
+            note = (
+                ""
+                if row[_STATUS] == "ok"
+                else "\n" + self.tr("(offline: its disk is not connected)")
+            )
             return f"{row[_STATUS + 1]}{note}"
         if role == _USER:
             return row[0]
@@ -230,7 +243,7 @@ def _display(key: str, value: object) -> str:
     if key == "rating":
         return "★" * int(value) + "☆" * (5 - int(value))  # type: ignore[call-overload]
     if key == "added_at":
-        return time.strftime("%Y-%m-%d", time.localtime(float(value)))  # type: ignore[arg-type]
+        return date_text(float(value))  # type: ignore[arg-type]
     if key == "play_count" and value == 0:
         return ""
     return str(value)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from rvibe_player.ui.library.track_model import COLUMNS, TrackTableModel
+from rvibe_player.ui.library.track_model import COLUMNS, TrackTableModel, header_text
 
 _WIDTHS = {"tracknumber": 44, "title": 280, "artist": 200, "album": 220, "year": 56,
            "duration": 64, "codec": 70, "play_count": 52, "rating": 84, "added_at": 92}  # fmt: skip
@@ -30,6 +30,7 @@ class TrackTable(QTableView):
         self.tracks = model
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setTabKeyNavigation(False)  # arrows move in the table; Tab leaves it
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
@@ -84,13 +85,15 @@ class TrackTable(QTableView):
             return
         menu = QMenu(self)
         first_row = self.selectionModel().selectedRows()[0].row()
-        menu.addAction("Play", lambda: self._play_from(first_row))
-        menu.addAction("Play next", lambda: self.play_next_requested.emit(ids))
-        menu.addAction("Add to queue", lambda: self.enqueue_requested.emit(ids))
-        menu.addAction("Add to playlist…", lambda: self.add_to_playlist_requested.emit(ids))
+        menu.addAction(self.tr("Play"), lambda: self._play_from(first_row))
+        menu.addAction(self.tr("Play next"), lambda: self.play_next_requested.emit(ids))
+        menu.addAction(self.tr("Add to queue"), lambda: self.enqueue_requested.emit(ids))
+        menu.addAction(
+            self.tr("Add to playlist…"), lambda: self.add_to_playlist_requested.emit(ids)
+        )
         menu.addSeparator()
-        menu.addAction("Show in file manager", lambda: self.reveal_requested.emit(ids[0]))
-        info = QAction("Track info…", menu)
+        menu.addAction(self.tr("Show in file manager"), lambda: self.reveal_requested.emit(ids[0]))
+        info = QAction(self.tr("Track info…"), menu)
         info.setShortcut(QKeySequence("Ctrl+I"))
         info.triggered.connect(lambda: self.info_requested.emit(ids[0]))
         menu.addAction(info)
@@ -99,7 +102,9 @@ class TrackTable(QTableView):
     def _column_menu(self, position) -> None:  # type: ignore[no-untyped-def]
         menu = QMenu(self)
         for number, column in enumerate(COLUMNS):
-            action = menu.addAction(column.header if column.header != "#" else "Track number")
+            action = menu.addAction(
+                header_text(column) if column.header != "#" else self.tr("Track number")
+            )
             action.setCheckable(True)
             action.setChecked(not self.isColumnHidden(number))
             action.toggled.connect(lambda on, n=number: self.setColumnHidden(n, not on))

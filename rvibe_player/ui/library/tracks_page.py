@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QVBoxLayout,
@@ -46,9 +46,28 @@ class TracksPage(QWidget):
         self.summary.setText(summary)
 
 
+class SongsSummary(QObject):
+    """The count line of a list of songs; a QObject only to give its words a translation
+    context: lupdate sees the count of ``self.tr``, but not a variable count of
+    ``QCoreApplication.translate``."""
+
+    def text(self, count: int, query: str) -> str:
+        """'12,345 songs' or '3 songs match "nina"'.
+
+        One song has a text of its own, so the English says "1 song"; every other count takes
+        the plural forms of the "songs" text.
+        """
+        query = query.strip()
+        if query:
+            text = (
+                self.tr("1 song match “%1”")
+                if count == 1
+                else self.tr("%Ln songs match “%1”", "", count)
+            )
+            return text.replace("%1", query)
+        return self.tr("1 song") if count == 1 else self.tr("%Ln songs", "", count)
+
+
 def songs_summary(count: int, query: str) -> str:
-    """'12,345 songs' or '3 songs match "nina"'."""
-    noun = "song" if count == 1 else "songs"
-    if query.strip():
-        return f"{count:,} {noun} match “{query.strip()}”"
-    return f"{count:,} {noun}"
+    """'12,345 songs' or '3 songs match "nina"' (see :class:`SongsSummary`)."""
+    return SongsSummary().text(count, query)

@@ -67,7 +67,7 @@ class NowPlayingBar(QFrame):
         layout.addWidget(self.cover)
         text = QVBoxLayout()
         text.setSpacing(2)
-        self.title = plain_label("Nothing playing")
+        self.title = plain_label(self.tr("Nothing playing"))
         self.title.setWordWrap(False)
         font = self.title.font()
         font.setBold(True)
@@ -164,8 +164,8 @@ class NowPlayingBar(QFrame):
 
     def show_track(self, track: Track | None) -> None:
         if track is None:
-            self.title.setText("Nothing playing")
-            self.subtitle.setText("Double-click a song to play it")
+            self.title.setText(self.tr("Nothing playing"))
+            self.subtitle.setText(self.tr("Double-click a song to play it"))
             self.cover.clear()
             self._cover_key = ""
             self.seek.setRange(0, 0)
@@ -181,7 +181,7 @@ class NowPlayingBar(QFrame):
     def show_preview(self, title: str) -> None:
         """A store preview plays: say so (it is not a track of the library)."""
         self.title.setText(title)
-        self.subtitle.setText("Preview from the store")
+        self.subtitle.setText(self.tr("Preview from the store"))
         self.cover.clear()
 
     def _show_cover(self) -> None:

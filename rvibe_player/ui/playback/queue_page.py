@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -25,7 +26,14 @@ from rvibe_player.ui.shell.widgets import heading, plain_label
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_MIME = "application/x-rvibe-queue-entries"
-HEADERS = ("", "Title", "Artist", "Album", "Length")
+HEADERS = (
+    "",
+    str(QT_TRANSLATE_NOOP("QueueModel", "Title")),
+    str(QT_TRANSLATE_NOOP("QueueModel", "Artist")),
+    str(QT_TRANSLATE_NOOP("QueueModel", "Album")),
+    str(QT_TRANSLATE_NOOP("QueueModel", "Length")),
+)
+"""The column titles (translated when shown)."""
 
 
 class QueueModel(ReorderableEntriesModel):
@@ -60,6 +68,10 @@ class QueueModel(ReorderableEntriesModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        text = super().headerData(section, orientation, role)
+        return self.tr(text) if isinstance(text, str) and text else text
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
@@ -69,7 +81,7 @@ class QueueModel(ReorderableEntriesModel):
             if index.column() == 0:
                 return "▶" if current else str(index.row() + 1)
             if track is None:
-                return "(no longer in the library)" if index.column() == 1 else ""
+                return self.tr("(no longer in the library)") if index.column() == 1 else ""
             return (track.display_title, track.display_artist, track.album,
                     format_duration(track.duration))[index.column() - 1]  # fmt: skip
         if role == Qt.ItemDataRole.FontRole and current:
@@ -99,9 +111,9 @@ class QueuePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 0)
         header = QHBoxLayout()
-        header.addWidget(heading("Play queue"))
+        header.addWidget(heading(self.tr("Play queue")))
         header.addStretch()
-        clear = QPushButton("Clear upcoming")
+        clear = QPushButton(self.tr("Clear upcoming"))
         clear.clicked.connect(self._clear_upcoming)
         header.addWidget(clear)
         layout.addLayout(header)
@@ -122,9 +134,11 @@ class QueuePage(QWidget):
     def _summarise(self) -> None:
         count = self.model.rowCount()
         self.summary.setText(
-            f"{count:,} songs queued"
+            self.tr("%Ln songs queued", "", count)
             if count
-            else "Nothing queued. Play a song, or use “Play next” and “Add to queue” on any song."
+            else self.tr(
+                "Nothing queued. Play a song, or use “Play next” and “Add to queue” on any song."
+            )
         )
 
     def selected_entries(self) -> list[int]:

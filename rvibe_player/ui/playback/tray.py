@@ -108,7 +108,8 @@ class Tray(QObject):
             painter.end()
         self.icon.setIcon(QIcon(base))
         tip = self.icon.toolTip().split("\n✉")[0]
-        self.icon.setToolTip(f"{tip}\n✉ {count} unread from your curator" if count else tip)
+        unread = self.tr("%n unread from your curator", "", count)
+        self.icon.setToolTip(f"{tip}\n✉ {unread}" if count else tip)
 
     def notify(self, title: str, text: str) -> None:
         """A desktop notification (through the tray; Qt uses the desktop's notifier)."""

@@ -46,7 +46,7 @@ class RelationshipBridge(QObject):
         self.session = session
         self.problem: str | None = None
         """What is wrong with the opened relationship, in words (None when fine)."""
-        self.status = SyncStatus(Connection.CONNECTING, "Connecting to the store…")
+        self.status = SyncStatus(Connection.CONNECTING, self.tr("Connecting to the store…"))
         self._calls = BackgroundCalls(self)
         self._closing = False
         events = session.events
@@ -95,7 +95,7 @@ class RelationshipBridge(QObject):
         """Run a blocking store call off the GUI thread; ``then(result, error)`` on the GUI."""
         relationship = self.relationship
         if relationship is None:
-            then(None, RuntimeError("The store is not open yet."))
+            then(None, RuntimeError(self.tr("The store is not open yet.")))
             return
         self._calls.run(relationship.in_background, function, *args, then=then, **kwargs)
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.store_client.model import CuratorCard, Note, Ownership, Pick
-from rvibe_player.ui.shell.formats import price_text
+from rvibe_player.ui.shell.formats import price_text, when_text
 from rvibe_player.ui.shell.theme import ACCENT, ON_ACCENT, avatar_fill
 from rvibe_player.ui.shell.widgets import plain_label
 
@@ -29,15 +29,8 @@ CARD_STYLE = (
 
 
 def when(moment: datetime | None) -> str:
-    """A date a person reads at a glance."""
-    if moment is None:
-        return ""
-    local = moment.astimezone()
-    return (
-        local.strftime("%d %B %Y, %H:%M")
-        if local.year != datetime.now().year
-        else (local.strftime("%d %B, %H:%M"))
-    )
+    """A date and time a person reads at a glance, as their locale writes it."""
+    return when_text(moment)
 
 
 def round_pixmap(image: bytes | None, size: int, name: str) -> QPixmap:
@@ -95,15 +88,36 @@ class CuratorHeader(QWidget):
 
     def show_curator(self, curator: CuratorCard | None, photo: bytes | None) -> None:
         if curator is None:
-            self.name.setText("Your curator")
-            self.bio.setText("A person at the store who knows your music will be assigned to you.")
+            self.name.setText(self.tr("Your curator"))
+            self.bio.setText(
+                self.tr("A person at the store who knows your music will be assigned to you.")
+            )
             self.reply.setText("")
             self.photo.setPixmap(round_pixmap(None, 64, "?"))
             return
         self.name.setText(curator.name)
         self.bio.setText(curator.bio)
-        self.reply.setText(curator.reply_time_words())
+        self.reply.setText(self.reply_words(curator.median_first_reply_seconds))
         self.photo.setPixmap(round_pixmap(photo, 64, curator.name))
+
+    def reply_words(self, seconds: float | None) -> str:
+        """ "Usually replies within 2 hours", or "" when the store has no figure yet.
+
+        Exactly one has its own text: without a translation (English) %n forms are not chosen,
+        and "within 1 hours" would read wrong; every text is a plural for the translations."""
+        if seconds is None:
+            return ""
+        if seconds < 3600:
+            minutes = max(1, round(seconds / 60))
+            if minutes == 1:
+                return self.tr("Usually replies within %n minute", "", minutes)
+            return self.tr("Usually replies within %n minutes", "", minutes)
+        if seconds < 2 * 86400:
+            hours = max(1, round(seconds / 3600))
+            if hours == 1:
+                return self.tr("Usually replies within %n hour", "", hours)
+            return self.tr("Usually replies within %n hours", "", hours)
+        return self.tr("Usually replies within %n days", "", round(seconds / 86400))
 
 
 class PickCard(QFrame):
@@ -131,7 +145,7 @@ class PickCard(QFrame):
         self.title.setFont(font)
         top.addWidget(self.title, 1)
         if pick.is_new:
-            badge = plain_label("NEW")
+            badge = plain_label(self.tr("NEW"))
             badge.setStyleSheet(
                 f"background: {ACCENT.name()}; color: {ON_ACCENT.name()}; border-radius: 6px; "
                 "padding: 1px 6px;"
@@ -146,31 +160,36 @@ class PickCard(QFrame):
         self.artist = plain_label(" · ".join(d for d in details if d))
         self.artist.setEnabled(False)
         layout.addWidget(self.artist)
-        self.reason = plain_label(f"“{pick.reason}” — {pick.curator}")
+        # the reason (free text) goes in last, so a "%2" in it stays as written
+        self.reason = plain_label(
+            self.tr("“%1” — %2").replace("%2", pick.curator).replace("%1", pick.reason)
+        )
         layout.addWidget(self.reason)
         self.ownership = plain_label(self._ownership_words())
         layout.addWidget(self.ownership)
         buttons = QHBoxLayout()
         match = pick.match
         if match.ownership in (Ownership.OWNED, Ownership.PARTLY_OWNED) and match.track_ids:
-            play = QPushButton("Play from your library")
+            play = QPushButton(self.tr("Play from your library"))
             play.clicked.connect(lambda: self.play_requested.emit(match.track_ids))
             buttons.addWidget(play)
         if item.preview_url and match.ownership is not Ownership.OWNED:
-            preview = QPushButton("Preview")
+            preview = QPushButton(self.tr("Preview"))
             preview.clicked.connect(lambda: self.preview_requested.emit(pick))
             buttons.addWidget(preview)
         if match.ownership is not Ownership.OWNED:
-            self.open_in_store = QPushButton("View in the store")
-            self.open_in_store.setAccessibleName(f"View {item.release_title} in the store")
+            self.open_in_store = QPushButton(self.tr("View in the store"))
+            self.open_in_store.setAccessibleName(
+                self.tr("View %1 in the store").replace("%1", item.release_title)
+            )
             self.open_in_store.clicked.connect(lambda: self.open_requested.emit(pick))
             buttons.addWidget(self.open_in_store)
         buttons.addStretch()
-        self.love = QPushButton("♥ Love")
+        self.love = QPushButton(self.tr("♥ Love"))
         self.love.setCheckable(True)
         self.love.setChecked(pick.feedback == "loved")
         self.love.clicked.connect(lambda: self.feedback_requested.emit(pick.id, "loved"))
-        self.dismiss = QPushButton("Not for me")
+        self.dismiss = QPushButton(self.tr("Not for me"))
         self.dismiss.setCheckable(True)
         self.dismiss.setChecked(pick.feedback == "dismissed")
         self.dismiss.clicked.connect(lambda: self.feedback_requested.emit(pick.id, "dismissed"))
@@ -181,16 +200,19 @@ class PickCard(QFrame):
     def _ownership_words(self) -> str:
         match = self.pick.match
         if match.ownership is Ownership.OWNED:
-            return "✓ In your library"
+            return self.tr("✓ In your library")
         if match.ownership is Ownership.PARTLY_OWNED:
-            total = f" of {match.total}" if match.total else ""
-            return f"Partly in your library ({match.owned}{total} tracks)"
+            if match.total:
+                return self.tr("Partly in your library (%1 of %n tracks)", "", match.total).replace(
+                    "%1", str(match.owned)
+                )
+            return self.tr("Partly in your library (%n tracks)", "", match.owned)
         if match.ownership is Ownership.UNKNOWN:
-            return "Checking your library…"
-        price = ""
+            return self.tr("Checking your library…")
         if self.pick.item.price_cents is not None:
-            price = f" · {price_text(self.pick.item.price_cents, self.pick.item.currency)}"
-        return f"Not in your library yet{price}"
+            price = price_text(self.pick.item.price_cents, self.pick.item.currency)
+            return self.tr("Not in your library yet · %1").replace("%1", price)
+        return self.tr("Not in your library yet")
 
 
 class NoteCard(QFrame):
@@ -205,8 +227,10 @@ class NoteCard(QFrame):
         self.body = plain_label(note.body)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.body)
-        stamp = f"{note.author} · {when(note.created_at)}" + (" · edited" if note.edited else "")
-        self.stamp = plain_label(stamp)
+        stamp = [note.author, when(note.created_at)]
+        if note.edited:
+            stamp.append(self.tr("edited"))
+        self.stamp = plain_label(" · ".join(stamp))
         self.stamp.setEnabled(False)
         layout.addWidget(self.stamp)
 

@@ -76,6 +76,7 @@ class ReleaseView(QDialog):
     def _track_table(self, release: ReleaseDetail | None) -> QTableWidget:
         tracks = release.tracks if release is not None else ()
         table = QTableWidget(len(tracks), 5)
+        table.setTabKeyNavigation(False)  # Tab leaves the table
         table.setAccessibleName(self.tr("Tracks of the release"))
         table.setHorizontalHeaderLabels(
             ["#", self.tr("Title"), self.tr("Length"), self.tr("Price"), ""]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -30,17 +30,24 @@ from rvibe_player.ui.shell.widgets import PlaceholderPage, plain_label
 log = logging.getLogger(__name__)
 
 SHORT_STATUS = {
-    Connection.ONLINE: "Connected",
-    Connection.CONNECTING: "Connecting…",
-    Connection.OFFLINE: "Offline",
-    Connection.SIGNED_OUT: "Signed out",
+    Connection.ONLINE: str(QT_TRANSLATE_NOOP("StorePage", "Connected")),
+    Connection.CONNECTING: str(QT_TRANSLATE_NOOP("StorePage", "Connecting…")),
+    Connection.OFFLINE: str(QT_TRANSLATE_NOOP("StorePage", "Offline")),
+    Connection.SIGNED_OUT: str(QT_TRANSLATE_NOOP("StorePage", "Signed out")),
 }
 STATUS_WORDS = {
-    Connection.ONLINE: "Connected",
-    Connection.CONNECTING: "Connecting…",
-    Connection.OFFLINE: "Offline — what you write waits here and goes out when the store is back",
-    Connection.SIGNED_OUT: "Signed out",
+    Connection.ONLINE: str(QT_TRANSLATE_NOOP("StorePage", "Connected")),
+    Connection.CONNECTING: str(QT_TRANSLATE_NOOP("StorePage", "Connecting…")),
+    Connection.OFFLINE: str(
+        QT_TRANSLATE_NOOP(
+            "StorePage",
+            "Offline — what you write waits here and goes out when the store is back",
+        )
+    ),
+    Connection.SIGNED_OUT: str(QT_TRANSLATE_NOOP("StorePage", "Signed out")),
 }
+"""The connection in a word or two, and as the status's tooltip says it (marked for
+translation: show them through tr())."""
 
 
 class StorePage(QStackedWidget):
@@ -58,7 +65,9 @@ class StorePage(QStackedWidget):
     def __init__(self, bridge: RelationshipBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
-        self.waiting = PlaceholderPage("Your curator", "Connecting to your store…")
+        self.waiting = PlaceholderPage(
+            self.tr("Your curator"), self.tr("Connecting to your store…")
+        )
         self.signed_out = self._signed_out_page()
         self.main = self._main_page()
         for page in (self.waiting, self.signed_out, self.main):
@@ -85,11 +94,13 @@ class StorePage(QStackedWidget):
 
     def _signed_out_page(self) -> QWidget:
         page = PlaceholderPage(
-            "Meet your curator",
-            "Sign in to your music store: a real person who knows your music writes to you, "
-            "picks records for you (never ones you already own), and answers your messages.",
+            self.tr("Meet your curator"),
+            self.tr(
+                "Sign in to your music store: a real person who knows your music writes to you, "
+                "picks records for you (never ones you already own), and answers your messages."
+            ),
         )
-        button = QPushButton("Sign in…")
+        button = QPushButton(self.tr("Sign in…"))
         button.clicked.connect(self.open_sign_in)
         row = QHBoxLayout()
         row.addStretch()
@@ -110,7 +121,7 @@ class StorePage(QStackedWidget):
         side = QVBoxLayout()
         self.account = QToolButton()
         self.account.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.account.setText("Account")
+        self.account.setText(self.tr("Account"))
         side.addWidget(self.account, 0, Qt.AlignmentFlag.AlignRight)
         self.status = plain_label("")
         self.status.setEnabled(False)
@@ -191,8 +202,8 @@ class StorePage(QStackedWidget):
         if state.notes != self._shown_notes:
             self._shown_notes = list(state.notes)
             self.notes.set_cards([NoteCard(n) for n in state.notes])
-        self.tabs.setTabText(0, f"Picks ({sum(p.is_new for p in state.picks)} new)"
-                             if any(p.is_new for p in state.picks) else "Picks")  # fmt: skip
+        new = sum(p.is_new for p in state.picks)
+        self.tabs.setTabText(0, self.tr("Picks (%n new)", "", new) if new else self.tr("Picks"))
 
     def _pick_card(self, pick: Pick) -> PickCard:
         card = PickCard(pick)
@@ -210,24 +221,26 @@ class StorePage(QStackedWidget):
 
     def _account_menu(self, state: RelationshipState) -> None:
         account = state.account or {}
-        name = account.get("display_name") or account.get("username") or "you"
+        name = account.get("display_name") or account.get("username") or self.tr("you")
         self.account.setText(f"{name} ▾")
         menu = QMenu(self.account)
-        menu.addAction(f"Signed in as {name}").setEnabled(False)
-        menu.addAction("Sharing and privacy…", self.sharing_requested.emit)
+        menu.addAction(self.tr("Signed in as %1").replace("%1", name)).setEnabled(False)
+        menu.addAction(self.tr("Sharing and privacy…"), self.sharing_requested.emit)
         menu.addSeparator()
-        menu.addAction("Sign out", self.sign_out)
+        menu.addAction(self.tr("Sign out"), self.sign_out)
         self.account.setMenu(menu)
 
     def _status(self, status: SyncStatus) -> None:
-        text = SHORT_STATUS.get(status.connection, "")
+        short = SHORT_STATUS.get(status.connection)
+        parts = [self.tr(short) if short else ""]
         state = self._state
         if state is not None and state.waiting_to_send:
-            text += f" · {state.waiting_to_send} waiting to send"
+            parts.append(self.tr("%n waiting to send", "", state.waiting_to_send))
         if state is not None and state.failed_to_send:
-            text += f" · {state.failed_to_send} not sent"
-        self.status.setText(text)
-        detail = status.error if status.error else STATUS_WORDS.get(status.connection, "")
+            parts.append(self.tr("%n not sent", "", state.failed_to_send))
+        self.status.setText(" · ".join(parts))
+        words = STATUS_WORDS.get(status.connection)
+        detail = status.error if status.error else (self.tr(words) if words else "")
         self.status.setToolTip(detail)
         self.conversation.offline.setVisible(status.connection is Connection.OFFLINE)
         relationship = self.bridge.relationship
@@ -242,11 +255,17 @@ class StorePage(QStackedWidget):
         if self._seen_messages is not None:
             for message in state.messages:
                 if not message.mine and message.key not in self._seen_messages:
-                    self.news.emit(f"Message from {message.author}", message.body[:200])
+                    self.news.emit(
+                        self.tr("Message from %1").replace("%1", message.author),
+                        message.body[:200],
+                    )
             for pick in state.picks:
                 if pick.id not in (self._seen_picks or set()):
                     title = pick.item.track_title or pick.item.release_title
-                    self.news.emit(f"New pick from {pick.curator}", f"{title} — {pick.item.artist}")
+                    self.news.emit(
+                        self.tr("New pick from %1").replace("%1", pick.curator),
+                        f"{title} — {pick.item.artist}",
+                    )
         self._seen_messages, self._seen_picks = messages, picks
 
     def _mark_seen(self) -> None:
@@ -330,7 +349,7 @@ class StorePage(QStackedWidget):
 
         def then(result: object, error: BaseException | None) -> None:
             if error is not None:
-                QMessageBox.warning(self, "Sign out", str(error))
+                QMessageBox.warning(self, self.tr("Sign out"), str(error))
             self.setCurrentWidget(self.signed_out)
 
         self.bridge.run(relationship.sign_out, then=then)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -54,11 +54,11 @@ class ActionId(Enum):
 class Menu(Enum):
     """The menus of the menu bar, in their order."""
 
-    FILE = "&File"
-    EDIT = "&Edit"
-    VIEW = "&View"
-    PLAYBACK = "&Playback"
-    HELP = "&Help"
+    FILE = str(QT_TRANSLATE_NOOP("actions", "&File"))
+    EDIT = str(QT_TRANSLATE_NOOP("actions", "&Edit"))
+    VIEW = str(QT_TRANSLATE_NOOP("actions", "&View"))
+    PLAYBACK = str(QT_TRANSLATE_NOOP("actions", "&Playback"))
+    HELP = str(QT_TRANSLATE_NOOP("actions", "&Help"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,41 +77,70 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec(ActionId.ADD_FOLDER, Menu.FILE, "Add music folder…", "Ctrl+O"),
-    ActionSpec(ActionId.RESCAN, Menu.FILE, "Rescan library", "F5"),
-    ActionSpec(ActionId.NEW_PLAYLIST, Menu.FILE, "New playlist…", "Ctrl+N", True),
-    ActionSpec(ActionId.NEW_SMART_PLAYLIST, Menu.FILE, "New smart playlist…", "Ctrl+Shift+N"),
-    ActionSpec(ActionId.IMPORT_PLAYLIST, Menu.FILE, "Import playlist…"),
-    ActionSpec(ActionId.QUIT, Menu.FILE, "Quit", "Ctrl+Q", True),
-    ActionSpec(ActionId.FIND, Menu.EDIT, "Find", "Ctrl+F"),
-    ActionSpec(ActionId.SETTINGS, Menu.EDIT, "Settings…", "Ctrl+,"),
-    ActionSpec(ActionId.SHOW_ARTISTS, Menu.VIEW, "Artists", "Ctrl+1"),
-    ActionSpec(ActionId.SHOW_ALBUMS, Menu.VIEW, "Albums", "Ctrl+2"),
-    ActionSpec(ActionId.SHOW_SONGS, Menu.VIEW, "Songs", "Ctrl+3"),
-    ActionSpec(ActionId.SHOW_QUEUE, Menu.VIEW, "Play queue", "Ctrl+4"),
-    ActionSpec(ActionId.SHOW_STORE, Menu.VIEW, "Your curator", "Ctrl+5"),
-    ActionSpec(ActionId.SHOW_DESK, Menu.VIEW, "Curator desk", "Ctrl+6"),
-    ActionSpec(ActionId.PLAY_PAUSE, Menu.PLAYBACK, "Play or pause", "Space", typing_aware=True),
-    ActionSpec(ActionId.NEXT, Menu.PLAYBACK, "Next song", "Ctrl+Right", typing_aware=True),
-    ActionSpec(ActionId.PREVIOUS, Menu.PLAYBACK, "Previous song", "Ctrl+Left", typing_aware=True),
-    ActionSpec(ActionId.SEEK_FORWARD, Menu.PLAYBACK, "Seek forward", "Shift+Right", True, True),
-    ActionSpec(ActionId.SEEK_BACK, Menu.PLAYBACK, "Seek back", "Shift+Left", typing_aware=True),
-    ActionSpec(ActionId.VOLUME_UP, Menu.PLAYBACK, "Volume up", "Shift+Up", True, True),
-    ActionSpec(ActionId.VOLUME_DOWN, Menu.PLAYBACK, "Volume down", "Shift+Down", typing_aware=True),
-    ActionSpec(ActionId.SHORTCUTS, Menu.HELP, "Keyboard shortcuts", "F1"),
-    ActionSpec(ActionId.PROBLEMS, Menu.HELP, "Files that could not be read…"),
-)
+    ActionSpec(ActionId.ADD_FOLDER, Menu.FILE,
+               str(QT_TRANSLATE_NOOP("actions", "Add music folder…")), "Ctrl+O"),
+    ActionSpec(ActionId.RESCAN, Menu.FILE,
+               str(QT_TRANSLATE_NOOP("actions", "Rescan library")), "F5"),
+    ActionSpec(ActionId.NEW_PLAYLIST, Menu.FILE,
+               str(QT_TRANSLATE_NOOP("actions", "New playlist…")), "Ctrl+N", True),
+    ActionSpec(ActionId.NEW_SMART_PLAYLIST, Menu.FILE,
+               str(QT_TRANSLATE_NOOP("actions", "New smart playlist…")), "Ctrl+Shift+N"),
+    ActionSpec(ActionId.IMPORT_PLAYLIST, Menu.FILE,
+               str(QT_TRANSLATE_NOOP("actions", "Import playlist…"))),
+    ActionSpec(ActionId.QUIT, Menu.FILE,
+               str(QT_TRANSLATE_NOOP("actions", "Quit")), "Ctrl+Q", True),
+    ActionSpec(ActionId.FIND, Menu.EDIT,
+               str(QT_TRANSLATE_NOOP("actions", "Find")), "Ctrl+F"),
+    ActionSpec(ActionId.SETTINGS, Menu.EDIT,
+               str(QT_TRANSLATE_NOOP("actions", "Settings…")), "Ctrl+,"),
+    ActionSpec(ActionId.SHOW_ARTISTS, Menu.VIEW,
+               str(QT_TRANSLATE_NOOP("actions", "Artists")), "Ctrl+1"),
+    ActionSpec(ActionId.SHOW_ALBUMS, Menu.VIEW,
+               str(QT_TRANSLATE_NOOP("actions", "Albums")), "Ctrl+2"),
+    ActionSpec(ActionId.SHOW_SONGS, Menu.VIEW,
+               str(QT_TRANSLATE_NOOP("actions", "Songs")), "Ctrl+3"),
+    ActionSpec(ActionId.SHOW_QUEUE, Menu.VIEW,
+               str(QT_TRANSLATE_NOOP("actions", "Play queue")), "Ctrl+4"),
+    ActionSpec(ActionId.SHOW_STORE, Menu.VIEW,
+               str(QT_TRANSLATE_NOOP("actions", "Your curator")), "Ctrl+5"),
+    ActionSpec(ActionId.SHOW_DESK, Menu.VIEW,
+               str(QT_TRANSLATE_NOOP("actions", "Curator desk")), "Ctrl+6"),
+    ActionSpec(ActionId.PLAY_PAUSE, Menu.PLAYBACK,
+               str(QT_TRANSLATE_NOOP("actions", "Play or pause")), "Space", typing_aware=True),
+    ActionSpec(ActionId.NEXT, Menu.PLAYBACK,
+               str(QT_TRANSLATE_NOOP("actions", "Next song")), "Ctrl+Right", typing_aware=True),
+    ActionSpec(ActionId.PREVIOUS, Menu.PLAYBACK,
+               str(QT_TRANSLATE_NOOP("actions", "Previous song")), "Ctrl+Left", typing_aware=True),
+    ActionSpec(ActionId.SEEK_FORWARD, Menu.PLAYBACK,
+               str(QT_TRANSLATE_NOOP("actions", "Seek forward")), "Shift+Right", True, True),
+    ActionSpec(ActionId.SEEK_BACK, Menu.PLAYBACK,
+               str(QT_TRANSLATE_NOOP("actions", "Seek back")), "Shift+Left", typing_aware=True),
+    ActionSpec(ActionId.VOLUME_UP, Menu.PLAYBACK,
+               str(QT_TRANSLATE_NOOP("actions", "Volume up")), "Shift+Up", True, True),
+    ActionSpec(ActionId.VOLUME_DOWN, Menu.PLAYBACK,
+               str(QT_TRANSLATE_NOOP("actions", "Volume down")), "Shift+Down", typing_aware=True),
+    ActionSpec(ActionId.SHORTCUTS, Menu.HELP,
+               str(QT_TRANSLATE_NOOP("actions", "Keyboard shortcuts")), "F1"),
+    ActionSpec(ActionId.PROBLEMS, Menu.HELP,
+               str(QT_TRANSLATE_NOOP("actions", "Files that could not be read…"))),
+)  # fmt: skip
+"""The words are English, marked for translation: show them through :func:`tr`."""
 
 VIEW_KEYS: tuple[tuple[str, str], ...] = (
-    ("Return", "Play the selected song"),
-    ("Delete", "Remove from the queue or playlist"),
-    ("Right / Left (in the seek bar)", "Seek forward / back"),
-)
-"""Keys the views handle themselves (shown in the shortcuts dialog beside the table)."""
+    (str(QT_TRANSLATE_NOOP("actions", "Return")),
+     str(QT_TRANSLATE_NOOP("actions", "Play the selected song"))),
+    (str(QT_TRANSLATE_NOOP("actions", "Delete")),
+     str(QT_TRANSLATE_NOOP("actions", "Remove from the queue or playlist"))),
+    (str(QT_TRANSLATE_NOOP("actions", "Right / Left (in the seek bar)")),
+     str(QT_TRANSLATE_NOOP("actions", "Seek forward / back"))),
+)  # fmt: skip
+"""Keys the views handle themselves (shown in the shortcuts dialog beside the table); both
+columns are English here, marked for translation: show them through :func:`tr`."""
 
 
 def tr(text: str) -> str:
-    """The action table's words in the user's language."""
+    """The action table's words in the user's language (they are marked with
+    ``QT_TRANSLATE_NOOP("actions", ...)`` where the table declares them)."""
     return QCoreApplication.translate("actions", text)
 
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -22,6 +24,8 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
     QFontMetrics,
     QKeyEvent,
     QPainter,
@@ -43,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from rvibe_player.core.store_protocol import MESSAGE_MAX
 from rvibe_player.store_client.model import Message, MessageState
+from rvibe_player.ui.shell.formats import day_words, time_text
 from rvibe_player.ui.shell.theme import ACCENT, ON_ACCENT, colours, colours_of, their_fill
 from rvibe_player.ui.shell.widgets import plain_label
 
@@ -50,10 +55,11 @@ Index = QModelIndex | QPersistentModelIndex
 PAD = 10
 GAP = 6
 STATE_WORDS = {
-    MessageState.PENDING: "Waiting to send",
-    MessageState.SENT: "Sent",
-    MessageState.READ: "Read",
+    MessageState.PENDING: str(QT_TRANSLATE_NOOP("BubbleDelegate", "Waiting to send")),
+    MessageState.SENT: str(QT_TRANSLATE_NOOP("BubbleDelegate", "Sent")),
+    MessageState.READ: str(QT_TRANSLATE_NOOP("BubbleDelegate", "Read")),
 }
+"""What my message's footer says of its state (English, translated when shown)."""
 
 
 @dataclass(frozen=True)
@@ -64,16 +70,6 @@ class DayLine:
 
 
 Row = DayLine | Message
-
-
-def day_words(day: date, today: date | None = None) -> str:
-    """'Today', 'Yesterday' or a date a person reads at a glance."""
-    today = today or date.today()
-    if day == today:
-        return "Today"
-    if (today - day).days == 1:
-        return "Yesterday"
-    return day.strftime("%A %d %B %Y" if day.year != today.year else "%A %d %B")
 
 
 def _local(moment: datetime | None) -> datetime | None:
@@ -113,7 +109,16 @@ class ConversationModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return day_words(row.day) if isinstance(row, DayLine) else row.body
         if role == Qt.ItemDataRole.AccessibleTextRole and isinstance(row, Message):
-            return f"{'You' if row.mine else row.author}: {row.body}"
+            local = _local(row.created_at)
+            when = time_text(local) if local is not None else self.tr("now")
+            if row.mine:
+                return self.tr("You, %1: %2").replace("%1", when).replace("%2", row.body)
+            return (
+                self.tr("%1, %2: %3")
+                .replace("%1", row.author)
+                .replace("%2", when)
+                .replace("%3", row.body)
+            )
         return None
 
 
@@ -196,16 +201,23 @@ class BubbleDelegate(QStyledItemDelegate):
             painter.drawText(small, align | Qt.AlignmentFlag.AlignTop, footer)
         painter.restore()
 
-    @staticmethod
-    def _footer(row: Message) -> str:
+    def _footer(self, row: Message) -> str:
         moment = _local(row.created_at)
-        when = moment.strftime("%H:%M") if moment is not None else ""
+        when = time_text(moment) if moment is not None else ""
         if row.state is MessageState.FAILED:
-            return f"Not sent: {row.error or 'the store refused it'} (right-click to retry)"
+            why = row.error or self.tr("the store refused it")
+            return self.tr("Not sent: %1 (right-click to retry)").replace("%1", why)
         if not row.mine:
             return ""
         words = STATE_WORDS.get(row.state, "")
-        return f"{when} · {words}" if when and row.state is not MessageState.PENDING else words
+        words = self.tr(words) if words else ""
+        if when and row.state is not MessageState.PENDING:
+            return (
+                self.tr("%1 · %2", "time · state of a message")
+                .replace("%1", when)
+                .replace("%2", words)
+            )
+        return words
 
 
 class Composer(QWidget):
@@ -235,18 +247,27 @@ class Composer(QWidget):
         self.problem.setStyleSheet(f"color: {colours_of(self).error.name()};")
         self.problem.hide()
         layout.addWidget(self.problem)
+        self._too_long = False  # the problem shown is the length: it goes with a shorter text
         self.editor.textChanged.connect(self._count)
 
     def _count(self) -> None:
         length = len(self.editor.toPlainText())
         if length > MESSAGE_MAX:
-            self.show_problem(f"{length:,} characters; a message holds {MESSAGE_MAX:,} at most.")
-        elif self.problem.isVisible() and "characters" in self.problem.text():
+            locale = QLocale()
+            self.show_problem(
+                self.tr("%1 characters; a message holds %2 at most.")
+                .replace("%1", locale.toString(length))
+                .replace("%2", locale.toString(MESSAGE_MAX))
+            )
+            self._too_long = True
+        elif self._too_long:
             self.problem.hide()
+            self._too_long = False
 
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.show()
+        self._too_long = False  # whoever shows a problem replaces the length's
 
     def _send(self) -> None:
         text = self.editor.toPlainText()
@@ -300,7 +321,9 @@ class ConversationView(QWidget):
         self.empty.setEnabled(False)
         self.composer = Composer(placeholder)
         self.offline = plain_label(
-            "You're offline: what you write waits here and goes out when the store is back."
+            self.tr(
+                "You're offline: what you write waits here and goes out when the store is back."
+            )
         )
         self.offline.setEnabled(False)
         self.offline.hide()
@@ -308,6 +331,9 @@ class ConversationView(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.offline)
         layout.addWidget(self.composer)
+        self._seen: set[str] | None = None
+        self.announced: list[str] = []
+        """What was announced to assistive technology, newest last."""
 
     def show_messages(self, messages: list[Message]) -> None:
         at_bottom = self.list.verticalScrollBar().value() >= self.list.verticalScrollBar().maximum()
@@ -315,6 +341,25 @@ class ConversationView(QWidget):
         self.empty.setVisible(not messages)
         if at_bottom or (messages and messages[-1].mine):
             self.list.scrollToBottom()
+        self._announce_new(messages)
+
+    def _announce_new(self, messages: list[Message]) -> None:
+        """Tell assistive technology of each message that just arrived from the other side,
+        as a screen reader user would otherwise never hear it (the history shown first is
+        not news)."""
+        keys = {m.key for m in messages}
+        if self._seen is not None:
+            for message in messages:
+                if message.mine or message.key in self._seen:
+                    continue
+                words = (
+                    self.tr("New message from %1: %2")
+                    .replace("%1", message.author)
+                    .replace("%2", message.body)
+                )
+                self.announced.append(words)
+                QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.list, words))
+        self._seen = keys
 
     def _menu(self, position) -> None:  # type: ignore[no-untyped-def]
         index = self.list.indexAt(position)
@@ -322,6 +367,6 @@ class ConversationView(QWidget):
         if not isinstance(row, Message) or row.state is not MessageState.FAILED:
             return
         menu = QMenu(self)
-        menu.addAction("Retry", lambda: self.retry_requested.emit(row.key))
-        menu.addAction("Discard", lambda: self.discard_requested.emit(row.key))
+        menu.addAction(self.tr("Retry"), lambda: self.retry_requested.emit(row.key))
+        menu.addAction(self.tr("Discard"), lambda: self.discard_requested.emit(row.key))
         menu.exec(self.list.viewport().mapToGlobal(position))

@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 TRACK_IDS_MIME = "application/x-rvibe-track-ids"
@@ -29,7 +36,8 @@ class ReorderableEntriesModel(QAbstractTableModel):
     entry_mime: ClassVar[str]
     """The drag format of this model's own entries."""
     headers: ClassVar[tuple[str, ...]]
-    """The column titles."""
+    """The column titles, in English: shown translated in the subclass's own context (its
+    class name), so mark them ``QT_TRANSLATE_NOOP("QueueModel", "Title")``."""
 
     def entry_key(self, row: int) -> int:
         """What a drag of ``row`` carries (a position, or an entry id)."""
@@ -48,7 +56,8 @@ class ReorderableEntriesModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
+            header = self.headers[section]
+            return QCoreApplication.translate(type(self).__name__, header) if header else header
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -1,8 +1,14 @@
-"""How the views write lengths, counts and dates for people."""
+"""How the views write lengths, counts and dates for people.
+
+Dates and times follow the user's locale (``QLocale()``, which the language setting makes
+the default); the words ("Today", "Yesterday") go through the translation.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 
 def format_duration(seconds: float | None) -> str:
@@ -25,3 +31,52 @@ def price_text(cents: int | None, currency: str) -> str:
 def _symbol(currency: str) -> str:
     """The sign people read for a currency code (the code itself when it has none here)."""
     return {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}.get(currency.upper(), currency)
+
+
+def time_text(moment: datetime) -> str:
+    """A time of day as the user's locale writes it (``14:05``, ``2:05 PM``)."""
+    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+
+
+def moment_text(stamp: float) -> str:
+    """A moment (seconds since the epoch) as a short local date and time, in the user's
+    locale (``03/03/2025 14:05``, ``3/3/25 2:05 PM``)."""
+    moment = QDateTime.fromSecsSinceEpoch(int(stamp))
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def when_text(moment: datetime | None) -> str:
+    """An aware moment as a short local date and time in the user's locale ("" for None):
+    ``12/3/26 2:05 PM`` in English, ``03.12.26 14:05`` in German."""
+    if moment is None:
+        return ""
+    return moment_text(moment.timestamp())
+
+
+def date_text(moment: datetime | float | None) -> str:
+    """The local date alone (an aware moment, or seconds since the epoch), short, in the
+    user's locale ("" for None)."""
+    if moment is None:
+        return ""
+    stamp = moment.timestamp() if isinstance(moment, datetime) else moment
+    day = QDateTime.fromSecsSinceEpoch(int(stamp)).date()
+    return QLocale().toString(day, QLocale.FormatType.ShortFormat)
+
+
+def day_words(day: date, today: date | None = None) -> str:
+    """'Today', 'Yesterday' or the date with its weekday, in the user's language and locale
+    (the year only when it is not this one)."""
+    today = today or date.today()
+    if day == today:
+        return QCoreApplication.translate("formats", "Today")
+    if (today - day).days == 1:
+        return QCoreApplication.translate("formats", "Yesterday")
+    when = QDate(day.year, day.month, day.day)
+    if day.year != today.year:
+        return QLocale().toString(when, QLocale.FormatType.LongFormat)
+    pattern = QCoreApplication.translate(
+        "formats",
+        "dddd d MMMM",
+        "QLocale date format of a day this year (weekday, day, month)",
+    )
+    return QLocale().toString(when, pattern)

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rvibe_player import paths
+from rvibe_player import appinfo, paths
 from rvibe_player import settings as keys
 from rvibe_player.app.events import CacheRepaired, Launched, LibraryChanged, LibraryDamaged
 from rvibe_player.app.session import PlayerSession
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: PlayerSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("rVibe Player")
+        self.setWindowTitle(appinfo.APP_NAME)  # a proper name, the same in every language
         self.setAcceptDrops(True)
         self.queries = LibraryQueries(session.library_path, self)
         self.gc_pacer: GcPacer | None = None  # made once the window is on screen
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar()
         self.stack = QStackedWidget()
         self.welcome = WelcomePage(paths.default_music_dir())
-        self.songs = TracksPage(self.session.reader, "Songs")
+        self.songs = TracksPage(self.session.reader, self.tr("Songs"))
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.songs)
         self.pages: dict[str, QWidget] = {"welcome": self.welcome, "tracks": self.songs}
@@ -329,19 +329,23 @@ class MainWindow(QMainWindow):
     def play_next(self, track_ids: list[int]) -> None:
         """Queue tracks right after the current one, and say so."""
         self.playback.player.play_next(track_ids)
-        self.statusBar().showMessage(f"{len(track_ids)} song(s) will play next.", 5000)
+        message = self.tr("%n song(s) will play next.", "", len(track_ids))
+        self.statusBar().showMessage(message, 5000)
 
     def enqueue(self, track_ids: list[int]) -> None:
         """Queue tracks at the end, and say so."""
         self.playback.player.enqueue(track_ids)
-        message = f"{len(track_ids)} song(s) will play at the end of the queue."
+        message = self.tr("%n song(s) will play at the end of the queue.", "", len(track_ids))
         self.statusBar().showMessage(message, 5000)
 
     def _track_changed(self, track: Track | None) -> None:
         for table in self._tables:
             table.tracks.set_current_track(track.id if track is not None else None)
         title = track.display_title if track is not None else ""
-        self.setWindowTitle(f"{title} — rVibe Player" if title else "rVibe Player")
+        if title:
+            self.setWindowTitle(self.tr("%1 — rVibe Player").replace("%1", title))
+        else:
+            self.setWindowTitle(appinfo.APP_NAME)
 
     def show_and_raise(self) -> None:
         """Bring the window back (from the tray, or a desktop media control)."""
@@ -509,10 +513,12 @@ class MainWindow(QMainWindow):
     def _on_scan_finished(self, report: ScanReport) -> None:
         self.scan_status.on_finished(report)
         if report.offline_roots:
-            names = ", ".join(path for path, _ in report.offline_roots)
+            names = QLocale().createSeparatedList([path for path, _ in report.offline_roots])
             self.banner.show_message(
-                f"Not connected: {names}. Its tracks stay in your library and play again "
-                "when the disk is back."
+                self.tr(
+                    "Not connected: %1. Its tracks stay in your library and play again when "
+                    "the disk is back."
+                ).replace("%1", names)
             )
 
     # -- drag and drop of files and folders --------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,12 +32,19 @@ from rvibe_player.ui.shell import translations
 from rvibe_player.ui.shell.widgets import plain_label
 
 REPLAYGAIN_MODES = (
-    ("auto", "Automatic (album gain when an album plays in order)"),
-    ("track", "Track gain"),
-    ("album", "Album gain"),
-    ("off", "Off"),
+    ("auto", str(QT_TRANSLATE_NOOP("SettingsDialog",
+                                   "Automatic (album gain when an album plays in order)"))),
+    ("track", str(QT_TRANSLATE_NOOP("SettingsDialog", "Track gain"))),
+    ("album", str(QT_TRANSLATE_NOOP("SettingsDialog", "Album gain"))),
+    ("off", str(QT_TRANSLATE_NOOP("SettingsDialog", "Off"))),
+)  # fmt: skip
+"""(setting value, English label marked for translation: shown through ``tr``)."""
+THEMES = (
+    ("system", str(QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system"))),
+    ("light", str(QT_TRANSLATE_NOOP("SettingsDialog", "Light"))),
+    ("dark", str(QT_TRANSLATE_NOOP("SettingsDialog", "Dark"))),
 )
-THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+"""(setting value, English label marked for translation: shown through ``tr``)."""
 
 
 class SettingsDialog(QDialog):
@@ -91,11 +98,11 @@ class SettingsDialog(QDialog):
             self._add_folder_item(root.path_text, root.id, root.online, root.status_note)
         layout.addWidget(self.folders)
         row = QHBoxLayout()
-        add = QPushButton("Add folder…")
+        add = QPushButton(self.tr("Add folder…"))
         add.clicked.connect(self._choose_folder)
-        self.remove = QPushButton("Remove")
+        self.remove = QPushButton(self.tr("Remove"))
         self.remove.clicked.connect(self._remove_folder)
-        rescan = QPushButton("Rescan all")
+        rescan = QPushButton(self.tr("Rescan all"))
         rescan.clicked.connect(self.rescan_requested)
         restore = QPushButton(self.tr("Restore from a backup…"))
         restore.setAccessibleName(self.tr("Restore the library from a backup"))
@@ -105,26 +112,28 @@ class SettingsDialog(QDialog):
             row.addWidget(button)
         row.addStretch()
         layout.addLayout(row)
-        self.watch = QCheckBox("Watch these folders and add new music as it arrives")
+        self.watch = QCheckBox(self.tr("Watch these folders and add new music as it arrives"))
         self.watch.setChecked(self._settings.get(keys.WATCH_LIBRARY))
         layout.addWidget(self.watch)
         layout.addWidget(
             plain_label(
-                "Removing a folder takes its tracks out of the library; their play counts and "
-                "ratings come back if you add it again."
+                self.tr(
+                    "Removing a folder takes its tracks out of the library; their play counts "
+                    "and ratings come back if you add it again."
+                )
             )
         )
         return page
 
     def _add_folder_item(self, text: str, root_id: int, online: bool, note: str) -> None:
-        item = QListWidgetItem(text if online else f"{text}  — offline")
+        item = QListWidgetItem(text if online else self.tr("%1  — offline").replace("%1", text))
         item.setData(Qt.ItemDataRole.UserRole, root_id)
         if not online:
             item.setToolTip(note)
         self.folders.addItem(item)
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Add a music folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a music folder"))
         if folder:
             self._add_folder_item(folder, 0, True, "")
             self.folder_added.emit(folder)
@@ -143,34 +152,34 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         self.replaygain = QComboBox()
         for value, label in REPLAYGAIN_MODES:
-            self.replaygain.addItem(label, value)
+            self.replaygain.addItem(self.tr(label), value)
         self.replaygain.setCurrentIndex(
             max(0, self.replaygain.findData(self._settings.get(keys.REPLAYGAIN_MODE)))
         )
-        form.addRow("ReplayGain:", self.replaygain)
+        form.addRow(self.tr("ReplayGain:"), self.replaygain)
         self.preamp = self._decibels(keys.REPLAYGAIN_PREAMP_DB, -15.0, 15.0)
-        form.addRow("Pre-amp:", self.preamp)
+        form.addRow(self.tr("Pre-amp:"), self.preamp)
         self.fallback = self._decibels(keys.REPLAYGAIN_FALLBACK_DB, -20.0, 10.0)
-        form.addRow("Tracks without ReplayGain:", self.fallback)
-        self.clipping = QCheckBox("Lower the gain when a track's peaks would clip")
+        form.addRow(self.tr("Tracks without ReplayGain:"), self.fallback)
+        self.clipping = QCheckBox(self.tr("Lower the gain when a track's peaks would clip"))
         self.clipping.setChecked(self._settings.get(keys.REPLAYGAIN_PREVENT_CLIPPING))
         form.addRow("", self.clipping)
         self.device = QComboBox()
-        self.device.addItem("System default", "")
+        self.device.addItem(self.tr("System default"), "")
         for device_id, name in devices:
             self.device.addItem(name, device_id)
         self.device.setCurrentIndex(
             max(0, self.device.findData(self._settings.get(keys.OUTPUT_DEVICE)))
         )
         self.device.setEnabled(bool(devices))
-        form.addRow("Output device:", self.device)
+        form.addRow(self.tr("Output device:"), self.device)
         return page
 
     def _decibels(self, setting: keys.Setting[float], low: float, high: float) -> QDoubleSpinBox:
         box = QDoubleSpinBox()
         box.setRange(low, high)
         box.setSingleStep(0.5)
-        box.setSuffix(" dB")
+        box.setSuffix(self.tr(" dB"))
         box.setValue(float(self._settings.get(setting)))
         return box
 
@@ -180,7 +189,7 @@ class SettingsDialog(QDialog):
         self.theme_group = QButtonGroup(page)
         current = self._settings.get(keys.THEME)
         for value, label in THEMES:
-            button = QRadioButton(label)
+            button = QRadioButton(self.tr(label))
             button.setProperty("value", value)
             button.setChecked(value == current)
             self.theme_group.addButton(button)
@@ -201,12 +210,14 @@ class SettingsDialog(QDialog):
     def _behaviour_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.close_to_tray = QCheckBox("Closing the window keeps music playing in the tray")
+        self.close_to_tray = QCheckBox(
+            self.tr("Closing the window keeps music playing in the tray")
+        )
         self.close_to_tray.setChecked(self._settings.get(keys.CLOSE_TO_TRAY))
-        self.notifications = QCheckBox("Show a notification when the track changes")
+        self.notifications = QCheckBox(self.tr("Show a notification when the track changes"))
         self.notifications.setChecked(self._settings.get(keys.NOTIFICATIONS))
         self.store_notifications = QCheckBox(
-            "Show a notification for a new pick or message from your curator"
+            self.tr("Show a notification for a new pick or message from your curator")
         )
         self.store_notifications.setChecked(self._settings.get(keys.STORE_NOTIFICATIONS))
         for widget in (self.close_to_tray, self.notifications, self.store_notifications):
@@ -218,12 +229,12 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.store_url = QLineEdit(self._settings.get(keys.STORE_URL))
-        self.store_url.setPlaceholderText("empty: the built-in demo store")
-        form.addRow("Store address:", self.store_url)
-        form.addRow("", plain_label(
+        self.store_url.setPlaceholderText(self.tr("empty: the built-in demo store"))
+        form.addRow(self.tr("Store address:"), self.store_url)
+        form.addRow("", plain_label(self.tr(
             "Your store's address, for example https://store.example.com. Leave it empty to "
             "try rVibe with its built-in demo store. A change takes effect at the next start."
-        ))  # fmt: skip
+        )))  # fmt: skip
         return page
 
     # -- saving ------------------------------------------------------------------------------

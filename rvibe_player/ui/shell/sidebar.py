@@ -47,17 +47,19 @@ class Sidebar(QTreeWidget):
         self.setMinimumWidth(170)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
-        library = self._section("LIBRARY")
-        self.pages: dict[str, QTreeWidgetItem] = {}
-        for name, label in (("artists", "Artists"), ("albums", "Albums"), ("tracks", "Songs")):
-            self.pages[name] = self._item(library, label, page=name)
-        listening = self._section("LISTENING")
-        self.pages["queue"] = self._item(listening, "Play queue", page="queue")
-        self.store_section = self._section("YOUR STORE")
-        self.pages["store"] = self._item(self.store_section, "Your curator", page="store")
-        self.pages["desk"] = self._item(self.store_section, "Curator desk", page="desk")
+        library = self._section(self.tr("LIBRARY"))
+        self.pages: dict[str, QTreeWidgetItem] = {
+            "artists": self._item(library, self.tr("Artists"), page="artists"),
+            "albums": self._item(library, self.tr("Albums"), page="albums"),
+            "tracks": self._item(library, self.tr("Songs"), page="tracks"),
+        }
+        listening = self._section(self.tr("LISTENING"))
+        self.pages["queue"] = self._item(listening, self.tr("Play queue"), page="queue")
+        self.store_section = self._section(self.tr("YOUR STORE"))
+        self.pages["store"] = self._item(self.store_section, self.tr("Your curator"), page="store")
+        self.pages["desk"] = self._item(self.store_section, self.tr("Curator desk"), page="desk")
         self.pages["desk"].setHidden(True)  # shown for curators (and on the demo store)
-        self.playlists_section = self._section("PLAYLISTS")
+        self.playlists_section = self._section(self.tr("PLAYLISTS"))
         self.expandAll()
         self.currentItemChanged.connect(self._changed)
 
@@ -111,7 +113,10 @@ class Sidebar(QTreeWidget):
                 self.playlists_section, info.name, playlist=info.id,
                 icon_name="smart" if info.smart else "playlist",
             )  # fmt: skip
-            item.setToolTip(0, f"Smart playlist: {info.query}" if info.smart else info.name)
+            if info.smart:
+                item.setToolTip(0, self.tr("Smart playlist: %1").replace("%1", info.query or ""))
+            else:
+                item.setToolTip(0, info.name)
             if keep and info.id == keep:
                 self.setCurrentItem(item)
         self.blockSignals(False)

@@ -39,18 +39,18 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         self.store = QLineEdit(store)
         self.store.setReadOnly(True)
-        self.store.setToolTip("Change the store in Settings")
+        self.store.setToolTip(self.tr("Change the store in Settings"))
         self.username = QLineEdit(username)
         self.username.setPlaceholderText(self.tr("your user name"))
         self.username.setAccessibleName(self.tr("User name"))
         self.password = QLineEdit(password)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
-        self.remember = QCheckBox("Remember me on this computer")
+        self.remember = QCheckBox(self.tr("Remember me on this computer"))
         self.remember.setChecked(keyring_problem is None)
-        form.addRow("Store:", self.store)
-        form.addRow("User name:", self.username)
-        form.addRow("Password:", self.password)
+        form.addRow(self.tr("Store:"), self.store)
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Password:"), self.password)
         form.addRow("", self.remember)
         self.problem = plain_label("")
         self.problem.setStyleSheet(f"color: {colours_of(self).error.name()};")
@@ -61,7 +61,7 @@ class SignInDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -72,10 +72,10 @@ class SignInDialog(QDialog):
 
     def _submit(self) -> None:
         if not self.username.text().strip() or not self.password.text():
-            self.show_problem("Enter your user name and password.")
+            self.show_problem(self.tr("Enter your user name and password."))
             return
         self.buttons.setEnabled(False)
-        self.problem.setText("Signing in…")
+        self.problem.setText(self.tr("Signing in…"))
         self.problem.setStyleSheet("")
         self.problem.show()
         self.submitted.emit(self.username.text().strip(), self.password.text(),

@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QLocale
+
 from rvibe_player import settings as keys
 
 if TYPE_CHECKING:
@@ -109,7 +111,7 @@ class StoreSide:
             self._notify(title, text)
 
     def _unread_changed(self, count: int) -> None:
-        self.window.sidebar.set_badge("store", str(count) if count else "")
+        self.window.sidebar.set_badge("store", QLocale().toString(count) if count else "")
         if self.window.made("playback"):
             self.window.playback.tray.set_unread(count)
 

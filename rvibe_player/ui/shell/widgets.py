@@ -40,7 +40,7 @@ class WelcomePage(QWidget):
         self._default = default_folder
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        title = plain_label("Welcome to rVibe Player")
+        title = plain_label(self.tr("Welcome to rVibe Player"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
@@ -48,9 +48,11 @@ class WelcomePage(QWidget):
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         body = plain_label(
-            "Your library is empty. Choose the folder where your music lives: rVibe finds "
-            "every track in it, keeps your plays and ratings even when files move, and "
-            "watches the folder for new music."
+            self.tr(
+                "Your library is empty. Choose the folder where your music lives: rVibe finds "
+                "every track in it, keeps your plays and ratings even when files move, and "
+                "watches the folder for new music."
+            )
         )
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.setFixedWidth(500)
@@ -61,17 +63,17 @@ class WelcomePage(QWidget):
         layout.addLayout(row)
         buttons = QHBoxLayout()
         buttons.addStretch()
-        self.use_default = QPushButton(f"Use {default_folder}")
+        self.use_default = QPushButton(self.tr("Use %1").replace("%1", str(default_folder)))
         self.use_default.setVisible(default_folder.is_dir())
         self.use_default.clicked.connect(lambda: self.folder_chosen.emit(str(self._default)))
-        self.choose = QPushButton("Choose a music folder…")
+        self.choose = QPushButton(self.tr("Choose a music folder…"))
         self.choose.setDefault(True)
         self.choose.clicked.connect(self.choose_requested)
         buttons.addWidget(self.use_default)
         buttons.addWidget(self.choose)
         buttons.addStretch()
         layout.addLayout(buttons)
-        hint = plain_label("You can also drop folders or files onto this window.")
+        hint = plain_label(self.tr("You can also drop folders or files onto this window."))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setEnabled(False)
         layout.addWidget(hint)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -25,8 +25,9 @@ class WindowDialogs:
         self.session = window.session
 
     def choose_folder(self) -> None:
+        caption = QCoreApplication.translate("WindowDialogs", "Choose your music folder")
         folder = QFileDialog.getExistingDirectory(
-            self.window, "Choose your music folder", str(paths.default_music_dir())
+            self.window, caption, str(paths.default_music_dir())
         )
         if folder:
             self.window.add_folder(folder)

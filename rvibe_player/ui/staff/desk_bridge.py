@@ -63,7 +63,7 @@ class DeskBridge(QObject):
         """A blocking desk call off the GUI thread; ``then(result, error)`` on the GUI."""
         desk = self.desk
         if desk is None:
-            then(None, RuntimeError("The store is not open yet."))
+            then(None, RuntimeError(self.tr("The store is not open yet.")))
             return
         self._calls.run(desk.in_background, function, *args, then=then, **kwargs)
 

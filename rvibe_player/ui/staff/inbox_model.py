@@ -17,14 +17,16 @@ from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from rvibe_player.store_client.desk_model import InboxRow
+from rvibe_player.ui.shell.formats import date_text
 from rvibe_player.ui.shell.theme import ACCENT, ON_ACCENT, avatar_fill, colours
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_HEIGHT = 62
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Inbox", text)
+# The words of these functions are in the "InboxModel" context: plain texts through
+# QCoreApplication.translate, counts through InboxModel.tr (lupdate marks a plural only in a
+# tr() call; PySide6 takes it on the class, its stubs only on an object: hence the ignores).
 
 
 def wait_words(seconds: float | None) -> str:
@@ -32,25 +34,28 @@ def wait_words(seconds: float | None) -> str:
     if seconds is None:
         return ""
     if seconds < 3600:
-        return f"{max(1, round(seconds / 60))} min"
+        minutes = max(1, round(seconds / 60))
+        return InboxModel.tr("%n min", "", minutes)  # type: ignore[arg-type]
     if seconds < 2 * 86400:
-        return f"{round(seconds / 3600)} h"
-    return f"{round(seconds / 86400)} days"
+        return InboxModel.tr("%n h", "", round(seconds / 3600))  # type: ignore[arg-type]
+    return InboxModel.tr("%n days", "", round(seconds / 86400))  # type: ignore[arg-type]
 
 
 def need_words(row: InboxRow) -> str:
     """Why the listener is where they are, in a few words."""
     if row.need == "waiting":
-        return _tr("waits {wait}").replace("{wait}", wait_words(row.waiting_seconds))
+        return QCoreApplication.translate("InboxModel", "waits %1").replace(
+            "%1", wait_words(row.waiting_seconds)
+        )
     if row.need == "due":
-        return _tr("touch due")
+        return QCoreApplication.translate("InboxModel", "touch due")
     if row.need == "new":
-        return _tr("new: say hello")
+        return QCoreApplication.translate("InboxModel", "new: say hello")
     if row.need == "snoozed":
         if row.snooze_until_reply:
-            return _tr("snoozed until they write")
-        until = row.snoozed_until.astimezone().strftime("%d %b") if row.snoozed_until else ""
-        return _tr("snoozed until {date}").replace("{date}", until)
+            return QCoreApplication.translate("InboxModel", "snoozed until they write")
+        until = date_text(row.snoozed_until)
+        return QCoreApplication.translate("InboxModel", "snoozed until %1").replace("%1", until)
     return ""
 
 
@@ -89,7 +94,7 @@ class InboxModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [row.name, need_words(row)]
             if row.unread:
-                parts.append(QCoreApplication.translate("Inbox", "%n unread", "", row.unread))
+                parts.append(self.tr("%n unread", "", row.unread))
             if row.excerpt:
                 parts.append(row.excerpt)
             return ", ".join(p for p in parts if p)
@@ -171,13 +176,13 @@ class InboxDelegate(QStyledItemDelegate):
         )
         excerpt = row.excerpt.replace("\n", " ")
         if row.excerpt_from == "curator":
-            excerpt = _tr("You: {text}").replace("{text}", excerpt)
+            excerpt = self.tr("You: %1").replace("%1", excerpt)
         sharing = {"full": "♪♪", "summary": "♪"}.get(row.sharing_level, "")
         if row.others:
             sharing = f"👁 {sharing}".strip()
         right = metrics.horizontalAdvance(sharing) + 6 if sharing else 0
         elided = metrics.elidedText(
-            excerpt or _tr("No messages yet"),
+            excerpt or self.tr("No messages yet"),
             Qt.TextElideMode.ElideRight,
             bottom.width() - right,
         )

@@ -6,7 +6,7 @@ It only shows and forwards: every change goes out through the desk (``DeskPage``
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,14 +29,11 @@ from rvibe_player.store_client.desk_model import (
 )
 from rvibe_player.store_client.model import Message
 from rvibe_player.ui.shell.conversation_view import ConversationView
+from rvibe_player.ui.shell.formats import date_text
 from rvibe_player.ui.shell.theme import colours_of
 from rvibe_player.ui.shell.widgets import heading, plain_label
 
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ListenerPanel", text, None, n)
-
-
+NO_ANSWER = str(QT_TRANSLATE_NOOP("ListenerPanel", "No answer yet"))
 OUTCOME_WORDS = {
     "loved": str(QT_TRANSLATE_NOOP("ListenerPanel", "Loved")),
     "played": str(QT_TRANSLATE_NOOP("ListenerPanel", "Played")),
@@ -48,36 +45,8 @@ SHARES = {
     "summary": str(QT_TRANSLATE_NOOP("ListenerPanel", "shares a listening summary")),
     "full": str(QT_TRANSLATE_NOOP("ListenerPanel", "shares every play")),
 }
-
-
-def outcome_words(pick: PickOutcome) -> str:
-    """How a pick fared, in a few words."""
-    if pick.withdrawn:
-        return _tr("Withdrawn")
-    words = _tr(OUTCOME_WORDS.get(pick.feedback or "", "No answer yet"))
-    if pick.plays:
-        words += " · " + _tr("played %n times", pick.plays)
-    return words
-
-
-def colleague_words(others: list[Colleague], name: str) -> str:
-    """The collision notice: who else has the listener open or is typing to them."""
-    typing = [o.name for o in others if o.state == "typing"]
-    viewing = [o.name for o in others if o.state != "typing"]
-    parts = []
-    if typing:
-        parts.append(
-            _tr("%1 typing to %2 right now", len(typing))
-            .replace("%1", _tr(" and ").join(typing))
-            .replace("%2", name)
-        )
-    if viewing:
-        parts.append(
-            _tr("%1 also looking at %2", len(viewing))
-            .replace("%1", _tr(" and ").join(viewing))
-            .replace("%2", name)
-        )
-    return "; ".join(parts) + "." if parts else ""
+"""How a pick fared and what a listener shares, marked for translation: show them through
+``ListenerPanel.tr`` (lupdate reads only literals written in a ``tr()`` call or marked)."""
 
 
 def _list(name: str, height: int) -> QListWidget:
@@ -272,77 +241,79 @@ class ListenerPanel(QWidget):
         details = []
         if context.member_since:
             details.append(
-                _tr("member since %1").replace("%1", f"{context.member_since.astimezone():%b %Y}")
+                self.tr("member since %1").replace(
+                    "%1", f"{context.member_since.astimezone():%b %Y}"
+                )
             )
         if context.assigned_since:
             details.append(
-                _tr("yours since %1").replace(
+                self.tr("yours since %1").replace(
                     "%1", f"{context.assigned_since.astimezone():%d %b %Y}"
                 )
             )
-        details.append(_tr(SHARES.get(context.sharing_level, "")))
+        details.append(self.tr(SHARES.get(context.sharing_level, "")))
         if context.owned_total is not None:
-            details.append(_tr("%n albums in their library", context.owned_total))
+            details.append(self.tr("%n albums in their library", "", context.owned_total))
         self.details.setText(" · ".join(d for d in details if d))
         self.problem.hide()
         self.listening.setText(self._listening_words(context))
         picks = [
-            (f"{p.title} — {p.artist}\n“{p.reason}”\n{outcome_words(p)}", p.id)
+            (f"{p.title} — {p.artist}\n“{p.reason}”\n{self.outcome_words(p)}", p.id)
             for p in context.picks
         ]
-        _fill(self.picks, picks, _tr("No picks yet."))
+        _fill(self.picks, picks, self.tr("No picks yet."))
         self.edit_reason.setEnabled(bool(picks))
-        _fill(self.notes, [(body, n) for n, body in context.notes], _tr("No notes yet."))
+        _fill(self.notes, [(body, n) for n, body in context.notes], self.tr("No notes yet."))
         staff = [(f"{n.body}\n— {n.author}", 0) for n in context.staff_notes]
-        _fill(self.staff_notes, staff, _tr("Nothing noted yet."))
+        _fill(self.staff_notes, staff, self.tr("Nothing noted yet."))
         self.cadence.setValue(context.touch_every_days)
-        due = context.touch_due_at.astimezone().strftime("%d %b") if context.touch_due_at else ""
+        due = date_text(context.touch_due_at)
         touch = (
-            _tr("Next touch due %1.").replace("%1", due)
+            self.tr("Next touch due %1.").replace("%1", due)
             if due
-            else _tr("Never contacted yet: say hello.")
+            else self.tr("Never contacted yet: say hello.")
         )
         if context.snooze_until_reply:
-            touch += " " + _tr("Snoozed until they write.")
+            touch += " " + self.tr("Snoozed until they write.")
         elif context.snoozed_until:
-            touch += " " + _tr("Snoozed until %1.").replace(
+            touch += " " + self.tr("Snoozed until %1.").replace(
                 "%1", f"{context.snoozed_until.astimezone():%d %b}"
             )
         self.touch_words.setText(touch)
         self.older.setVisible(context.has_older)
         self.show_colleagues(list(context.others))
 
-    @staticmethod
-    def _listening_words(context: ListenerContext) -> str:
+    def _listening_words(self, context: ListenerContext) -> str:
         lines = []
         if context.sharing_level == "off":
             lines.append(
-                _tr("%1 does not share their listening.").replace("%1", context.first_name)
+                self.tr("%1 does not share their listening.").replace("%1", context.first_name)
             )
         else:
 
             def names(rows: tuple) -> str:
-                return ", ".join(f"{r.name} ({r.plays})" for r in rows[:6]) or _tr("nothing yet")
+                listed = ", ".join(f"{r.name} ({r.plays})" for r in rows[:6])
+                return listed or self.tr("nothing yet")
 
             lines += [
-                _tr("This month: %1").replace("%1", names(context.this_month)),
-                _tr("Last month: %1").replace("%1", names(context.last_month)),
-                _tr("Genres this month: %1").replace("%1", names(context.this_month_genres)),
+                self.tr("This month: %1").replace("%1", names(context.this_month)),
+                self.tr("Last month: %1").replace("%1", names(context.last_month)),
+                self.tr("Genres this month: %1").replace("%1", names(context.this_month_genres)),
             ]
             if context.new_artists:
                 lines.append(
-                    _tr("New to them: %1").replace("%1", ", ".join(context.new_artists[:6]))
+                    self.tr("New to them: %1").replace("%1", ", ".join(context.new_artists[:6]))
                 )
         if context.owned:
             albums = "; ".join(f"{a} — {b}" for a, b in context.owned[:8])
-            lines.append(_tr("In their library: %1").replace("%1", albums))
+            lines.append(self.tr("In their library: %1").replace("%1", albums))
         return "\n\n".join(lines)
 
     def show_row(self, row: InboxRow) -> None:
         """What the inbox knows, until the context arrives."""
         self.context = None
         self.name.setText(row.name or row.username)
-        self.details.setText(_tr(SHARES.get(row.sharing_level, "")))
+        self.details.setText(self.tr(SHARES.get(row.sharing_level, "")))
         self.listening.setText("")
         for widget in (self.picks, self.notes, self.staff_notes):
             _fill(widget, [], "…")
@@ -359,10 +330,41 @@ class ListenerPanel(QWidget):
 
     def show_colleagues(self, others: list[Colleague]) -> None:
         """Say who else has this listener open, or is typing to them."""
-        name = self.context.first_name if self.context else _tr("them")
-        words = colleague_words(others, name)
+        name = self.context.first_name if self.context else self.tr("them")
+        words = self.colleague_words(others, name)
         self.collision.setText(words)
         self.collision.setVisible(bool(words))
+
+    # -- words -------------------------------------------------------------------------------
+
+    def outcome_words(self, pick: PickOutcome) -> str:
+        """How a pick fared, in a few words."""
+        if pick.withdrawn:
+            return self.tr("Withdrawn")
+        words = self.tr(OUTCOME_WORDS.get(pick.feedback or "", NO_ANSWER))
+        if pick.plays:
+            words += " · " + self.tr("played %n times", "", pick.plays)
+        return words
+
+    def colleague_words(self, others: list[Colleague], name: str) -> str:
+        """The collision notice: who else has the listener open or is typing to them."""
+        typing = [o.name for o in others if o.state == "typing"]
+        viewing = [o.name for o in others if o.state != "typing"]
+        parts = []
+        also = self.tr(" and ")
+        if typing:
+            parts.append(
+                self.tr("%1 typing to %2 right now", "", len(typing))
+                .replace("%1", also.join(typing))
+                .replace("%2", name)
+            )
+        if viewing:
+            parts.append(
+                self.tr("%1 also looking at %2", "", len(viewing))
+                .replace("%1", also.join(viewing))
+                .replace("%2", name)
+            )
+        return "; ".join(parts) + "." if parts else ""
 
     # -- forwarding ----------------------------------------------------------------------------
 

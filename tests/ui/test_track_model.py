@@ -69,3 +69,25 @@ def test_an_offline_track_is_painted_greyed_out(model) -> None:  # type: ignore[
     assert online.palette.color(QPalette.ColorRole.Text) != grey
     tip = model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("/music/b.flac") and "offline" in tip
+
+
+def test_in_a_right_to_left_window_each_cell_is_a_bidi_isolate(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    db = LibraryDatabase(tmp_path / "lib.sqlite3")
+    root = db.add_root("/music")
+    with transaction(db.conn):
+        track = db.insert_track(root, "/music/q.flac", 1, 1, b"q", TrackTags(title="What Is It?"))
+    title = [c.key for c in COLUMNS].index("title")
+    try:
+        left_to_right = TrackTableModel(LibraryReader(db))
+        left_to_right.set_ids([track])
+        assert left_to_right.index(0, title).data() == "What Is It?"
+        qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        right_to_left = TrackTableModel(LibraryReader(db))
+        right_to_left.set_ids([track])
+        # first-strong isolate: the title's own direction inside, "?" stays at its end
+        assert right_to_left.index(0, title).data() == "\u2068What Is It?\u2069"
+    finally:
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        db.close()

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from rvibe_player.library.reader import MISSING_ROW, TRACK_FIELDS, LibraryReader, TrackRow
@@ -97,6 +97,9 @@ class TrackTableModel(QAbstractTableModel):
     def __init__(self, reader: LibraryReader, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._reader = reader
+        self._isolate = QGuiApplication.isRightToLeft()
+        """In a right-to-left window each cell is a bidi isolate: "What Is Dream?" keeps its
+        question mark at its end instead of taking the paragraph's direction."""
         self._ids: Sequence[int] = ()
         self._pages: OrderedDict[int, list[TrackRow]] = OrderedDict()
         self.current_track: int | None = None
@@ -172,7 +175,8 @@ class TrackTableModel(QAbstractTableModel):
 
     def _value(self, row: TrackRow, column: int, role: int) -> object:
         if role == _DISPLAY:
-            return _display(COLUMNS[column].key, row[column + 1])
+            text = _display(COLUMNS[column].key, row[column + 1])
+            return f"\u2068{text}\u2069" if self._isolate and text else text
         if role == _ALIGNMENT:
             return _ALIGNS[column]
         if role == _FOREGROUND:

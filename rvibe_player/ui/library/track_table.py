@@ -51,8 +51,12 @@ class TrackTable(QTableView):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        words = header.fontMetrics()
         for number, column in enumerate(COLUMNS):
-            self.setColumnWidth(number, _WIDTHS.get(column.key, 100))
+            # wide enough for the header in the user's language, and its sort arrow
+            label = str(model.headerData(number, Qt.Orientation.Horizontal) or "")
+            fits = words.horizontalAdvance(label) + 28
+            self.setColumnWidth(number, max(_WIDTHS.get(column.key, 100), fits))
             self.setColumnHidden(number, column.key in _HIDDEN_BY_DEFAULT)
             if column.key == "title":  # the title takes what the other columns leave
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)

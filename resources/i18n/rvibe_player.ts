@@ -1814,6 +1814,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>When store staff opened your page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>

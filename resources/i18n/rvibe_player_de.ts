@@ -1853,6 +1853,10 @@
         <translation>Wann Store-Mitarbeiter deine Seite geöffnet haben:</translation>
     </message>
     <message>
+        <source>When store staff opened your page</source>
+        <translation>Wann Store-Mitarbeiter deine Seite geöffnet haben</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Wann</translation>
     </message>

@@ -27,6 +27,7 @@ from rvibe_player.store_server.models import (
     utcnow,
 )
 from rvibe_player.store_server.services.pick_search import album_key
+from rvibe_player.ui.relationship.sharing_dialog import SharingDialog
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.store.live import PASSWORD, Actor, LiveServer, make_actor
 from tests.store_client.conftest import curator, listener, releases, store, store_server  # noqa: F401
@@ -423,6 +424,17 @@ def test_both_sides_in_one_window_a_listener_and_their_curator_talk_live(
         timeout=5_000,
     )
     assert not unnamed_on_every_tab(window), "the desk, signed in, names its controls"
+    dialogs = [
+        desk.doing.open_pick(listener.id),
+        desk.doing.open_crate([], desk.filter, ""),
+        SharingDialog(window.relationship, window),
+    ]
+    for dialog in dialogs:
+        assert dialog is not None
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert not unnamed_on_every_tab(dialog), f"{type(dialog).__name__} names its controls"
+        dialog.close()
     desk.panel.conversation.composer.editor.setPlainText("Hi Sam! Two picks are on the way.")
     desk.panel.conversation.composer.button.click()
     window.show_page("store")

@@ -83,6 +83,7 @@ class SharingDialog(QDialog):
         layout.addWidget(plain_label(self.tr("When store staff opened your page:")))
         self.log = QTableWidget(0, 2)
         self.log.setTabKeyNavigation(False)  # Tab leaves the table
+        self.log.setAccessibleName(self.tr("When store staff opened your page"))
         self.log.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who")])
         self.log.horizontalHeader().setStretchLastSection(True)
         self.log.verticalHeader().hide()

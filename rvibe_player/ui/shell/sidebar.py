@@ -21,7 +21,10 @@ QTreeWidget#sidebar::item { padding: 3px 6px; border-radius: 6px; }
 QTreeWidget#sidebar::item:selected { background: palette(highlight);
                                      color: palette(highlighted-text); }
 QTreeWidget#sidebar::item:hover:!selected { background: palette(alternate-base); }
+QTreeWidget#sidebar::item:focus { border: 2px solid palette(text); }
 """
+"""``outline: 0`` hides Qt's dotted focus rectangle; a keyboard user sees instead a ring
+around the current item while the sidebar has focus."""
 
 ROLE_PAGE = Qt.ItemDataRole.UserRole
 ROLE_PLAYLIST = Qt.ItemDataRole.UserRole + 1

@@ -1380,6 +1380,93 @@
     </message>
 </context>
 <context>
+    <name>QueryError</name>
+    <message>
+        <source>&apos;-&apos; must be followed by a term to exclude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this quote is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1:&apos; needs a value after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;)&apos; has no matching &apos;(&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OR needs a search term on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OR cannot combine a sort: term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to exclude after this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sort: term cannot be excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this &apos;(&apos; is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the parentheses hold nothing to search for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no letters or digits to search for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot sort by &apos;%1&apos;; sort keys: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown has:%1; try one of: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;; fields: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is text: use %1: or %1:=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the query is too long (2000 characters at most)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a number, not &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is ≥ %2%3, not &apos;%4&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 to %3%4, not &apos;%5&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duration is seconds or m:ss (like 300 or 5:00), not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (at character %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <source>Title</source>

@@ -1411,6 +1411,93 @@
     </message>
 </context>
 <context>
+    <name>QueryError</name>
+    <message>
+        <source>&apos;-&apos; must be followed by a term to exclude</source>
+        <translation>Auf „-“ muss ein auszuschließender Begriff folgen</translation>
+    </message>
+    <message>
+        <source>this quote is never closed</source>
+        <translation>dieses Anführungszeichen wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>&apos;%1:&apos; needs a value after it</source>
+        <translation>„%1:“ braucht einen Wert dahinter</translation>
+    </message>
+    <message>
+        <source>&apos;)&apos; has no matching &apos;(&apos;</source>
+        <translation>zu „)“ fehlt die passende „(“</translation>
+    </message>
+    <message>
+        <source>OR needs a search term on both sides</source>
+        <translation>OR braucht auf beiden Seiten einen Suchbegriff</translation>
+    </message>
+    <message>
+        <source>OR cannot combine a sort: term</source>
+        <translation>OR kann keinen sort:-Begriff verknüpfen</translation>
+    </message>
+    <message>
+        <source>nothing to exclude after this</source>
+        <translation>danach folgt nichts zum Ausschließen</translation>
+    </message>
+    <message>
+        <source>a sort: term cannot be excluded</source>
+        <translation>ein sort:-Begriff kann nicht ausgeschlossen werden</translation>
+    </message>
+    <message>
+        <source>this &apos;(&apos; is never closed</source>
+        <translation>diese „(“ wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>the parentheses hold nothing to search for</source>
+        <translation>in den Klammern steht nichts zum Suchen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no letters or digits to search for</source>
+        <translation>„%1“ enthält keine Buchstaben oder Ziffern zum Suchen</translation>
+    </message>
+    <message>
+        <source>cannot sort by &apos;%1&apos;; sort keys: %2</source>
+        <translation>nach „%1“ kann nicht sortiert werden; Sortierschlüssel: %2</translation>
+    </message>
+    <message>
+        <source>unknown has:%1; try one of: %2</source>
+        <translation>unbekanntes has:%1; möglich sind: %2</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;; fields: %2</source>
+        <translation>unbekanntes Feld „%1“; Felder: %2</translation>
+    </message>
+    <message>
+        <source>%1 is text: use %1: or %1:=</source>
+        <translation>%1 ist Text: verwende %1: oder %1:=</translation>
+    </message>
+    <message>
+        <source>the query is too long (2000 characters at most)</source>
+        <translation>die Suche ist zu lang (höchstens 2000 Zeichen)</translation>
+    </message>
+    <message>
+        <source>%1 needs a number, not &apos;%2&apos;</source>
+        <translation>%1 braucht eine Zahl, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>%1 is ≥ %2%3, not &apos;%4&apos;</source>
+        <translation>%1 ist ≥ %2%3, nicht „%4“</translation>
+    </message>
+    <message>
+        <source>%1 is %2 to %3%4, not &apos;%5&apos;</source>
+        <translation>%1 liegt zwischen %2 und %3%4, nicht „%5“</translation>
+    </message>
+    <message>
+        <source>duration is seconds or m:ss (like 300 or 5:00), not &apos;%1&apos;</source>
+        <translation>duration ist Sekunden oder m:ss (etwa 300 oder 5:00), nicht „%1“</translation>
+    </message>
+    <message>
+        <source>%1 (at character %2)</source>
+        <translation>%1 (bei Zeichen %2)</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <source>Title</source>

@@ -2,19 +2,46 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 
 class RvibeError(Exception):
     """Base class of errors the player reports to its user in words."""
 
 
-class QueryError(RvibeError):
-    """A search query that cannot be understood, with where and why."""
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for the translation template, in ``context``; it stays English here.
 
-    def __init__(self, message: str, position: int, query: str) -> None:
-        self.reason = message
+    Layers below the interface import no Qt: lupdate finds the marked texts by this name,
+    and the interface translates them where it shows them (``ui/shell/core_words.py``)."""
+    del context
+    return text
+
+
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def fill(template: str, args: Sequence[str]) -> str:
+    """``template`` with ``%1``, ``%2``... replaced by ``args`` in one pass (so an argument
+    holding "%2" is not replaced again)."""
+    return _PLACEHOLDER.sub(lambda m: args[int(m.group(1)) - 1], template)
+
+
+class QueryError(RvibeError):
+    """A search query that cannot be understood, with where and why.
+
+    ``template`` (marked for translation in the context "QueryError", with ``%1``...) and
+    ``words`` let the interface say it in the user's language; ``reason`` is the English.
+    """
+
+    def __init__(self, message: str, position: int, query: str, args: Sequence[str] = ()) -> None:
+        self.template = message
+        self.words = tuple(args)
+        self.reason = fill(message, self.words)
         self.position = position
         self.query = query
-        super().__init__(f"{message} (at character {position + 1})")
+        super().__init__(f"{self.reason} (at character {position + 1})")
 
     def pointer(self) -> str:
         """The query with a caret under the offending character, for terminals."""

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rvibe_player.core.errors import QueryError
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP, QueryError
 from rvibe_player.library.query_fields import (
     FIELDS,
     HAS_FLAGS,
     SORT_KEYS,
     Field,
+    ValueWordsError,
     parse_value,
 )
 
@@ -101,8 +102,8 @@ class _Lexer:
         self.query = query
         self.pos = 0
 
-    def error(self, message: str, pos: int) -> QueryError:
-        return QueryError(message, pos, self.query)
+    def error(self, message: str, pos: int, *args: str) -> QueryError:
+        return QueryError(message, pos, self.query, args)
 
     def tokens(self) -> list[_Token]:
         out: list[_Token] = []
@@ -121,7 +122,10 @@ class _Lexer:
                 self.pos += 1
                 out.append(_Token("NOT", "-", start))
             elif char == "-":
-                raise self.error("'-' must be followed by a term to exclude", start)
+                raise self.error(
+                    QT_TRANSLATE_NOOP("QueryError", "'-' must be followed by a term to exclude"),
+                    start,
+                )
             elif char == '"':
                 out.append(_Token("PHRASE", self._quoted(), start))
             else:
@@ -131,7 +135,7 @@ class _Lexer:
         start = self.pos
         end = self.query.find('"', start + 1)
         if end < 0:
-            raise self.error("this quote is never closed", start)
+            raise self.error(QT_TRANSLATE_NOOP("QueryError", "this quote is never closed"), start)
         self.pos = end + 1
         return self.query[start + 1 : end]
 
@@ -156,7 +160,11 @@ class _Lexer:
         if not value and self.pos < len(self.query) and self.query[self.pos] == '"':
             value, quoted = self._quoted(), True
         elif not value:
-            raise self.error(f"'{name}:' needs a value after it", start + len(text))
+            raise self.error(
+                QT_TRANSLATE_NOOP("QueryError", "'%1:' needs a value after it"),
+                start + len(text),
+                name,
+            )
         return _Token("FIELD", value, start, name=name.lower(), op=op, quoted=quoted)
 
 
@@ -167,8 +175,8 @@ class _Parser:
         self.index = 0
         self.sort: list[tuple[str, bool]] = []
 
-    def error(self, message: str, pos: int) -> QueryError:
-        return self.lexer.error(message, pos)
+    def error(self, message: str, pos: int, *args: str) -> QueryError:
+        return self.lexer.error(message, pos, *args)
 
     def peek(self) -> _Token | None:
         return self.tokens[self.index] if self.index < len(self.tokens) else None
@@ -177,7 +185,7 @@ class _Parser:
         node = self._or() if self.tokens else None
         token = self.peek()
         if token is not None:
-            raise self.error("')' has no matching '('", token.pos)
+            raise self.error(QT_TRANSLATE_NOOP("QueryError", "')' has no matching '('"), token.pos)
         return ParsedQuery(node, self.sort)
 
     def _or(self) -> Node | None:
@@ -186,11 +194,17 @@ class _Parser:
             self.index += 1
             nxt = self.peek()
             if parts[-1] is None or nxt is None or nxt.kind in ("OR", "RPAREN"):
-                raise self.error("OR needs a search term on both sides", token.pos)
+                raise self.error(
+                    QT_TRANSLATE_NOOP("QueryError", "OR needs a search term on both sides"),
+                    token.pos,
+                )
             parts.append(self._and())
         kept = [p for p in parts if p is not None]
         if len(kept) != len(parts) and len(parts) > 1:
-            raise self.error("OR cannot combine a sort: term", self.tokens[0].pos)
+            raise self.error(
+                QT_TRANSLATE_NOOP("QueryError", "OR cannot combine a sort: term"),
+                self.tokens[0].pos,
+            )
         if not kept:
             return None
         return kept[0] if len(kept) == 1 else Or(tuple(kept))
@@ -213,10 +227,14 @@ class _Parser:
         if token.kind == "NOT":
             self.index += 1
             if self.peek() is None or self.peek().kind in ("OR", "RPAREN"):  # type: ignore[union-attr]
-                raise self.error("nothing to exclude after this", token.pos)
+                raise self.error(
+                    QT_TRANSLATE_NOOP("QueryError", "nothing to exclude after this"), token.pos
+                )
             inner = self._unary()
             if inner is None:
-                raise self.error("a sort: term cannot be excluded", token.pos)
+                raise self.error(
+                    QT_TRANSLATE_NOOP("QueryError", "a sort: term cannot be excluded"), token.pos
+                )
             return Not(inner)
         return self._atom()
 
@@ -225,17 +243,24 @@ class _Parser:
         self.index += 1
         if token.kind == "LPAREN":
             if self.peek() is None:
-                raise self.error("this '(' is never closed", token.pos)
+                raise self.error(
+                    QT_TRANSLATE_NOOP("QueryError", "this '(' is never closed"), token.pos
+                )
             inner = self._or()
             closing = self.peek()
             if closing is None or closing.kind != "RPAREN":
-                raise self.error("this '(' is never closed", token.pos)
+                raise self.error(
+                    QT_TRANSLATE_NOOP("QueryError", "this '(' is never closed"), token.pos
+                )
             self.index += 1
             if inner is None:
-                raise self.error("the parentheses hold nothing to search for", token.pos)
+                raise self.error(
+                    QT_TRANSLATE_NOOP("QueryError", "the parentheses hold nothing to search for"),
+                    token.pos,
+                )
             return inner
         if token.kind == "RPAREN":
-            raise self.error("')' has no matching '('", token.pos)
+            raise self.error(QT_TRANSLATE_NOOP("QueryError", "')' has no matching '('"), token.pos)
         if token.kind == "PHRASE":
             return self._text(None, token.text, token.pos, phrase=True)
         if token.kind == "FIELD":
@@ -244,7 +269,11 @@ class _Parser:
 
     def _text(self, column: str | None, value: str, pos: int, phrase: bool) -> Text:
         if not any(ch.isalnum() for ch in value):
-            raise self.error(f"'{value}' has no letters or digits to search for", pos)
+            raise self.error(
+                QT_TRANSLATE_NOOP("QueryError", "'%1' has no letters or digits to search for"),
+                pos,
+                value,
+            )
         return Text(column, value, phrase=phrase)
 
     def _field(self, token: _Token) -> Node | None:
@@ -253,27 +282,46 @@ class _Parser:
             key = token.text.lstrip("-").lower()
             if key not in SORT_KEYS:
                 known = ", ".join(sorted(SORT_KEYS))
-                raise self.error(f"cannot sort by '{key}'; sort keys: {known}", token.pos)
+                raise self.error(
+                    QT_TRANSLATE_NOOP("QueryError", "cannot sort by '%1'; sort keys: %2"),
+                    token.pos,
+                    key,
+                    known,
+                )
             self.sort.append((key, descending))
             return None
         if token.name == "has":
             flag = token.text.lower()
             if flag not in HAS_FLAGS:
                 known = ", ".join(sorted(HAS_FLAGS))
-                raise self.error(f"unknown has:{flag}; try one of: {known}", token.pos)
+                raise self.error(
+                    QT_TRANSLATE_NOOP("QueryError", "unknown has:%1; try one of: %2"),
+                    token.pos,
+                    flag,
+                    known,
+                )
             return Has(flag)
         spec = FIELDS.get(token.name)
         if spec is None:
             known = ", ".join(sorted(FIELDS))
-            raise self.error(f"unknown field '{token.name}'; fields: {known}", token.pos)
+            raise self.error(
+                QT_TRANSLATE_NOOP("QueryError", "unknown field '%1'; fields: %2"),
+                token.pos,
+                token.name,
+                known,
+            )
         value_pos = token.pos + len(token.name) + 1 + len(token.op)
         if spec.kind == "fts":
             if token.op in ("", "="):
                 text = self._text(spec.column, token.text, value_pos, phrase=token.quoted)
                 return Text(spec.column, text.value, phrase=text.phrase, exact=token.op == "=")
-            raise self.error(f"{spec.name} is text: use {spec.name}: or {spec.name}:=", token.pos)
+            raise self.error(
+                QT_TRANSLATE_NOOP("QueryError", "%1 is text: use %1: or %1:="), token.pos, spec.name
+            )
         if spec.kind == "text" and token.op not in ("", "=", "!="):
-            raise self.error(f"{spec.name} is text: use {spec.name}: or {spec.name}:=", token.pos)
+            raise self.error(
+                QT_TRANSLATE_NOOP("QueryError", "%1 is text: use %1: or %1:="), token.pos, spec.name
+            )
         if ".." in token.text and spec.kind == "number":
             low_text, _, high_text = token.text.partition("..")
             low = self._value(spec, low_text, value_pos)
@@ -285,8 +333,8 @@ class _Parser:
     def _value(self, spec: Field, text: str, pos: int) -> float | str:
         try:
             return parse_value(spec, text)
-        except ValueError as exc:
-            raise self.error(str(exc), pos) from exc
+        except ValueWordsError as exc:
+            raise self.error(exc.template, pos, *exc.words) from exc
 
 
 def parse(query: str) -> ParsedQuery:
@@ -296,5 +344,9 @@ def parse(query: str) -> ParsedQuery:
         QueryError: with the position and the reason when the query is malformed.
     """
     if len(query) > 2000:
-        raise QueryError("the query is too long (2000 characters at most)", 2000, query[:2000])
+        raise QueryError(
+            QT_TRANSLATE_NOOP("QueryError", "the query is too long (2000 characters at most)"),
+            2000,
+            query[:2000],
+        )
     return _Parser(query).parse()

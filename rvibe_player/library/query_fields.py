@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP, fill
+
 
 @dataclass(frozen=True)
 class Field:
@@ -89,11 +91,20 @@ SORT_KEYS: dict[str, str] = {
 _DURATION = re.compile(r"^(?:(\d+):)?(\d+):(\d{1,2}(?:\.\d+)?)$|^(\d+(?:\.\d+)?)([smh]?)$")
 
 
+class ValueWordsError(ValueError):
+    """A value the query cannot use: ``template`` (marked for translation) and its ``words``."""
+
+    def __init__(self, template: str, *words: str) -> None:
+        self.template = template
+        self.words = words
+        super().__init__(fill(template, words))
+
+
 def parse_value(spec: Field, text: str) -> float | str:
     """Read a field's value from the query.
 
     Raises:
-        ValueError: with a message for the person who typed it.
+        ValueWordsError: with a message for the person who typed it.
     """
     if spec.kind != "number":
         return text
@@ -103,20 +114,37 @@ def parse_value(spec: Field, text: str) -> float | str:
         try:
             number = float(text)
         except ValueError:
-            raise ValueError(f"{spec.name} needs a number, not '{text}'") from None
+            raise ValueWordsError(
+                QT_TRANSLATE_NOOP("QueryError", "%1 needs a number, not '%2'"), spec.name, text
+            ) from None
     if (spec.low is not None and number < spec.low) or (
         spec.high is not None and number > spec.high
     ):
-        bounds = f"{spec.low:g} to {spec.high:g}" if spec.high is not None else f"≥ {spec.low:g}"
         unit = f" {spec.unit}" if spec.unit and spec.unit != "duration" else ""
-        raise ValueError(f"{spec.name} is {bounds}{unit}, not '{text}'")
+        if spec.high is None:
+            raise ValueWordsError(
+                QT_TRANSLATE_NOOP("QueryError", "%1 is ≥ %2%3, not '%4'"),
+                spec.name,
+                f"{spec.low:g}",
+                unit,
+                text,
+            )
+        raise ValueWordsError(
+            QT_TRANSLATE_NOOP("QueryError", "%1 is %2 to %3%4, not '%5'"),
+            spec.name, f"{spec.low:g}", f"{spec.high:g}", unit, text,
+        )  # fmt: skip
     return number
 
 
 def _duration(text: str) -> float:
     match = _DURATION.match(text.strip().lower())
     if not match:
-        raise ValueError(f"duration is seconds or m:ss (like 300 or 5:00), not '{text}'")
+        raise ValueWordsError(
+            QT_TRANSLATE_NOOP(
+                "QueryError", "duration is seconds or m:ss (like 300 or 5:00), not '%1'"
+            ),
+            text,
+        )
     hours, minutes, seconds, plain, unit = match.groups()
     if plain is not None:
         scale = {"": 1, "s": 1, "m": 60, "h": 3600}[unit]

@@ -11,9 +11,12 @@ import pytest
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from rvibe_player.core.errors import QueryError
+from rvibe_player.library.query import parse
 from rvibe_player.ui.library.tracks_page import songs_summary
 from rvibe_player.ui.relationship.cards import CuratorHeader
 from rvibe_player.ui.shell import translations
+from rvibe_player.ui.shell.core_words import error_text
 from rvibe_player.ui.shell.formats import date_text, day_words, format_duration, price_text
 from scripts import translations as tool
 
@@ -78,3 +81,13 @@ def test_counts_take_their_plural_and_the_locales_digits(language, qtbot) -> Non
     assert songs_summary(12345, "") == "12.345 Titel"
     singular, plural = header.reply_words(3600), header.reply_words(3 * 3600)
     assert "1 Stunde" in singular and "3 Stunden" in plural, (singular, plural)
+
+
+def test_a_search_error_made_below_the_interface_is_said_in_the_users_language(language) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(QueryError) as caught:
+        parse("year:abc")
+    language("en_US")
+    assert error_text(caught.value) == "year needs a number, not 'abc' (at character 6)"
+    language("de_DE")
+    assert error_text(caught.value) == "year braucht eine Zahl, nicht „abc“ (bei Zeichen 6)"
+    assert caught.value.reason == "year needs a number, not 'abc'", "the library's own words"

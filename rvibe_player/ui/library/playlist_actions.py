@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 from rvibe_player.core.errors import PlaylistFormatError, QueryError
 from rvibe_player.library.playlist_store import PlaylistStore
 from rvibe_player.library.reader import LibraryReader
+from rvibe_player.ui.shell.core_words import error_text
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,9 @@ class PlaylistActions(QObject):
             try:
                 LibraryReader.check_query(query)
             except QueryError as exc:
-                QMessageBox.warning(self.window, self.tr("That search is not valid"), str(exc))
+                QMessageBox.warning(
+                    self.window, self.tr("That search is not valid"), error_text(exc)
+                )
                 current = query
                 continue
             return query

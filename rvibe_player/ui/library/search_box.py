@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QToolBar
 
 from rvibe_player.ui.library.queries import LibraryQueries
+from rvibe_player.ui.shell.core_words import error_text
 from rvibe_player.ui.shell.theme import colours_of
 from rvibe_player.ui.shell.widgets import plain_label
 
@@ -75,7 +76,7 @@ class SearchBox(QObject):
 
     def _searched(self, ids: object, error: object) -> None:
         if error is not None:
-            self.error.setText(f"  {error}")
+            self.error.setText(f"  {error_text(error)}")
             self.field.setStyleSheet(
                 f"QLineEdit {{ border: 1px solid {colours_of(self.field).error.name()}; }}"
             )

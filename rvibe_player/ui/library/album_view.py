@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 
 from rvibe_player.library.model import Album
 from rvibe_player.ui.shell.cover_cache import CoverCache
+from rvibe_player.ui.shell.formats import isolated
 
 Index = QModelIndex | QPersistentModelIndex
 COVER = 176
@@ -45,7 +46,7 @@ class AlbumListModel(QAbstractListModel):
             return None
         album = self._albums[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return album.title or self.tr("Unknown album")
+            return isolated(album.title) or self.tr("Unknown album")
         if role == Qt.ItemDataRole.ToolTipRole:
             year = f" ({album.year})" if album.year else ""
             tracks = self.tr("%n tracks", "", album.tracks)
@@ -101,13 +102,13 @@ class AlbumDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         metrics = painter.fontMetrics()
-        title = album.title or self.tr("Unknown album")
+        title = isolated(album.title) or self.tr("Unknown album")
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft, metrics.elidedText(
             title, Qt.TextElideMode.ElideRight, COVER))  # fmt: skip
         font.setBold(False)
         painter.setFont(font)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        line = album.artist + (f" · {album.year}" if album.year else "")
+        line = isolated(album.artist) + (f" · {album.year}" if album.year else "")
         painter.drawText(text_rect.translated(0, 18), Qt.AlignmentFlag.AlignLeft,
                          painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight,
                                                           COVER))  # fmt: skip

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QListView, QSplitter, QVBoxLayout, QWidget
 from rvibe_player.library.model import Artist
 from rvibe_player.library.reader import LibraryReader
 from rvibe_player.ui.library.tracks_page import TracksPage
+from rvibe_player.ui.shell.formats import isolated
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -38,7 +39,7 @@ class ArtistListModel(QAbstractListModel):
             return None
         artist = self._artists[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return artist.name
+            return isolated(artist.name)
         if role == Qt.ItemDataRole.ToolTipRole:
             albums = self.tr("%n albums", "", artist.albums)
             songs = self.tr("%n songs", "", artist.tracks)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtGui import QGuiApplication
 
 
 def format_duration(seconds: float | None) -> str:
@@ -80,3 +81,10 @@ def day_words(day: date, today: date | None = None) -> str:
         "QLocale date format of a day this year (weekday, day, month)",
     )
     return QLocale().toString(when, pattern)
+
+
+def isolated(text: str) -> str:
+    """``text`` as a first-strong bidi isolate in a right-to-left window, as it is otherwise:
+    a name from the library or the network keeps its own direction (an English title's
+    final "?" stays at its end) instead of taking the window's."""
+    return f"\u2068{text}\u2069" if text and QGuiApplication.isRightToLeft() else text

@@ -815,11 +815,11 @@
     </message>
     <message>
         <source>Pick a release…  (P)</source>
-        <translation>Veröffentlichung empfehlen…  (P)</translation>
+        <translation>Release empfehlen…  (P)</translation>
     </message>
     <message>
         <source>Pick a release for them</source>
-        <translation>Eine Veröffentlichung für den Hörer empfehlen</translation>
+        <translation>Ein Release für den Hörer empfehlen</translation>
     </message>
     <message>
         <source>Saved replies…  (/)</source>
@@ -1561,7 +1561,7 @@
     </message>
     <message>
         <source>The whole release: %1</source>
-        <translation>Die ganze Veröffentlichung: %1</translation>
+        <translation>Das ganze Release: %1</translation>
     </message>
     <message>
         <source>Why %1 picked it: %2</source>
@@ -1573,7 +1573,7 @@
     </message>
     <message>
         <source>Play this release from your library</source>
-        <translation>Diese Veröffentlichung aus deiner Mediathek abspielen</translation>
+        <translation>Dieses Release aus deiner Mediathek abspielen</translation>
     </message>
     <message>
         <source>The track list has not been fetched yet; it comes with the next sync.</source>
@@ -1581,7 +1581,7 @@
     </message>
     <message>
         <source>Tracks of the release</source>
-        <translation>Titel der Veröffentlichung</translation>
+        <translation>Titel des Releases</translation>
     </message>
     <message>
         <source>Title</source>

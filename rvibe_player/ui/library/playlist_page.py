@@ -75,10 +75,6 @@ class PlaylistEntriesModel(ReorderableEntriesModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        text = super().headerData(section, orientation, role)
-        return self.tr(text) if isinstance(text, str) and text.strip("#") else text
-
     def _note(self, state: str) -> str:
         """What the state column says about an entry's state ("" when it is fine)."""
         note = STATE_NOTES[state]

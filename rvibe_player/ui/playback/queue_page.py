@@ -68,10 +68,6 @@ class QueueModel(ReorderableEntriesModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        text = super().headerData(section, orientation, role)
-        return self.tr(text) if isinstance(text, str) and text else text
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None

@@ -1174,6 +1174,73 @@
     </message>
 </context>
 <context>
+    <name>Playback</name>
+    <message>
+        <source>Cannot play “%1”: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound (%1): check the speakers or headphones and that PulseAudio or PipeWire runs, or pick another output in Settings, then press Play.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the track is no longer in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview cannot play: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libVLC found no audio output that works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libVLC has no decoder for its audio (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libVLC does not recognise the codec of its audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its format is not one libVLC can read, or the file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libVLC has no decoder for its audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libVLC cannot open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libVLC could not play it (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libVLC could not play it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file does not exist (moved, deleted, or on a disk that is not connected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be read (permission denied)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlaylistActions</name>
     <message>
         <source>Playlists (*.m3u *.m3u8 *.pls *.xspf);;All files (*)</source>

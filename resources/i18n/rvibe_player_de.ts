@@ -1198,6 +1198,73 @@
     </message>
 </context>
 <context>
+    <name>Playback</name>
+    <message>
+        <source>Cannot play “%1”: %2.</source>
+        <translation>„%1“ kann nicht abgespielt werden: %2.</translation>
+    </message>
+    <message>
+        <source>No sound (%1): check the speakers or headphones and that PulseAudio or PipeWire runs, or pick another output in Settings, then press Play.</source>
+        <translation>Kein Ton (%1): Prüfe Lautsprecher oder Kopfhörer und ob PulseAudio oder PipeWire läuft, oder wähle in den Einstellungen eine andere Ausgabe, dann drücke auf Abspielen.</translation>
+    </message>
+    <message>
+        <source>the track is no longer in the library</source>
+        <translation>der Titel ist nicht mehr in der Mediathek</translation>
+    </message>
+    <message>
+        <source>The preview cannot play: %1</source>
+        <translation>Die Hörprobe kann nicht abgespielt werden: %1</translation>
+    </message>
+    <message>
+        <source>libVLC found no audio output that works</source>
+        <translation>libVLC hat keine funktionierende Audioausgabe gefunden</translation>
+    </message>
+    <message>
+        <source>libVLC has no decoder for its audio (%1)</source>
+        <translation>libVLC hat keinen Decoder für diesen Ton (%1)</translation>
+    </message>
+    <message>
+        <source>libVLC does not recognise the codec of its audio</source>
+        <translation>libVLC erkennt den Codec dieses Tons nicht</translation>
+    </message>
+    <message>
+        <source>its format is not one libVLC can read, or the file is damaged</source>
+        <translation>libVLC kann dieses Format nicht lesen, oder die Datei ist beschädigt</translation>
+    </message>
+    <message>
+        <source>libVLC has no decoder for its audio</source>
+        <translation>libVLC hat keinen Decoder für diesen Ton</translation>
+    </message>
+    <message>
+        <source>libVLC cannot open it</source>
+        <translation>libVLC kann die Datei nicht öffnen</translation>
+    </message>
+    <message>
+        <source>libVLC could not play it (%1)</source>
+        <translation>libVLC konnte die Datei nicht abspielen (%1)</translation>
+    </message>
+    <message>
+        <source>libVLC could not play it</source>
+        <translation>libVLC konnte die Datei nicht abspielen</translation>
+    </message>
+    <message>
+        <source>the file does not exist (moved, deleted, or on a disk that is not connected)</source>
+        <translation>die Datei existiert nicht (verschoben, gelöscht oder auf einem nicht verbundenen Laufwerk)</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (%1)</source>
+        <translation>die Datei kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (permission denied)</source>
+        <translation>die Datei kann nicht gelesen werden (keine Berechtigung)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+</context>
+<context>
     <name>PlaylistActions</name>
     <message>
         <source>Playlists (*.m3u *.m3u8 *.pls *.xspf);;All files (*)</source>

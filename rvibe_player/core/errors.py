@@ -28,6 +28,27 @@ def fill(template: str, args: Sequence[str]) -> str:
     return _PLACEHOLDER.sub(lambda m: args[int(m.group(1)) - 1], template)
 
 
+class Words(str):
+    """A message for the person using the player: a ``str`` holding its English, which also
+    keeps the ``template`` (marked with :func:`QT_TRANSLATE_NOOP` in ``context``) and the
+    ``words`` filling it, so the interface can say it in the user's language. A word may be
+    ``Words`` too (a reason inside a sentence); the interface translates those as well."""
+
+    context: str
+    template: str
+    words: tuple[str, ...]
+
+    def __new__(cls, context: str, template: str, *words: str) -> Words:
+        made = super().__new__(cls, fill(template, words))
+        made.context = context
+        made.template = template
+        made.words = words
+        return made
+
+    def __reduce__(self) -> tuple[object, ...]:  # pickled whole, not as a plain str
+        return (Words, (self.context, self.template, *self.words))
+
+
 class QueryError(RvibeError):
     """A search query that cannot be understood, with where and why.
 

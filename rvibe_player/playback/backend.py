@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP, Words
 from rvibe_player.library.model import display_path
 
 Post = Callable[[Callable[[], None]], None]
@@ -101,7 +102,9 @@ class Failed:
     def message(self) -> str:
         """A sentence for the listener naming the file and saying why."""
         name = display_path(self.item.path).replace("\\", "/").rsplit("/", 1)[-1]
-        return f"Cannot play \u201c{name}\u201d: {self.reason}."
+        return Words(
+            "Playback", QT_TRANSLATE_NOOP("Playback", "Cannot play “%1”: %2."), name, self.reason
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +117,14 @@ class OutputFailed:
     @property
     def message(self) -> str:
         """A sentence for the listener saying what to check."""
-        return (
-            f"No sound ({self.reason}): check the speakers or headphones and that PulseAudio "
-            "or PipeWire runs, or pick another output in Settings, then press Play."
+        return Words(
+            "Playback",
+            QT_TRANSLATE_NOOP(
+                "Playback",
+                "No sound (%1): check the speakers or headphones and that PulseAudio or PipeWire "
+                "runs, or pick another output in Settings, then press Play.",
+            ),
+            self.reason,
         )
 
 

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP, Words
 from rvibe_player.library.database import LibraryDatabase
 from rvibe_player.library.model import Track
 from rvibe_player.playback.backend import (
@@ -347,7 +348,7 @@ class PlaybackController:
         """Load ``entry`` (and play it), or move past it when it cannot be played."""
         item = self._item(entry, start)
         if item is None:
-            self._on_unplayable(entry.id, entry.track_id, "the track is no longer in the library")
+            self._on_unplayable(entry.id, entry.track_id, _GONE)
             return
         self.backend.load(item)
         if play:
@@ -386,7 +387,7 @@ class PlaybackController:
         item = getattr(event, "item", None)
         if item is not None and item.key == PREVIEW_KEY:  # a preview: no queue, no statistics
             if isinstance(event, Failed):
-                self._emit(Unplayable(PREVIEW_KEY, 0, f"The preview cannot play: {event.reason}"))
+                self._emit(Unplayable(PREVIEW_KEY, 0, _preview_failed(event.reason)))
             self._emit(event)
             return
         if isinstance(event, StateChanged):
@@ -476,3 +477,10 @@ class PlaybackController:
             position = self.backend.position() if playing_queue else 0.0
         self._last_save = self._clock()
         self._writer.save_queue(self.queue.frozen(), position)
+
+
+_GONE = Words("Playback", QT_TRANSLATE_NOOP("Playback", "the track is no longer in the library"))
+
+
+def _preview_failed(reason: str) -> Words:
+    return Words("Playback", QT_TRANSLATE_NOOP("Playback", "The preview cannot play: %1"), reason)

@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP, Words
+
 _UNDECODABLE = ("is not supported", "could not decode the format", "could not identify")
 """How libVLC's decoder says an audio stream has no decoder (the input then plays silence)."""
 
@@ -68,7 +70,9 @@ class LogTail:
         for text in reversed(lines):
             if "cannot open" in text.lower() or "connection failure" in text.lower():
                 return text.strip().rstrip(".")
-        return "libVLC found no audio output that works"
+        return Words(
+            "Playback", QT_TRANSLATE_NOOP("Playback", "libVLC found no audio output that works")
+        )
 
     def since(self, moment: float) -> list[str]:
         """Messages logged at or after ``moment`` (a ``time.monotonic()`` reading)."""
@@ -99,17 +103,35 @@ def failure_reason(messages: Sequence[str]) -> str:
     text = "\n".join(messages).lower()
     unsupported = re.search(r"codec `.*?' \((.+?)\) is not supported", "\n".join(messages), re.I)
     if unsupported:
-        return f"libVLC has no decoder for its audio ({unsupported.group(1)})"
+        return Words(
+            "Playback",
+            QT_TRANSLATE_NOOP("Playback", "libVLC has no decoder for its audio (%1)"),
+            unsupported.group(1),
+        )
     if "could not identify" in text or "unidentified codec" in text:
-        return "libVLC does not recognise the codec of its audio"
+        return Words(
+            "Playback",
+            QT_TRANSLATE_NOOP("Playback", "libVLC does not recognise the codec of its audio"),
+        )
     if "no suitable demux" in text:
-        return "its format is not one libVLC can read, or the file is damaged"
+        return Words(
+            "Playback",
+            QT_TRANSLATE_NOOP(
+                "Playback", "its format is not one libVLC can read, or the file is damaged"
+            ),
+        )
     if "no suitable decoder" in text or "could not decode" in text:
-        return "libVLC has no decoder for its audio"
+        return Words(
+            "Playback", QT_TRANSLATE_NOOP("Playback", "libVLC has no decoder for its audio")
+        )
     if "cannot open" in text or "unable to open" in text or "permission denied" in text:
-        return "libVLC cannot open it"
+        return Words("Playback", QT_TRANSLATE_NOOP("Playback", "libVLC cannot open it"))
     last = next((m.strip() for m in reversed(messages) if m.strip()), "")
-    return f"libVLC could not play it ({last})" if last else "libVLC could not play it"
+    if last:
+        return Words(
+            "Playback", QT_TRANSLATE_NOOP("Playback", "libVLC could not play it (%1)"), last
+        )
+    return Words("Playback", QT_TRANSLATE_NOOP("Playback", "libVLC could not play it"))
 
 
 def is_stream(path: str) -> bool:
@@ -122,11 +144,23 @@ def file_problem(path: str) -> str | None:
     try:
         size = os.stat(path).st_size
     except FileNotFoundError:
-        return "the file does not exist (moved, deleted, or on a disk that is not connected)"
+        return Words(
+            "Playback",
+            QT_TRANSLATE_NOOP(
+                "Playback",
+                "the file does not exist (moved, deleted, or on a disk that is not connected)",
+            ),
+        )
     except OSError as exc:
-        return f"the file cannot be read ({exc.strerror or exc})"
+        return Words(
+            "Playback",
+            QT_TRANSLATE_NOOP("Playback", "the file cannot be read (%1)"),
+            str(exc.strerror or exc),
+        )
     if not os.access(path, os.R_OK):
-        return "the file cannot be read (permission denied)"
+        return Words(
+            "Playback", QT_TRANSLATE_NOOP("Playback", "the file cannot be read (permission denied)")
+        )
     if size == 0:
-        return "the file is empty"
+        return Words("Playback", QT_TRANSLATE_NOOP("Playback", "the file is empty"))
     return None

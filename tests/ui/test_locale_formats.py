@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QApplication
 
 from rvibe_player.core.errors import QueryError
 from rvibe_player.library.query import parse
+from rvibe_player.playback.backend import Failed, PlayItem
+from rvibe_player.playback.vlc_log import file_problem
 from rvibe_player.ui.library.tracks_page import songs_summary
 from rvibe_player.ui.relationship.cards import CuratorHeader
 from rvibe_player.ui.shell import translations
-from rvibe_player.ui.shell.core_words import error_text
+from rvibe_player.ui.shell.core_words import error_text, say
 from rvibe_player.ui.shell.formats import date_text, day_words, format_duration, price_text
 from scripts import translations as tool
 
@@ -91,3 +93,21 @@ def test_a_search_error_made_below_the_interface_is_said_in_the_users_language(l
     language("de_DE")
     assert error_text(caught.value) == "year braucht eine Zahl, nicht „abc“ (bei Zeichen 6)"
     assert caught.value.reason == "year needs a number, not 'abc'", "the library's own words"
+
+
+def test_why_a_file_cannot_play_is_said_in_the_users_language(language, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    missing = str(tmp_path / "Gone Song.flac")
+    failed = Failed(PlayItem(missing), file_problem(missing) or "")
+    english = (
+        "Cannot play “Gone Song.flac”: the file does not exist (moved, deleted, or on a disk "
+        "that is not connected)."
+    )
+    assert failed.message == english, "below the interface it is English, as it is logged"
+    language("en_US")
+    assert say(failed.message) == english
+    language("de_DE")
+    assert say(failed.message) == (
+        "„Gone Song.flac“ kann nicht abgespielt werden: die Datei existiert nicht (verschoben, "
+        "gelöscht oder auf einem nicht verbundenen Laufwerk)."
+    )
+    assert say("a message nobody marked") == "a message nobody marked"

@@ -34,6 +34,7 @@ from rvibe_player.playback.controller import (
 from rvibe_player.playback.play_stats import PlayCounted
 from rvibe_player.playback.queue import RepeatMode, ShuffleMode
 from rvibe_player.settings import Settings
+from rvibe_player.ui.shell.core_words import say
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ class PlayerBridge(QObject):
             self.duration = event.duration
             self.position_changed.emit(self.position, self.duration)
         elif isinstance(event, Unplayable):
-            self.problem.emit(event.message)
+            self.problem.emit(say(event.message))
         elif isinstance(event, PreviewPlaying):
             self.track = None
             self.position, self.duration = 0.0, 0.0
@@ -114,7 +115,7 @@ class PlayerBridge(QObject):
         elif isinstance(event, PlayCounted):
             self.play_counted.emit(event.track_id)
         elif isinstance(event, OutputFailed):
-            self.problem.emit(event.message)
+            self.problem.emit(say(event.message))
         elif isinstance(event, Failed):
             log.info("Backend failure: %s", event.reason)
         elif isinstance(event, Finished):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from rvibe_player.core.errors import QueryError, fill
+from rvibe_player.core.errors import QueryError, Words, fill
 
 
 def query_error_text(error: QueryError) -> str:
@@ -19,6 +19,17 @@ def query_error_text(error: QueryError) -> str:
     return fill(QCoreApplication.translate("QueryError", "%1 (at character %2)"), [reason, where])
 
 
+def say(text: str) -> str:
+    """A message made below the interface in the user's language: :class:`Words` are
+    translated (their words too, when they are ``Words``); any other text stays as it is."""
+    if not isinstance(text, Words):
+        return text
+    template = QCoreApplication.translate(text.context, text.template)
+    return fill(template, [say(word) for word in text.words])
+
+
 def error_text(error: object) -> str:
     """An error the interface shows: translated when its words came marked, else as it is."""
-    return query_error_text(error) if isinstance(error, QueryError) else str(error)
+    if isinstance(error, QueryError):
+        return query_error_text(error)
+    return say(error) if isinstance(error, str) else str(error)

@@ -19,6 +19,7 @@ from tests.helpers.memory_keyring import MemoryKeyring
 from tests.store.live import PASSWORD, Actor, LiveServer
 from tests.store_client.conftest import curator, listener, releases, store, store_server  # noqa: F401
 from tests.store_client.helpers import curator_notes, curator_picks, curator_says, shared_plays
+from tests.ui.a11y import unnamed_on_every_tab
 
 pytestmark = pytest.mark.gui
 
@@ -230,6 +231,7 @@ def test_a_pick_opens_as_the_release_with_its_tracks_prices_and_previews(
     view.tracks.cellWidget(0, 4).click()
     assert previews == [(first.preview_url, f"{first.title} — {release.artist}")]
     assert first.preview_url.startswith(store.url + "/v1/catalog/tracks/")
+    assert not unnamed_on_every_tab(view), "the release view names its controls"
     view.close()
 
 

@@ -88,7 +88,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     def listen() -> None:  # once the window is up: later launches come here
         instance.serve(lambda handed: session.events.publish(Launched(tuple(handed))))
         if opened:
-            window.open_paths(opened)
+            window.files.open(opened)
 
     QTimer.singleShot(0, listen)
     try:

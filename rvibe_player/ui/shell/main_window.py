@@ -10,8 +10,7 @@ from __future__ import annotations
 import functools
 import gc
 import logging
-import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
@@ -41,6 +40,7 @@ from rvibe_player.ui.shell.sidebar import Sidebar
 from rvibe_player.ui.shell.store_side import StoreSide
 from rvibe_player.ui.shell.widgets import Banner, WelcomePage
 from rvibe_player.ui.shell.window_dialogs import WindowDialogs
+from rvibe_player.ui.shell.window_files import WindowFiles
 from rvibe_player.ui.shell.window_state import decoded, encoded, restore_layout, saved_layout
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.store_side = StoreSide(self)
         self.dialogs = WindowDialogs(self)
+        self.files = WindowFiles(self)
         self._build()
         self._menus()
         self._connect()
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
             LibraryDamaged,
             lambda event: self.banner.show_message(library_notices.damaged(event.problem)),
         )
-        self.session.events.subscribe(Launched, lambda event: self.open_paths(list(event.paths)))
+        self.session.events.subscribe(Launched, lambda event: self.files.open(list(event.paths)))
         self.session.events.subscribe(
             CacheRepaired,
             lambda event: self.banner.show_message(library_notices.cache_repaired(event.repair)),
@@ -529,34 +530,8 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         local = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        self.add_dropped(local)
+        self.files.drop(local)
         event.acceptProposedAction()
-
-    def open_paths(self, opened: Sequence[str]) -> None:
-        """Launched with files and folders (or launched again): come to the front; files
-        play (unknown ones once scanned), folders join the library."""
-        if self.isMinimized():
-            self.showNormal()
-        self.show()
-        self.raise_()
-        self.activateWindow()
-        files = [p for p in opened if not os.path.isdir(p)]
-        folders = [p for p in opened if os.path.isdir(p)]
-        if files:
-            self.session.drops.queue(files, lambda ids: self.play_tracks(ids, 0))
-        if folders:
-            self.session.drops.add(folders)
-
-    def add_dropped(self, dropped: Sequence[str]) -> None:
-        """Dropped on the window: folders become library folders, files add their folder.
-
-        Dropped on the queue page, files play at the end of the queue (files the library
-        does not know yet are added first and queued when their scan is done).
-        """
-        if self.stack.currentWidget() is self.pages.get("queue"):
-            self.session.drops.queue(dropped, self.enqueue)
-        else:
-            self.session.drops.add(dropped)
 
     # -- window state ------------------------------------------------------------------------
 

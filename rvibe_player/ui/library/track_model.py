@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication
 
 from rvibe_player.library.reader import MISSING_ROW, TRACK_FIELDS, LibraryReader, TrackRow
 from rvibe_player.ui.shell.entries_model import TRACK_IDS_MIME
-from rvibe_player.ui.shell.formats import date_text, format_duration
+from rvibe_player.ui.shell.formats import date_text, format_duration, isolate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -176,7 +176,7 @@ class TrackTableModel(QAbstractTableModel):
     def _value(self, row: TrackRow, column: int, role: int) -> object:
         if role == _DISPLAY:
             text = _display(COLUMNS[column].key, row[column + 1])
-            return f"\u2068{text}\u2069" if self._isolate and text else text
+            return isolate(text) if self._isolate else text
         if role == _ALIGNMENT:
             return _ALIGNS[column]
         if role == _FOREGROUND:

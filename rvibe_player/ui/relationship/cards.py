@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPixmap
@@ -26,11 +25,6 @@ CARD_STYLE = (
     "QFrame#card { border: 1px solid palette(mid); border-radius: 10px; "
     "background: palette(base); }"
 )
-
-
-def when(moment: datetime | None) -> str:
-    """A date and time a person reads at a glance, as their locale writes it."""
-    return when_text(moment)
 
 
 def round_pixmap(image: bytes | None, size: int, name: str) -> QPixmap:
@@ -227,7 +221,7 @@ class NoteCard(QFrame):
         self.body = plain_label(note.body)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.body)
-        stamp = [note.author, when(note.created_at)]
+        stamp = [note.author, when_text(note.created_at)]
         if note.edited:
             stamp.append(self.tr("edited"))
         self.stamp = plain_label(" · ".join(stamp))

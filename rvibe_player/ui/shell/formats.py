@@ -83,8 +83,13 @@ def day_words(day: date, today: date | None = None) -> str:
     return QLocale().toString(when, pattern)
 
 
+def isolate(text: str) -> str:
+    """``text`` as a first-strong bidi isolate: it keeps its own direction inside a paragraph
+    of the other one (an English title's final "?" stays at its end in a right-to-left
+    window)."""
+    return f"\u2068{text}\u2069" if text else text
+
+
 def isolated(text: str) -> str:
-    """``text`` as a first-strong bidi isolate in a right-to-left window, as it is otherwise:
-    a name from the library or the network keeps its own direction (an English title's
-    final "?" stays at its end) instead of taking the window's."""
-    return f"\u2068{text}\u2069" if text and QGuiApplication.isRightToLeft() else text
+    """``text`` :func:`isolate`-d in a right-to-left window, as it is otherwise."""
+    return isolate(text) if QGuiApplication.isRightToLeft() else text

@@ -42,7 +42,8 @@ import httpx  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from rvibe_player.core.store_protocol import Role  # noqa: E402
+from rvibe_player.core.store_protocol import SYNC_WAIT_MAX_S, Role  # noqa: E402
+from rvibe_player.store_server.capacity import raise_open_file_limit  # noqa: E402
 from rvibe_player.store_server.database import Database  # noqa: E402
 from rvibe_player.store_server.models import (  # noqa: E402
     Account,
@@ -279,14 +280,34 @@ async def delivery(url: str, world: dict[str, Any], seconds: float, rate: float)
     errors: list[str] = []
     stop = asyncio.Event()
 
+    ready = 0
+    all_ready = asyncio.Event()
+
     async def poll(token: str) -> None:
+        nonlocal ready
         http, after, epoch = Http(url, token), 0, 0
         try:
+            # First a plain read: the connection is open and the token known to the store
+            # before the curators start, so the timed part measures delivery, not sign-in.
+            try:
+                status, body = await http.request("GET", "/v1/sync?after=0")
+                if status == 200:
+                    after, epoch = body["next_after"], body["epoch"]
+                else:
+                    errors.append(f"first read {status}")
+            except (OSError, asyncio.IncompleteReadError) as exc:
+                errors.append(f"first read: {exc!r}")
+                await http.close()
+                http = Http(url, token)
+            ready += 1
+            if ready == len(world["listeners"]):
+                all_ready.set()
             while not stop.is_set():
                 try:
                     status, body = await http.request(
                         "GET",
-                        f"/v1/sync?after={after}&wait=15" + (f"&epoch={epoch}" if epoch else ""),
+                        f"/v1/sync?after={after}&wait={SYNC_WAIT_MAX_S}"
+                        + (f"&epoch={epoch}" if epoch else ""),
                     )
                 except (OSError, asyncio.IncompleteReadError) as exc:
                     errors.append(f"poll: {exc!r}")
@@ -296,6 +317,10 @@ async def delivery(url: str, world: dict[str, Any], seconds: float, rate: float)
                 now = time.monotonic()
                 if status != 200:
                     errors.append(f"poll {status}")
+                    if status == 429:  # as the player does: wait as told, on a new connection
+                        await http.close()
+                        http = Http(url, token)
+                        await asyncio.sleep(10)
                     continue
                 for entry in body["entries"]:
                     if entry["kind"] == "message.sent":
@@ -325,7 +350,16 @@ async def delivery(url: str, world: dict[str, Any], seconds: float, rate: float)
         await http.close()
 
     polls = [asyncio.create_task(poll(t)) for _i, t in world["listeners"]]
-    await asyncio.sleep(3)  # every long-poll is in place
+    started = time.monotonic()
+    await asyncio.wait_for(all_ready.wait(), timeout=300)
+    print(
+        f"  {len(polls)} listeners connected and signed in after "
+        f"{time.monotonic() - started:.1f} s",
+        flush=True,
+    )
+    # Every long-poll in place; with thousands, past their first heartbeat too (the player's
+    # wait): the steady state, not the start-up crowd that comes back all at once.
+    await asyncio.sleep(3 if len(polls) <= 1000 else SYNC_WAIT_MAX_S + 1)
     curator_ids = [c for c, _t in world["curators"]]
     mine = {
         c: [
@@ -344,6 +378,11 @@ async def delivery(url: str, world: dict[str, Any], seconds: float, rate: float)
         task.cancel()
     await asyncio.gather(*polls, return_exceptions=True)
     latencies = [(received[b] - t) * 1000 for b, t in sent.items() if b in received]
+    if os.environ.get("RVIBE_BENCH_TRACE"):
+        t0 = min(sent.values())
+        with open(os.environ["RVIBE_BENCH_TRACE"], "w") as trace:
+            for b, t in sorted(sent.items(), key=lambda i: i[1]):
+                trace.write(f"{t - t0:.2f} {(received.get(b, t + 999) - t) * 1000:.0f}\n")
     return {
         "sent": len(sent),
         "lost": len(sent) - len(latencies),
@@ -444,6 +483,10 @@ def scratch_database(server_url: str) -> Iterator[str]:
 
 
 def run(url: str, args: argparse.Namespace) -> int:
+    fd_limit = raise_open_file_limit()
+    if fd_limit and fd_limit < args.listeners + 256:
+        print(f"the open-file limit ({fd_limit}) is too low for {args.listeners} connections")
+        return 2
     db = Database(url, pool_size=2)
     db.migrate()
     world = build(db, args)

@@ -39,6 +39,18 @@ log = logging.getLogger(__name__)
 LISTEN_READY_TIMEOUT_S = 10.0
 
 
+GC_THRESHOLDS = (10_000, 20, 100)
+"""The collector's thresholds in a server process (Python's defaults: 700, 10, 10).
+
+Waiting long-polls live for seconds, so what they allocate survives young collections and
+is promoted; with Python's defaults a worker holding 5,000 of them ran a full collection
+every 3 s, 0.5-0.7 s each with the event loop stopped: a third of its time, and deliveries
+seconds late (bench/store_load.py --listeners 10000, ``gc.callbacks``). With these, the same
+run made no full collection and spent 3-6 % of its time collecting; memory stayed the same
+(250-300 MB per worker): requests free what they allocate by reference counting, and the
+collector is only there for cycles."""
+
+
 def create_app(
     config: StoreConfig, store: Store | None = None, *, freeze_heap: bool = False
 ) -> FastAPI:
@@ -49,6 +61,7 @@ def create_app(
     (``gc.freeze``). A full collection then walks only what requests allocate: under a
     flood of 4,000 connections it took 120-150 ms with the event loop stopped, and 17-54 ms
     frozen (bench/store_polls.py). Not for tests that build many apps in one process.
+    The collector then runs less often (``GC_THRESHOLDS``).
     """
 
     @asynccontextmanager
@@ -71,6 +84,7 @@ def create_app(
         if freeze_heap:
             gc.collect()
             gc.freeze()
+            gc.set_threshold(*GC_THRESHOLDS)
         try:
             yield
         finally:

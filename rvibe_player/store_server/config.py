@@ -54,12 +54,19 @@ class StoreConfig:
     token_cache_s: float = 30.0
     """How long a checked token is trusted without asking the database (revocation is
     immediate regardless: it drops the account's cached tokens in every worker)."""
+    token_cache_pushed_s: float = 300.0
+    """``token_cache_s`` on PostgreSQL, where every revocation, from any process, reaches
+    every worker by ``NOTIFY`` and a lost link drops the whole cache: the time limit is only
+    a backstop there. 10,000 listeners re-checked every 30 s cost the workers a fifth of their
+    time (bench/store_load.py --listeners 10000, py-spy)."""
     access_coalesce: timedelta = timedelta(minutes=10)
     """Repeated staff reads of the same log within this window make one access record."""
     max_polls_per_account: int = 16
     """Long-polls one account may have waiting in one process (its devices, a desk's views)."""
-    max_polls: int = 4096
-    """Long-polls waiting in one process in all (lowered to fit the open-file limit)."""
+    max_polls: int = 16384
+    """Long-polls waiting in one process in all (lowered to fit the open-file limit). A
+    waiting poll is a socket and a future, a few kB: 10,000 listeners on two workers fit
+    (bench/store_load.py --listeners 10000), with room for the kernel's uneven share."""
     trusted_proxies: tuple[Network, ...] = ()
     """Peers whose ``X-Forwarded-For`` is believed (none by default)."""
     allowed_hosts: tuple[str, ...] | None = None
@@ -74,7 +81,7 @@ class StoreConfig:
             argon2_memory_kib=_env_int("RVIBE_STORE_ARGON2_MEMORY_KIB", 65536),
             pool_size=_env_int("RVIBE_STORE_POOL_SIZE", 10),
             max_polls_per_account=_env_int("RVIBE_STORE_MAX_POLLS_PER_ACCOUNT", 16),
-            max_polls=_env_int("RVIBE_STORE_MAX_POLLS", 4096),
+            max_polls=_env_int("RVIBE_STORE_MAX_POLLS", 16384),
             trusted_proxies=parse_networks(_env_list(ENV_TRUSTED_PROXIES)),
             allowed_hosts=tuple(h.lower() for h in _env_list(ENV_ALLOWED_HOSTS)) or None,
         )

@@ -36,11 +36,11 @@ class _Waiter:
 class SyncNotifier:
     """Per-listener waiters of one event loop."""
 
-    def __init__(self) -> None:
+    def __init__(self, shared: SharedReads | None = None) -> None:
         self._waiters: dict[int, list[_Waiter]] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._count = 0  # read from other threads (health, tests): a plain int is safe
-        self.shared = SharedReads()
+        self.shared = shared or SharedReads()
         """Waiting polls' identical reads, forgotten on every publish (``shared_reads``)."""
 
     def bind(self, loop: asyncio.AbstractEventLoop) -> None:

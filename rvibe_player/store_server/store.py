@@ -11,6 +11,10 @@ from rvibe_player.store_server.health import DatabaseProbe, select_one
 from rvibe_player.store_server.notifier import PostgresListener, SyncNotifier
 from rvibe_player.store_server.security import Passwords
 from rvibe_player.store_server.services.accounts import Authenticator
+from rvibe_player.store_server.shared_reads import SharedReads
+
+QUIET_SHARE_S = 60.0
+"""How long a waiting poll's quiet answer (nothing new) is shared on PostgreSQL."""
 
 
 @dataclass
@@ -37,7 +41,13 @@ class Store:
         passwords = Passwords(config.argon2_time_cost, config.argon2_memory_kib)
         total = poll_budget(config.max_polls, open_file_limit())
         polls = PollGate(config.max_polls_per_account, total)
-        store = cls(config, db, passwords, Authenticator(db, config, passwords), polls)
+        # On PostgreSQL every write is published to every worker (NOTIFY), so a quiet answer
+        # stays true until a publication says otherwise (``shared_reads``); SQLite has no
+        # such feed from other processes (a command line writing to the file).
+        quiet = QUIET_SHARE_S if db.is_postgres else None
+        notifier = SyncNotifier(SharedReads(quiet_ttl=quiet))
+        auth = Authenticator(db, config, passwords)
+        store = cls(config, db, passwords, auth, polls, notifier)
         db.add_commit_hook(store.notifier.publish_threadsafe)
         return store
 

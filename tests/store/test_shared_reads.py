@@ -12,6 +12,7 @@ import pytest
 
 from rvibe_player.store_server.notifier import SyncNotifier
 from rvibe_player.store_server.shared_reads import SharedReads
+from rvibe_player.store_server.synclog import Page, Resync
 from tests.store.live import Actor, LiveServer
 
 
@@ -118,6 +119,55 @@ def test_results_expire_and_failures_are_not_shared() -> None:
         return await shared.read(7, "a", read)
 
     assert run(scenario()) == {"read": 3}
+
+
+def test_a_quiet_answer_is_shared_longer_but_never_past_a_publish() -> None:
+    """With ``quiet_ttl`` (PostgreSQL), a page with nothing new outlives ``ttl``: a poll that
+    timed out at the head of its log comes back to its own answer. A page with entries, or a
+    resync, does not; and a publish forgets the quiet one at once."""
+    notifier = SyncNotifier(SharedReads(ttl=0.05, quiet_ttl=60))
+    reads = {"quiet": 0, "busy": 0, "resync": 0}
+
+    def reader(kind: str, answer: Any) -> Any:
+        def read() -> Any:
+            reads[kind] += 1
+            return answer
+
+        return read
+
+    quiet = Page([], 5, 5, 1)
+    busy = Page(['{"seq":6}'], 6, 6, 1)
+    resync = Resync("compacted", 9)
+
+    async def scenario() -> None:
+        notifier.bind(asyncio.get_running_loop())
+        for _ in range(2):
+            assert await notifier.shared.read(1, "a", reader("quiet", quiet)) is quiet
+            assert await notifier.shared.read(2, "a", reader("busy", busy)) is busy
+            assert await notifier.shared.read(3, "a", reader("resync", resync)) is resync
+            await asyncio.sleep(0.1)  # past ttl, well within quiet_ttl
+        assert reads == {"quiet": 1, "busy": 2, "resync": 2}
+        notifier.publish(1, 6)
+        await notifier.shared.read(1, "a", reader("quiet", quiet))
+        assert reads["quiet"] == 2
+
+    run(scenario())
+
+
+def test_without_quiet_ttl_a_quiet_answer_expires_like_any_other() -> None:
+    shared, calls = SharedReads(ttl=0.05), []
+
+    def read() -> Page:
+        calls.append(1)
+        return Page([], 5, 5, 1)
+
+    async def scenario() -> None:
+        await shared.read(1, "a", read)
+        await asyncio.sleep(0.1)
+        await shared.read(1, "a", read)
+
+    run(scenario())
+    assert len(calls) == 2
 
 
 def test_a_crowd_of_waiting_polls_reads_once_and_every_poll_wakes(

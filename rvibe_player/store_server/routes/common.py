@@ -99,8 +99,8 @@ def as_account(
 def _read(
     store: Store, listener_id: int, after: int, limit: int, epoch: int | None
 ) -> Page | Resync:
-    with store.db.read() as session:
-        return read_page(session, listener_id, after, limit, epoch)
+    with store.db.read_connection() as connection:
+        return read_page(connection, listener_id, after, limit, epoch)
 
 
 def _resync(resync: Resync | FeedResync) -> Response:

@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -30,6 +30,27 @@ from rvibe_player.store_server.services.throttle import SignInLimiter
 from rvibe_player.store_server.token_cache import TokenCache
 
 _REFRESH_EVERY = timedelta(hours=1)
+
+# Built once (its compiled form is reused), run on a Core connection: a token not cached yet.
+_TOKEN_QUERY = (
+    select(
+        AuthSession.id,
+        AuthSession.created_at,
+        AuthSession.last_used_at,
+        AuthSession.expires_at,
+        Account.id,
+        Account.role,
+        Account.username,
+        Account.display_name,
+    )
+    .join(Account, Account.id == AuthSession.account_id)
+    .where(
+        AuthSession.token_hash == bindparam("digest"),
+        AuthSession.revoked_at.is_(None),
+        AuthSession.expires_at > bindparam("now", type_=AuthSession.expires_at.type),
+        Account.disabled.is_(False),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -140,7 +161,8 @@ class Authenticator:
         self._db = db
         self._config = config
         self._passwords = passwords
-        self.cache: TokenCache[Principal] = cache or TokenCache(config.token_cache_s)
+        ttl = config.token_cache_pushed_s if db.is_postgres else config.token_cache_s
+        self.cache: TokenCache[Principal] = cache or TokenCache(ttl)
         self.limiter = SignInLimiter(db, config)
         self.pending: dict[str, asyncio.Future[Principal | None]] = {}
         """Database checks of tokens in flight (event loop only, see :meth:`check`)."""
@@ -213,26 +235,8 @@ class Authenticator:
             return principal
         now = utcnow()
         digest = token_hash(token)
-        with self._db.read() as session:
-            row = session.execute(
-                select(
-                    AuthSession.id,
-                    AuthSession.created_at,
-                    AuthSession.last_used_at,
-                    AuthSession.expires_at,
-                    Account.id,
-                    Account.role,
-                    Account.username,
-                    Account.display_name,
-                )
-                .join(Account, Account.id == AuthSession.account_id)
-                .where(
-                    AuthSession.token_hash == digest,
-                    AuthSession.revoked_at.is_(None),
-                    AuthSession.expires_at > now,
-                    Account.disabled.is_(False),
-                )
-            ).one_or_none()
+        with self._db.read_connection() as connection:
+            row = connection.execute(_TOKEN_QUERY, {"digest": digest, "now": now}).one_or_none()
         if row is None:
             return None
         session_id, created_at, last_used, expires, account_id, role, username, name = row

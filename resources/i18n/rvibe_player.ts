@@ -420,6 +420,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What they read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Snooze</source>
         <translation type="unfinished"></translation>
     </message>
@@ -652,6 +656,97 @@
     </message>
     <message>
         <source>The library was restored from the backup %1. The library as it was before is kept as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryReason</name>
+    <message>
+        <source>permission denied: the file cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty file (0 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged or unsupported file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tag reader does not support this format (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a recognised audio format (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged file: a tag claims an impossible size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an audio file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found (removed, or the disk is not connected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>symbolic link loop: this folder was already scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder is empty; its disk may be disconnected, so its tracks are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be reached (%1); its tracks are kept and marked offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many folders to watch; raise fs.inotify.max_user_watches (changes are picked up by the next rescan instead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder is not there (disk disconnected?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library could not be updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library scan could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library scan stopped unexpectedly; run it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -959,15 +1054,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Previous (Ctrl+Left)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next (Ctrl+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -975,15 +1062,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Seek (Shift+Left / Shift+Right)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Volume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Volume (Shift+Up / Shift+Down)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -999,15 +1078,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pause (Space)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Play (Space)</source>
+        <source>Previous (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seek (%1 / %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume (%1 / %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1290,6 +1385,10 @@
         <source>Cannot import this playlist</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>• %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>… and %n more</source>
         <translation type="unfinished">
@@ -1300,8 +1399,30 @@
         <source>Some songs were not found</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Imported “%1”: %2 of %n entries found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them found by folder and file name.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not found; kept in the playlist.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Export playlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1369,6 +1490,76 @@
     </message>
     <message>
         <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistError</name>
+    <message>
+        <source>Could not open the playlist &apos;%1&apos;: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is larger than %2 MB, too large for a playlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a playlist rVibe Player knows (M3U, M3U8, PLS or XSPF).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file holds binary data, not a text playlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PLS playlist has no [playlist] section and no File entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot tell which playlist format to write for &apos;%1&apos;: name it .m3u, .m3u8, .pls or .xspf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This XSPF playlist uses XML features refused for safety (entities or external references): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This XSPF playlist is not valid XML: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This XML file is not an XSPF playlist (it starts with &lt;%1&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistMatch</name>
+    <message>
+        <source>a web address, not a file in your library; it is kept as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the playlist gives no usable file location for this entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the location names no file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no track in your library has this path or this file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tracks in your library are named “%2”; it is left for you to choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracks named “%1” are in your library, but in other folders; it is left for you to choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tracks in your library end with “%2”; it is left for you to choose</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2146,6 +2337,186 @@
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StoreMessage</name>
+    <message>
+        <source>The store could not be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s sign-in answer could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store at %1 sent an answer the player cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store at %1 sent an unexpected answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store at %1 did not prove who it is (its TLS certificate could not be verified), so the player did not talk to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store at %1 did not answer within %2 s; the player will try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store at %1 cannot be reached: check your connection. Your messages wait here and go out when it is reachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talking to the store at %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session with the store has ended: please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many attempts: try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store at %1 had a problem (HTTP %2); the player will try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store at %1 sends the player to %2: use that address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 without the store&apos;s explanation: is this the address of an rVibe store?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store refused the request (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with a curator account to open the desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a %2 account; the curator desk is for curators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write something first: the message is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message holds up to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in %1 first: a saved reply is a start, not a form letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why in a line: a pick needs its reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pick needs its reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a line for every listener in the crate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one release for the crate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the store to hear from your curator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a %2 account; the relationship panel is for listeners (staff use the curator desk).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No music library is open here, so no plays would be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a %2 account; this part of the player is for another role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your album list is not sent (and the store deletes any it kept).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No music library is open here, so no albums would be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The player sends the %1 albums in your library: album artist, album title and their MusicBrainz ids. No file names, no folders, nothing about plays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+… and %2 more, the same way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Exactly as sent:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing about your listening is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From now on the player sends each song you play: when, the title, artist, album and genre; nothing played before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From now on the player sends for each play only the day, the artist and the genre; nothing played before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Your latest play would be sent exactly as:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build of the player has no built-in store. Set the address of your store in the settings (or install rvibe-store).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in store could not be started: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in store did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in store does not answer: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -432,6 +432,10 @@
         <translation>Was der Hörer liest:</translation>
     </message>
     <message>
+        <source>What they read</source>
+        <translation>Was der Hörer liest</translation>
+    </message>
+    <message>
         <source>Snooze</source>
         <translation>Zurückstellen</translation>
     </message>
@@ -669,6 +673,97 @@
     <message>
         <source>The library was restored from the backup %1. The library as it was before is kept as %2.</source>
         <translation>Die Mediathek wurde aus der Sicherung %1 wiederhergestellt. Die vorherige Mediathek wurde als %2 aufbewahrt.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryReason</name>
+    <message>
+        <source>permission denied: the file cannot be opened</source>
+        <translation>Zugriff verweigert: Die Datei kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>empty file (0 bytes)</source>
+        <translation>leere Datei (0 Bytes)</translation>
+    </message>
+    <message>
+        <source>damaged or unsupported file: %1</source>
+        <translation>beschädigte oder nicht unterstützte Datei: %1</translation>
+    </message>
+    <message>
+        <source>the tag reader does not support this format (%1)</source>
+        <translation>dieses Format kann der Tag-Leser nicht lesen (%1)</translation>
+    </message>
+    <message>
+        <source>not a recognised audio format (%1)</source>
+        <translation>kein bekanntes Audioformat (%1)</translation>
+    </message>
+    <message>
+        <source>no extension</source>
+        <translation>keine Dateiendung</translation>
+    </message>
+    <message>
+        <source>damaged tags: %1</source>
+        <translation>beschädigte Tags: %1</translation>
+    </message>
+    <message>
+        <source>damaged file: a tag claims an impossible size</source>
+        <translation>beschädigte Datei: Ein Tag gibt eine unmögliche Größe an</translation>
+    </message>
+    <message>
+        <source>unknown reason</source>
+        <translation>unbekannter Grund</translation>
+    </message>
+    <message>
+        <source>not an audio file</source>
+        <translation>keine Audiodatei</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>not found (removed, or the disk is not connected)</source>
+        <translation>nicht gefunden (entfernt, oder der Datenträger ist nicht verbunden)</translation>
+    </message>
+    <message>
+        <source>symbolic link loop: this folder was already scanned</source>
+        <translation>Schleife aus symbolischen Links: Dieser Ordner wurde schon eingelesen</translation>
+    </message>
+    <message>
+        <source>folder skipped: %1</source>
+        <translation>Ordner übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>the folder is empty; its disk may be disconnected, so its tracks are kept</source>
+        <translation>der Ordner ist leer; vielleicht ist sein Datenträger nicht verbunden, daher bleiben seine Titel erhalten</translation>
+    </message>
+    <message>
+        <source>cannot be reached (%1); its tracks are kept and marked offline</source>
+        <translation>nicht erreichbar (%1); seine Titel bleiben erhalten und sind als offline markiert</translation>
+    </message>
+    <message>
+        <source>too many folders to watch; raise fs.inotify.max_user_watches (changes are picked up by the next rescan instead)</source>
+        <translation>zu viele Ordner zum Beobachten; erhöhe fs.inotify.max_user_watches (sonst werden Änderungen beim nächsten Einlesen erkannt)</translation>
+    </message>
+    <message>
+        <source>the folder is not there (disk disconnected?)</source>
+        <translation>der Ordner ist nicht da (Datenträger getrennt?)</translation>
+    </message>
+    <message>
+        <source>The library could not be updated: %1</source>
+        <translation>Die Mediathek konnte nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The library scan could not start: %1</source>
+        <translation>Das Einlesen der Mediathek konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>The library scan stopped unexpectedly; run it again.</source>
+        <translation>Das Einlesen der Mediathek wurde unerwartet beendet; starte es noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -981,32 +1076,16 @@
         <translation>Zurück</translation>
     </message>
     <message>
-        <source>Previous (Ctrl+Left)</source>
-        <translation>Zurück (Ctrl+Left)</translation>
-    </message>
-    <message>
         <source>Next</source>
         <translation>Weiter</translation>
-    </message>
-    <message>
-        <source>Next (Ctrl+Right)</source>
-        <translation>Weiter (Ctrl+Right)</translation>
     </message>
     <message>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <source>Seek (Shift+Left / Shift+Right)</source>
-        <translation>Spulen (Shift+Left / Shift+Right)</translation>
-    </message>
-    <message>
         <source>Volume</source>
         <translation>Lautstärke</translation>
-    </message>
-    <message>
-        <source>Volume (Shift+Up / Shift+Down)</source>
-        <translation>Lautstärke (Shift+Up / Shift+Down)</translation>
     </message>
     <message>
         <source>Double-click a song to play it</source>
@@ -1021,16 +1100,32 @@
         <translation>Pause</translation>
     </message>
     <message>
-        <source>Pause (Space)</source>
-        <translation>Pause (Space)</translation>
-    </message>
-    <message>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <source>Play (Space)</source>
-        <translation>Abspielen (Space)</translation>
+        <source>Previous (%1)</source>
+        <translation>Zurück (%1)</translation>
+    </message>
+    <message>
+        <source>Next (%1)</source>
+        <translation>Weiter (%1)</translation>
+    </message>
+    <message>
+        <source>Seek (%1 / %2)</source>
+        <translation>Spulen (%1 / %2)</translation>
+    </message>
+    <message>
+        <source>Volume (%1 / %2)</source>
+        <translation>Lautstärke (%1 / %2)</translation>
+    </message>
+    <message>
+        <source>Pause (%1)</source>
+        <translation>Pause (%1)</translation>
+    </message>
+    <message>
+        <source>Play (%1)</source>
+        <translation>Abspielen (%1)</translation>
     </message>
     <message>
         <source>Shuffle: off</source>
@@ -1314,6 +1409,10 @@
         <source>Cannot import this playlist</source>
         <translation>Playlist kann nicht importiert werden</translation>
     </message>
+    <message>
+        <source>• %1 — %2</source>
+        <translation>• %1 — %2</translation>
+    </message>
     <message numerus="yes">
         <source>… and %n more</source>
         <translation>
@@ -1325,9 +1424,34 @@
         <source>Some songs were not found</source>
         <translation>Einige Titel wurden nicht gefunden</translation>
     </message>
+    <message numerus="yes">
+        <source>Imported “%1”: %2 of %n entries found.</source>
+        <translation>
+            <numerusform>„%1“ importiert: %2 von %n Eintrag gefunden.</numerusform>
+            <numerusform>„%1“ importiert: %2 von %n Einträgen gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them found by folder and file name.</source>
+        <translation>
+            <numerusform>%n davon über Ordner und Dateinamen gefunden.</numerusform>
+            <numerusform>%n davon über Ordner und Dateinamen gefunden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not found; kept in the playlist.</source>
+        <translation>
+            <numerusform>%n nicht gefunden; bleibt in der Playlist.</numerusform>
+            <numerusform>%n nicht gefunden; bleiben in der Playlist.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Export playlist</source>
         <translation>Playlist exportieren</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Die Datei konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>Cannot export this playlist</source>
@@ -1397,6 +1521,76 @@
     <message>
         <source>not found</source>
         <translation>nicht gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistError</name>
+    <message>
+        <source>Could not open the playlist &apos;%1&apos;: %2.</source>
+        <translation>Die Playlist „%1“ konnte nicht geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is larger than %2 MB, too large for a playlist.</source>
+        <translation>„%1“ ist größer als %2 MB, zu groß für eine Playlist.</translation>
+    </message>
+    <message>
+        <source>This file is not a playlist rVibe Player knows (M3U, M3U8, PLS or XSPF).</source>
+        <translation>Diese Datei ist keine Playlist, die rVibe Player kennt (M3U, M3U8, PLS oder XSPF).</translation>
+    </message>
+    <message>
+        <source>This file holds binary data, not a text playlist.</source>
+        <translation>Diese Datei enthält Binärdaten, keine Playlist in Textform.</translation>
+    </message>
+    <message>
+        <source>This PLS playlist has no [playlist] section and no File entries.</source>
+        <translation>Diese PLS-Playlist hat keinen Abschnitt [playlist] und keine File-Einträge.</translation>
+    </message>
+    <message>
+        <source>Cannot tell which playlist format to write for &apos;%1&apos;: name it .m3u, .m3u8, .pls or .xspf.</source>
+        <translation>Für „%1“ ist unklar, in welchem Playlist-Format geschrieben werden soll: Gib der Datei die Endung .m3u, .m3u8, .pls oder .xspf.</translation>
+    </message>
+    <message>
+        <source>This XSPF playlist uses XML features refused for safety (entities or external references): %1.</source>
+        <translation>Diese XSPF-Playlist nutzt XML-Funktionen, die aus Sicherheitsgründen abgelehnt werden (Entitäten oder externe Verweise): %1.</translation>
+    </message>
+    <message>
+        <source>This XSPF playlist is not valid XML: %1.</source>
+        <translation>Diese XSPF-Playlist ist kein gültiges XML: %1.</translation>
+    </message>
+    <message>
+        <source>This XML file is not an XSPF playlist (it starts with &lt;%1&gt;).</source>
+        <translation>Diese XML-Datei ist keine XSPF-Playlist (sie beginnt mit &lt;%1&gt;).</translation>
+    </message>
+</context>
+<context>
+    <name>PlaylistMatch</name>
+    <message>
+        <source>a web address, not a file in your library; it is kept as it is</source>
+        <translation>eine Webadresse, keine Datei in deiner Mediathek; sie bleibt unverändert erhalten</translation>
+    </message>
+    <message>
+        <source>the playlist gives no usable file location for this entry</source>
+        <translation>die Playlist nennt für diesen Eintrag keinen brauchbaren Speicherort</translation>
+    </message>
+    <message>
+        <source>the location names no file</source>
+        <translation>der Speicherort nennt keine Datei</translation>
+    </message>
+    <message>
+        <source>no track in your library has this path or this file name</source>
+        <translation>kein Titel in deiner Mediathek hat diesen Pfad oder diesen Dateinamen</translation>
+    </message>
+    <message>
+        <source>%1 tracks in your library are named “%2”; it is left for you to choose</source>
+        <translation>%1 Titel in deiner Mediathek heißen „%2“; die Wahl bleibt dir überlassen</translation>
+    </message>
+    <message>
+        <source>tracks named “%1” are in your library, but in other folders; it is left for you to choose</source>
+        <translation>Titel namens „%1“ sind in deiner Mediathek, aber in anderen Ordnern; die Wahl bleibt dir überlassen</translation>
+    </message>
+    <message>
+        <source>%1 tracks in your library end with “%2”; it is left for you to choose</source>
+        <translation>%1 Titel in deiner Mediathek enden auf „%2“; die Wahl bleibt dir überlassen</translation>
     </message>
 </context>
 <context>
@@ -2187,6 +2381,191 @@
             <numerusform>%Ln Titel</numerusform>
             <numerusform>%Ln Titel</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StoreMessage</name>
+    <message>
+        <source>The store could not be reached: %1</source>
+        <translation>Der Store ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The store&apos;s sign-in answer could not be read.</source>
+        <translation>Die Anmeldeantwort des Stores konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The store at %1 sent an answer the player cannot read.</source>
+        <translation>Der Store unter %1 hat eine Antwort geschickt, die der Player nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>The store at %1 sent an unexpected answer.</source>
+        <translation>Der Store unter %1 hat eine unerwartete Antwort geschickt.</translation>
+    </message>
+    <message>
+        <source>The store at %1 did not prove who it is (its TLS certificate could not be verified), so the player did not talk to it.</source>
+        <translation>Der Store unter %1 konnte nicht nachweisen, wer er ist (sein TLS-Zertifikat ließ sich nicht prüfen), daher hat der Player nicht mit ihm gesprochen.</translation>
+    </message>
+    <message>
+        <source>The store at %1 did not answer within %2 s; the player will try again.</source>
+        <translation>Der Store unter %1 hat nicht innerhalb von %2 s geantwortet; der Player versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The store at %1 cannot be reached: check your connection. Your messages wait here and go out when it is reachable.</source>
+        <translation>Der Store unter %1 ist nicht erreichbar: Prüfe deine Verbindung. Deine Nachrichten warten hier und gehen raus, sobald er erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Talking to the store at %1 failed: %2.</source>
+        <translation>Die Verbindung zum Store unter %1 ist fehlgeschlagen: %2.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>Benutzername oder Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>Your session with the store has ended: please sign in again.</source>
+        <translation>Deine Sitzung beim Store ist abgelaufen: Bitte melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>Too many attempts: try again in %1 s.</source>
+        <translation>Zu viele Versuche: Versuch es in %1 s noch einmal.</translation>
+    </message>
+    <message>
+        <source>The store at %1 had a problem (HTTP %2); the player will try again.</source>
+        <translation>Der Store unter %1 hatte ein Problem (HTTP %2); der Player versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The store at %1 sends the player to %2: use that address.</source>
+        <translation>Der Store unter %1 verweist den Player auf %2: Verwende diese Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 without the store&apos;s explanation: is this the address of an rVibe store?</source>
+        <translation>%1 hat mit HTTP %2 geantwortet, ohne Erklärung des Stores: Ist das die Adresse eines rVibe-Stores?</translation>
+    </message>
+    <message>
+        <source>The store refused the request (HTTP %1).</source>
+        <translation>Der Store hat die Anfrage abgelehnt (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Sign in with a curator account to open the desk.</source>
+        <translation>Melde dich mit einem Kuratorkonto an, um das Pult zu öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 account; the curator desk is for curators.</source>
+        <translation>%1 ist ein Konto der Rolle %2; das Kuratorpult ist für Kuratoren.</translation>
+    </message>
+    <message>
+        <source>Write something first: the message is empty.</source>
+        <translation>Schreib zuerst etwas: Die Nachricht ist leer.</translation>
+    </message>
+    <message>
+        <source>A message holds up to %1 characters.</source>
+        <translation>Eine Nachricht fasst bis zu %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Fill in %1 first: a saved reply is a start, not a form letter.</source>
+        <translation>Füll zuerst %1 aus: Eine gespeicherte Antwort ist ein Anfang, kein Serienbrief.</translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>Die Notiz ist leer.</translation>
+    </message>
+    <message>
+        <source>Say why in a line: a pick needs its reason.</source>
+        <translation>Sag in einer Zeile, warum: Eine Empfehlung braucht ihren Grund.</translation>
+    </message>
+    <message>
+        <source>A pick needs its reason.</source>
+        <translation>Eine Empfehlung braucht ihren Grund.</translation>
+    </message>
+    <message>
+        <source>Write a line for every listener in the crate.</source>
+        <translation>Schreib für jeden Hörer in der Kiste eine Zeile.</translation>
+    </message>
+    <message>
+        <source>Choose at least one release for the crate.</source>
+        <translation>Wähle mindestens ein Release für die Kiste.</translation>
+    </message>
+    <message>
+        <source>Sign in to the store to hear from your curator.</source>
+        <translation>Melde dich beim Store an, um von deinem Kurator zu hören.</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 account; the relationship panel is for listeners (staff use the curator desk).</source>
+        <translation>%1 ist ein Konto der Rolle %2; der Bereich für die Beziehung ist für Hörer (das Personal nutzt das Kuratorpult).</translation>
+    </message>
+    <message>
+        <source>No music library is open here, so no plays would be sent.</source>
+        <translation>Hier ist keine Mediathek geöffnet, daher würden keine Wiedergaben gesendet.</translation>
+    </message>
+    <message>
+        <source>Sign in to the store.</source>
+        <translation>Melde dich beim Store an.</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 account; this part of the player is for another role.</source>
+        <translation>%1 ist ein Konto der Rolle %2; dieser Teil des Players ist für eine andere Rolle.</translation>
+    </message>
+    <message>
+        <source>Your album list is not sent (and the store deletes any it kept).</source>
+        <translation>Deine Albenliste wird nicht gesendet (und der Store löscht, was er davon hat).</translation>
+    </message>
+    <message>
+        <source>No music library is open here, so no albums would be sent.</source>
+        <translation>Hier ist keine Mediathek geöffnet, daher würden keine Alben gesendet.</translation>
+    </message>
+    <message>
+        <source>The player sends the %1 albums in your library: album artist, album title and their MusicBrainz ids. No file names, no folders, nothing about plays.</source>
+        <translation>Der Player sendet die %1 Alben deiner Mediathek: Albumkünstler, Albumtitel und ihre MusicBrainz-IDs. Keine Dateinamen, keine Ordner, nichts über Wiedergaben.</translation>
+    </message>
+    <message>
+        <source>%1
+… and %2 more, the same way</source>
+        <translation>%1
+… und %2 weitere, genauso</translation>
+    </message>
+    <message>
+        <source>%1
+Exactly as sent:
+%2</source>
+        <translation>%1
+Genau so, wie es gesendet wird:
+%2</translation>
+    </message>
+    <message>
+        <source>Nothing about your listening is sent.</source>
+        <translation>Über dein Hören wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>From now on the player sends each song you play: when, the title, artist, album and genre; nothing played before.</source>
+        <translation>Ab jetzt sendet der Player jeden Titel, den du spielst: wann, Titel, Künstler, Album und Genre; nichts, was du vorher gespielt hast.</translation>
+    </message>
+    <message>
+        <source>From now on the player sends for each play only the day, the artist and the genre; nothing played before.</source>
+        <translation>Ab jetzt sendet der Player zu jeder Wiedergabe nur den Tag, den Künstler und das Genre; nichts, was du vorher gespielt hast.</translation>
+    </message>
+    <message>
+        <source>%1
+Your latest play would be sent exactly as:
+%2</source>
+        <translation>%1
+Deine letzte Wiedergabe würde genau so gesendet:
+%2</translation>
+    </message>
+    <message>
+        <source>This build of the player has no built-in store. Set the address of your store in the settings (or install rvibe-store).</source>
+        <translation>Diese Ausgabe des Players hat keinen eingebauten Store. Trag die Adresse deines Stores in den Einstellungen ein (oder installiere rvibe-store).</translation>
+    </message>
+    <message>
+        <source>The built-in store could not be started: %1.</source>
+        <translation>Der eingebaute Store konnte nicht gestartet werden: %1.</translation>
+    </message>
+    <message>
+        <source>The built-in store did not start: %1</source>
+        <translation>Der eingebaute Store ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>The built-in store does not answer: %1</source>
+        <translation>Der eingebaute Store antwortet nicht: %1</translation>
     </message>
 </context>
 <context>

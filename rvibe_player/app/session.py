@@ -37,6 +37,7 @@ from rvibe_player.app.events import (
 )
 from rvibe_player.app.library_care import LibraryCare, Restored, restore_requested
 from rvibe_player.app.scans import ScanService
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP, Words, error_words
 from rvibe_player.library.database import LibraryDatabase
 from rvibe_player.library.recovery import closed, open_library
 from rvibe_player.settings import WATCH_LIBRARY, Settings
@@ -224,7 +225,9 @@ class PlayerSession:
             )
         except Exception as exc:
             log.exception("Could not open the relationship")
-            self.events.publish(RelationshipFailed(f"The store could not be reached: {exc}"))
+            reached = QT_TRANSLATE_NOOP("StoreMessage", "The store could not be reached: %1")
+            failure = Words("StoreMessage", reached, error_words(exc))
+            self.events.publish(RelationshipFailed(failure))
             return
         with self._store_lock:
             if self._closed:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -49,6 +50,36 @@ class Words(str):
         return (Words, (self.context, self.template, *self.words))
 
 
+def error_words(error: BaseException) -> str:
+    """An error's message, kept as :class:`Words` when it was made of them."""
+    if len(error.args) == 1 and isinstance(error.args[0], Words):
+        return error.args[0]
+    return str(error)
+
+
+@functools.lru_cache(maxsize=256)
+def _template_pattern(template: str) -> re.Pattern[str]:
+    pieces = _PLACEHOLDER.split(template)  # text, digit, text, digit, ..., text
+    return re.compile(
+        "".join(re.escape(p) if n % 2 == 0 else "(.*?)" for n, p in enumerate(pieces)),
+        re.DOTALL,
+    )
+
+
+def recognise_words(text: str, context: str, templates: Sequence[str]) -> str:
+    """``text`` as :class:`Words` again when it is one of ``templates`` filled (its words
+    recognised in turn), else ``text`` itself: for messages that were stored as plain
+    English (a database column) and are shown later in the user's language."""
+    if isinstance(text, Words):
+        return text
+    for template in templates:
+        found = _template_pattern(template).fullmatch(text)
+        if found is not None:
+            words = (recognise_words(w, context, templates) for w in found.groups())
+            return Words(context, template, *words)
+    return text
+
+
 class QueryError(RvibeError):
     """A search query that cannot be understood, with where and why.
 
@@ -74,7 +105,12 @@ class LibraryUnreadableError(RvibeError):
 
 
 class PlaylistFormatError(RvibeError):
-    """A playlist file that cannot be read at all."""
+    """A playlist file that cannot be read at all (its one argument: :class:`Words`)."""
+
+
+def playlist_error(template: str, *words: str) -> PlaylistFormatError:
+    """A :class:`PlaylistFormatError` saying ``template`` (context ``PlaylistError``)."""
+    return PlaylistFormatError(Words("PlaylistError", template, *words))
 
 
 class PlaybackUnavailableError(RvibeError):

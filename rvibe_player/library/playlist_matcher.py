@@ -15,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP, Words
 from rvibe_player.library.database import LibraryDatabase
 from rvibe_player.library.model import path_from_key
 from rvibe_player.library.playlist_locations import is_foreign, path_parts
@@ -89,9 +90,18 @@ class PlaylistMatcher:
     def _why_not(entry: PlaylistEntry) -> str | None:
         """Why an entry cannot be a library track at all, or None if it may be one."""
         if entry.remote:
-            return "a web address, not a file in your library; it is kept as it is"
+            return _why(
+                QT_TRANSLATE_NOOP(
+                    "PlaylistMatch",
+                    "a web address, not a file in your library; it is kept as it is",
+                )
+            )
         if entry.path is None:
-            return "the playlist gives no usable file location for this entry"
+            return _why(
+                QT_TRANSLATE_NOOP(
+                    "PlaylistMatch", "the playlist gives no usable file location for this entry"
+                )
+            )
         return None
 
     def _index(self) -> tuple[dict[str, list[int]], dict[_Parts, list[tuple[int, str]]]]:
@@ -116,23 +126,35 @@ class PlaylistMatcher:
         """The one track whose path ends like ``path``, or None and the reason."""
         names = path_parts(path)
         if not names:
-            return None, "the location names no file"
+            return None, _why(QT_TRANSLATE_NOOP("PlaylistMatch", "the location names no file"))
         by_name, by_tail = self._index()
         same_name = by_name.get(_fold(names[-1]), [])
         if not same_name:
-            return None, "no track in your library has this path or this file name"
+            return None, _why(
+                QT_TRANSLATE_NOOP(
+                    "PlaylistMatch", "no track in your library has this path or this file name"
+                )
+            )
         if len(names) == 1:
             if len(same_name) == 1:
                 return same_name[0], ""
-            return None, (
-                f"{len(same_name)} tracks in your library are named {names[-1]!r}; "
-                "it is left for you to choose"
+            return None, _why(
+                QT_TRANSLATE_NOOP(
+                    "PlaylistMatch",
+                    "%1 tracks in your library are named “%2”; it is left for you to choose",
+                ),
+                str(len(same_name)),
+                names[-1],
             )
         group = by_tail.get(_tail(names), [])
         if not group:
-            return None, (
-                f"tracks named {names[-1]!r} are in your library, but in other folders; "
-                "it is left for you to choose"
+            return None, _why(
+                QT_TRANSLATE_NOOP(
+                    "PlaylistMatch",
+                    "tracks named “%1” are in your library, but in other folders; "
+                    "it is left for you to choose",
+                ),
+                names[-1],
             )
         wanted = _reversed_folded(names)
         scored = [
@@ -143,9 +165,18 @@ class PlaylistMatcher:
         winners = [track_id for score, track_id in scored if score == best]
         ending = "/".join(names[-best:])
         if len(winners) > 1:
-            return None, (
-                f"{len(winners)} tracks in your library end with {ending!r}; "
-                "it is left for you to choose"
+            return None, _why(
+                QT_TRANSLATE_NOOP(
+                    "PlaylistMatch",
+                    "%1 tracks in your library end with “%2”; it is left for you to choose",
+                ),
+                str(len(winners)),
+                ending,
             )
         log.debug("matched %r by its ending %r", path, ending)
         return winners[0], ""
+
+
+def _why(template: str, *words: str) -> Words:
+    """Why an entry matched no track, in the user's language when shown (``core_words``)."""
+    return Words("PlaylistMatch", template, *words)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from rvibe_player.core.errors import PlaylistFormatError
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP, playlist_error
 from rvibe_player.library.playlist_locations import (
     is_remote,
     line_location,
@@ -181,13 +181,18 @@ def read_playlist(path: str | os.PathLike[str], fmt: PlaylistFormat | None = Non
         with open(name, "rb") as stream:
             data = stream.read(MAX_PLAYLIST_BYTES + 1)
     except OSError as exc:
-        raise PlaylistFormatError(
-            f"Could not open the playlist '{readable(name)}': {exc.strerror or exc}."
+        raise playlist_error(
+            QT_TRANSLATE_NOOP("PlaylistError", "Could not open the playlist '%1': %2."),
+            readable(name),
+            exc.strerror or str(exc),
         ) from exc
     if len(data) > MAX_PLAYLIST_BYTES:
-        raise PlaylistFormatError(
-            f"'{readable(name)}' is larger than {MAX_PLAYLIST_BYTES // 2**20} MB, "
-            "too large for a playlist."
+        raise playlist_error(
+            QT_TRANSLATE_NOOP(
+                "PlaylistError", "'%1' is larger than %2 MB, too large for a playlist."
+            ),
+            readable(name),
+            str(MAX_PLAYLIST_BYTES // 2**20),
         )
     base_dir = os.path.dirname(os.path.abspath(name))
     return parse_playlist(data, fmt or PlaylistFormat.for_path(name) or _sniff(data), base_dir)
@@ -201,8 +206,11 @@ def _sniff(data: bytes) -> PlaylistFormat:
         return PlaylistFormat.PLS
     if head.startswith(b"#extm3u"):
         return PlaylistFormat.M3U
-    raise PlaylistFormatError(
-        "This file is not a playlist rVibe Player knows (M3U, M3U8, PLS or XSPF)."
+    raise playlist_error(
+        QT_TRANSLATE_NOOP(
+            "PlaylistError",
+            "This file is not a playlist rVibe Player knows (M3U, M3U8, PLS or XSPF).",
+        )
     )
 
 
@@ -228,7 +236,9 @@ def parse_playlist(data: bytes, fmt: PlaylistFormat, base_dir: str) -> Playlist:
         return Playlist(fmt, title, entries)
     text = _decode_text(data, utf8_only=fmt is PlaylistFormat.M3U8)
     if "\x00" in text:
-        raise PlaylistFormatError("This file holds binary data, not a text playlist.")
+        raise playlist_error(
+            QT_TRANSLATE_NOOP("PlaylistError", "This file holds binary data, not a text playlist.")
+        )
     lines = [line.strip() for line in _LINE_BREAK.split(text)]
     if fmt is PlaylistFormat.PLS:
         return _parse_pls(lines, base_dir)
@@ -278,8 +288,10 @@ def _parse_pls(lines: Iterable[str], base_dir: str) -> Playlist:
         if sep and match:
             fields.setdefault(int(match.group(2)), {})[match.group(1)] = value.strip()
     if not has_header and not fields:
-        raise PlaylistFormatError(
-            "This PLS playlist has no [playlist] section and no File entries."
+        raise playlist_error(
+            QT_TRANSLATE_NOOP(
+                "PlaylistError", "This PLS playlist has no [playlist] section and no File entries."
+            )
         )
     playlist = Playlist(PlaylistFormat.PLS)
     for number in sorted(fields):
@@ -380,9 +392,13 @@ def write_playlist(
     target = Path(os.path.abspath(os.fspath(path)))
     fmt = fmt or PlaylistFormat.for_path(target)
     if fmt is None:
-        raise PlaylistFormatError(
-            f"Cannot tell which playlist format to write for '{readable(target.name)}': "
-            "name it .m3u, .m3u8, .pls or .xspf."
+        raise playlist_error(
+            QT_TRANSLATE_NOOP(
+                "PlaylistError",
+                "Cannot tell which playlist format to write for '%1': "
+                "name it .m3u, .m3u8, .pls or .xspf.",
+            ),
+            readable(target.name),
         )
     data = format_playlist(entries, fmt, str(target.parent), title)
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")

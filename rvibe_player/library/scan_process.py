@@ -24,6 +24,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP
+from rvibe_player.library.reasons import reason
 from rvibe_player.library.scanner import Scanner, ScanProgress, ScanReport
 
 log = logging.getLogger(__name__)
@@ -52,7 +54,15 @@ def _child(db_path: str, roots: Sequence[str] | None, events: Any, cancel: Any) 
         )
     except Exception as exc:  # the database itself failed: say so, do not vanish
         logging.getLogger(__name__).exception("Scan failed")
-        events.put(("failed", f"The library could not be updated: {exc}"))
+        events.put(
+            (
+                "failed",
+                reason(
+                    QT_TRANSLATE_NOOP("LibraryReason", "The library could not be updated: %1"),
+                    str(exc),
+                ),
+            )
+        )
     else:
         events.put(("done", report))
 
@@ -100,14 +110,26 @@ class ScanProcess:
         try:
             self._process.start()
         except OSError as exc:  # out of processes or memory: say so, the app goes on
-            on_failed(f"The library scan could not start: {exc}")
+            on_failed(
+                reason(
+                    QT_TRANSLATE_NOOP("LibraryReason", "The library scan could not start: %1"),
+                    str(exc),
+                )
+            )
             return
         while True:
             try:
                 kind, payload = self._events.get(timeout=0.5)
             except queue.Empty:
                 if not self._process.is_alive():
-                    on_failed("The library scan stopped unexpectedly; run it again.")
+                    on_failed(
+                        reason(
+                            QT_TRANSLATE_NOOP(
+                                "LibraryReason",
+                                "The library scan stopped unexpectedly; run it again.",
+                            )
+                        )
+                    )
                     return
                 continue
             if kind == "progress":

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rvibe_player.library import reasons
 from rvibe_player.library.database import LibraryDatabase, TrackRow, transaction
 from rvibe_player.library.formats import AUDIO_EXTENSIONS
 from rvibe_player.library.model import display_path, path_key
@@ -208,6 +209,7 @@ class _ScanRun:
         to_read = self.plan.to_read
         report = self.report
         sep = os.sep
+        not_audio = reasons.reason(reasons.NOT_AUDIO_FILE)
         for files in walk_folders(target.top, problem, self.cancel):
             found_any = True
             self.plan.seen += len(files)
@@ -223,8 +225,8 @@ class _ScanRun:
                 dot = path.rfind(".")
                 if dot < path.rfind(sep) or path[dot:].lower() not in AUDIO_EXTENSIONS:
                     if bad != (size, mtime):
-                        skipped.append((path, size, mtime, "not an audio file"))
-                    report.skipped.append((display_path(path), "not an audio file"))
+                        skipped.append((path, size, mtime, not_audio))
+                    report.skipped.append((display_path(path), not_audio))
                 elif bad == (size, mtime):
                     report.unchanged += 1  # still unreadable: retried only when it changes
                 elif other is not None and other[1] == size and other[2] == mtime:
@@ -245,7 +247,7 @@ class _ScanRun:
         if self.cancel.is_set():
             return
         if full and not found_any and live_before:
-            note = "the folder is empty; its disk may be disconnected, so its tracks are kept"
+            note = reasons.reason(reasons.EMPTY_ROOT)
             self.db.set_root_online(target.root_id, False, note)
             self.report.offline_roots.append((display_path(target.root), note))
             return
@@ -261,8 +263,7 @@ class _ScanRun:
             with os.scandir(target.root):
                 pass
         except OSError as exc:
-            why = "not found" if isinstance(exc, FileNotFoundError) else exc.strerror or str(exc)
-            note = f"cannot be reached ({why}); its tracks are kept and marked offline"
+            note = reasons.reason(reasons.UNREACHABLE_ROOT, reasons.os_reason(exc))
             self.db.set_root_online(target.root_id, False, note)
             self.report.offline_roots.append((display_path(target.root), note))
             return False
@@ -313,7 +314,7 @@ class _ScanRun:
         for path, digest, row, reason in batch:
             size, mtime, root_id, track_id, was_unreadable = details[path]
             if row is None or digest is None:
-                why = reason or "unknown reason"
+                why = reason or reasons.reason(reasons.UNKNOWN)
                 failed.setdefault(root_id, []).append((path, size, mtime, why))
                 report.unreadable.append((display_path(path), why))
                 continue

@@ -34,7 +34,9 @@ from mutagen.trueaudio import TrueAudio
 from mutagen.wave import WAVE
 from mutagen.wavpack import WavPack
 
+from rvibe_player.library import reasons
 from rvibe_player.library.formats import AUDIO_EXTENSIONS
+from rvibe_player.library.reasons import reason
 
 MAX_TEXT = 1024
 """Longest text kept per value: a megabyte of lyrics in a title tag must not bloat the library."""
@@ -213,9 +215,9 @@ def read_tags(path: str) -> TrackTags:
         with open(path, "rb") as handle:
             return read_tags_from(handle, path)
     except PermissionError as exc:
-        raise UnreadableFileError("permission denied: the file cannot be opened") from exc
+        raise UnreadableFileError(reason(reasons.FILE_PERMISSION)) from exc
     except OSError as exc:
-        raise UnreadableFileError(f"cannot read the file: {exc.strerror or exc}") from exc
+        raise UnreadableFileError(reason(reasons.CANNOT_READ, exc.strerror or str(exc))) from exc
 
 
 def read_tags_from(handle: BinaryIO, path: str) -> TrackTags:
@@ -226,7 +228,7 @@ def read_tags_from(handle: BinaryIO, path: str) -> TrackTags:
     """
     handle.seek(0, os.SEEK_END)
     if handle.tell() == 0:
-        raise UnreadableFileError("empty file (0 bytes)")
+        raise UnreadableFileError(reason(reasons.EMPTY_FILE))
     ext = os.path.splitext(path)[1].lower()
     audio = None
     first_error: Exception | None = None
@@ -242,25 +244,27 @@ def read_tags_from(handle: BinaryIO, path: str) -> TrackTags:
         audio = _sniff(handle)
     if audio is None:
         if first_error is not None:
-            raise UnreadableFileError(f"damaged or unsupported file: {_describe(first_error)}")
+            raise UnreadableFileError(reason(reasons.DAMAGED, _describe(first_error)))
         if ext in AUDIO_EXTENSIONS:
-            raise UnreadableFileError(f"the tag reader does not support this format ({ext})")
-        raise UnreadableFileError(f"not a recognised audio format ({ext or 'no extension'})")
+            raise UnreadableFileError(reason(reasons.UNSUPPORTED_FORMAT, ext))
+        raise UnreadableFileError(
+            reason(reasons.NOT_AUDIO_FORMAT, ext or reason(reasons.NO_EXTENSION))
+        )
     try:
         return _from_mutagen(audio)
     except Exception as exc:  # a tag mutagen parsed but we cannot interpret
-        raise UnreadableFileError(f"damaged tags: {_describe(exc)}") from exc
+        raise UnreadableFileError(reason(reasons.DAMAGED_TAGS, _describe(exc))) from exc
 
 
 def _sniff(handle: BinaryIO) -> Any:
     try:
         return mutagen.File(handle)
     except OSError as exc:
-        raise UnreadableFileError(f"cannot read the file: {exc.strerror or exc}") from exc
+        raise UnreadableFileError(reason(reasons.CANNOT_READ, exc.strerror or str(exc))) from exc
     except MemoryError as exc:
-        raise UnreadableFileError("damaged file: a tag claims an impossible size") from exc
+        raise UnreadableFileError(reason(reasons.IMPOSSIBLE_SIZE)) from exc
     except Exception as exc:  # mutagen raises many types on damaged files
-        raise UnreadableFileError(f"damaged or unsupported file: {_describe(exc)}") from exc
+        raise UnreadableFileError(reason(reasons.DAMAGED, _describe(exc))) from exc
 
 
 def _describe(exc: BaseException) -> str:

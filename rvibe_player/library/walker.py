@@ -12,6 +12,9 @@ import stat
 import threading
 from collections.abc import Callable, Iterator
 
+from rvibe_player.library import reasons
+from rvibe_player.library.reasons import os_reason, reason
+
 FoundFile = tuple[str, int, int]
 """A regular file found by the walk: (path, size, mtime_ns)."""
 
@@ -39,7 +42,7 @@ def walk_folders(
     try:
         top_stat = os.stat(top)
     except OSError as exc:
-        on_problem(top, _reason(exc))
+        on_problem(top, os_reason(exc))
         return
     if stat.S_ISREG(top_stat.st_mode):
         yield [(top, top_stat.st_size, top_stat.st_mtime_ns)]
@@ -66,9 +69,9 @@ def walk_folders(
                         elif entry.is_symlink():
                             on_problem(entry.path, "broken link: its target does not exist")
                     except OSError as exc:
-                        on_problem(entry.path, _reason(exc))
+                        on_problem(entry.path, os_reason(exc))
         except OSError as exc:
-            on_problem(folder, f"folder skipped: {_reason(exc)}")
+            on_problem(folder, reason(reasons.FOLDER_SKIPPED, os_reason(exc)))
         if files:
             yield files
         stack.extend(sorted(subfolders, reverse=True))
@@ -83,15 +86,7 @@ def _enter(
     info = entry.stat()
     key = (info.st_dev, info.st_ino)
     if key in visited:
-        on_problem(entry.path, "symbolic link loop: this folder was already scanned")
+        on_problem(entry.path, reason(reasons.LINK_LOOP))
     else:
         visited.add(key)
         subfolders.append(entry.path)
-
-
-def _reason(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, FileNotFoundError):
-        return "not found (removed, or the disk is not connected)"
-    return exc.strerror or str(exc)

@@ -31,6 +31,8 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
+from rvibe_player.library import reasons
+from rvibe_player.library.reasons import reason
 from rvibe_player.library.scanner import Scanner, ScanReport
 
 log = logging.getLogger(__name__)
@@ -189,10 +191,7 @@ class LibraryWatcher:
 
 def _why_unwatchable(exc: OSError) -> str:
     if exc.errno == 28:  # ENOSPC from inotify: the per-user watch limit is reached
-        return (
-            "too many folders to watch; raise fs.inotify.max_user_watches "
-            "(changes are picked up by the next rescan instead)"
-        )
+        return reason(reasons.TOO_MANY_WATCHES)
     if isinstance(exc, FileNotFoundError):
-        return "the folder is not there (disk disconnected?)"
+        return reason(reasons.ROOT_GONE)
     return exc.strerror or str(exc)

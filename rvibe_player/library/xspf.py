@@ -18,7 +18,7 @@ from typing import Any
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
-from rvibe_player.core.errors import PlaylistFormatError
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP, playlist_error
 
 log = logging.getLogger(__name__)
 
@@ -72,15 +72,24 @@ def parse_xspf(data: bytes) -> tuple[str, list[XspfTrack]]:
     try:
         root = SafeET.fromstring(data)
     except DefusedXmlException as exc:
-        raise PlaylistFormatError(
-            "This XSPF playlist uses XML features refused for safety "
-            f"(entities or external references): {type(exc).__name__}."
+        raise playlist_error(
+            QT_TRANSLATE_NOOP(
+                "PlaylistError",
+                "This XSPF playlist uses XML features refused for safety "
+                "(entities or external references): %1.",
+            ),
+            type(exc).__name__,
         ) from exc
     except SafeET.ParseError as exc:
-        raise PlaylistFormatError(f"This XSPF playlist is not valid XML: {exc}.") from exc
+        raise playlist_error(
+            QT_TRANSLATE_NOOP("PlaylistError", "This XSPF playlist is not valid XML: %1."), str(exc)
+        ) from exc
     if _local(root.tag) != "playlist":
-        raise PlaylistFormatError(
-            f"This XML file is not an XSPF playlist (it starts with <{_local(root.tag)}>)."
+        raise playlist_error(
+            QT_TRANSLATE_NOOP(
+                "PlaylistError", "This XML file is not an XSPF playlist (it starts with <%1>)."
+            ),
+            _local(root.tag),
         )
     tracks: list[XspfTrack] = []
     track_lists = list(_children(root, "trackList")) or [root]

@@ -28,6 +28,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool
 
 from rvibe_player import appinfo
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP
 from rvibe_player.core.store_protocol import API_PREFIX, SYNC_PAGE_DEFAULT, SYNC_WAIT_MAX_S
 from rvibe_player.store_client.address import fetchable, is_loopback_host, store_address
 from rvibe_player.store_client.backoff import jittered
@@ -40,6 +41,7 @@ from rvibe_player.store_client.errors import (
     StoreUnauthorizedError,
     StoreUnreachableError,
     TooManyAttemptsError,
+    said,
 )
 from rvibe_player.store_client.intents import Intent, IntentKind
 
@@ -286,7 +288,13 @@ class StoreApi:
         try:
             return SignedIn(str(body["token"]), str(body["expires_at"]), dict(body["account"]))
         except (KeyError, TypeError, ValueError) as exc:
-            raise StoreServerError("The store's sign-in answer could not be read.") from exc
+            raise StoreServerError(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "StoreMessage", "The store's sign-in answer could not be read."
+                    )
+                )
+            ) from exc
 
     def logout(self) -> None:
         """End this session on the store (the token stops working)."""
@@ -442,12 +450,21 @@ class StoreApi:
             body = response.json()
         except ValueError as exc:
             raise StoreServerError(
-                f"The store at {self._where} sent an answer the player cannot read.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "StoreMessage", "The store at %1 sent an answer the player cannot read."
+                    ),
+                    self._where,
+                ),
                 response.status_code,
             ) from exc
         if not isinstance(body, dict):
             raise StoreServerError(
-                f"The store at {self._where} sent an unexpected answer.", response.status_code
+                said(
+                    QT_TRANSLATE_NOOP("StoreMessage", "The store at %1 sent an unexpected answer."),
+                    self._where,
+                ),
+                response.status_code,
             )
         return body
 
@@ -502,22 +519,46 @@ class StoreApi:
             return CallInterruptedError("Stopped talking to the store.")
         if isinstance(exc, requests.exceptions.SSLError):
             refused = StoreUnreachableError(
-                f"The store at {self._where} did not prove who it is (its TLS certificate "
-                "could not be verified), so the player did not talk to it."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "StoreMessage",
+                        "The store at %1 did not prove who it is (its TLS certificate "
+                        "could not be verified), so the player did not talk to it.",
+                    ),
+                    self._where,
+                )
             )
             refused.retryable = False  # asking again gets the same certificate
             return refused
         if isinstance(exc, requests.exceptions.ReadTimeout):
             return StoreUnreachableError(
-                f"The store at {self._where} did not answer within {read_timeout:.0f} s; "
-                "the player will try again."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "StoreMessage",
+                        "The store at %1 did not answer within %2 s; the player will try again.",
+                    ),
+                    self._where,
+                    f"{read_timeout:.0f}",
+                )
             )
         if isinstance(exc, requests.exceptions.ConnectionError):  # refused, reset, DNS, timeout
             return StoreUnreachableError(
-                f"The store at {self._where} cannot be reached: check your connection. "
-                "Your messages wait here and go out when it is reachable."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "StoreMessage",
+                        "The store at %1 cannot be reached: check your connection. "
+                        "Your messages wait here and go out when it is reachable.",
+                    ),
+                    self._where,
+                )
             )
-        return StoreUnreachableError(f"Talking to the store at {self._where} failed: {exc}.")
+        return StoreUnreachableError(
+            said(
+                QT_TRANSLATE_NOOP("StoreMessage", "Talking to the store at %1 failed: %2."),
+                self._where,
+                str(exc),
+            )
+        )
 
     def _status_error(self, response: requests.Response) -> StoreError:
         status = response.status_code
@@ -525,10 +566,17 @@ class StoreApi:
         if status == 401:
             if code == "invalid_credentials":
                 return StoreUnauthorizedError(
-                    message or "The user name or password is wrong.", code
+                    said(QT_TRANSLATE_NOOP("StoreMessage", "The user name or password is wrong.")),
+                    code,
                 )
             return StoreUnauthorizedError(
-                "Your session with the store has ended: please sign in again.", code or "401"
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "StoreMessage",
+                        "Your session with the store has ended: please sign in again.",
+                    )
+                ),
+                code or "401",
             )
         if status == 410 and code == "resync_required":
             info = body.get("resync")
@@ -543,28 +591,57 @@ class StoreApi:
             except ValueError:
                 retry_after = 60.0
             return TooManyAttemptsError(
-                message or f"Too many attempts: try again in {retry_after:.0f} s.", retry_after
+                said(
+                    QT_TRANSLATE_NOOP("StoreMessage", "Too many attempts: try again in %1 s."),
+                    f"{retry_after:.0f}",
+                ),
+                retry_after,
             )
         if status >= 500 or status == 408:
             return StoreServerError(
-                f"The store at {self._where} had a problem (HTTP {status}); "
-                "the player will try again.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "StoreMessage",
+                        "The store at %1 had a problem (HTTP %2); the player will try again.",
+                    ),
+                    self._where,
+                    str(status),
+                ),
                 status,
             )
         if status < 400:
             where = response.headers.get("Location", "elsewhere")
             return StoreRejectedError(
-                f"The store at {self._where} sends the player to {where}: use that address.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "StoreMessage", "The store at %1 sends the player to %2: use that address."
+                    ),
+                    self._where,
+                    where,
+                ),
                 status,
                 "redirect",
             )
         if not code:
             return StoreRejectedError(
-                f"{self._where} answered HTTP {status} without the store's explanation: "
-                "is this the address of an rVibe store?",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "StoreMessage",
+                        "%1 answered HTTP %2 without the store's explanation: "
+                        "is this the address of an rVibe store?",
+                    ),
+                    self._where,
+                    str(status),
+                ),
                 status,
                 f"http_{status}",
             )
         return StoreRejectedError(
-            message or f"The store refused the request (HTTP {status}).", status, code
+            message
+            or said(
+                QT_TRANSLATE_NOOP("StoreMessage", "The store refused the request (HTTP %1)."),
+                str(status),
+            ),
+            status,
+            code,
         )

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP
 from rvibe_player.core.store_protocol import MESSAGE_MAX, SYNC_WAIT_MAX_S, Role
 from rvibe_player.store_client import intents
 from rvibe_player.store_client.areas import ChangeArea
@@ -32,7 +33,7 @@ from rvibe_player.store_client.desk_model import (
 )
 from rvibe_player.store_client.desk_store import DeskStore, ensure_schema
 from rvibe_player.store_client.desk_stream import DeskStream, read_inbox
-from rvibe_player.store_client.errors import StoreError
+from rvibe_player.store_client.errors import StoreError, said
 from rvibe_player.store_client.intents import IntentKind
 from rvibe_player.store_client.log_store import message_of
 from rvibe_player.store_client.model import Message, MessageState, SyncStatus
@@ -74,8 +75,12 @@ class CuratorDesk(SignedInClient):
     """One curator's desk at one store."""
 
     ROLE = Role.CURATOR
-    SIGN_IN_PROMPT = "Sign in with a curator account to open the desk."
-    WRONG_ROLE = "{name} is a {role} account; the curator desk is for curators."
+    SIGN_IN_PROMPT = said(
+        QT_TRANSLATE_NOOP("StoreMessage", "Sign in with a curator account to open the desk.")
+    )
+    WRONG_ROLE = QT_TRANSLATE_NOOP(
+        "StoreMessage", "%1 is a %2 account; the curator desk is for curators."
+    )
 
     def __init__(
         self,
@@ -377,43 +382,65 @@ class CuratorDesk(SignedInClient):
         Raises DeskError for an empty message, a too long one, or a saved reply's gap left.
         """
         if not body.strip():
-            raise DeskError("Write something first: the message is empty.")
+            raise DeskError(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "StoreMessage", "Write something first: the message is empty."
+                    )
+                )
+            )
         if len(body) > MESSAGE_MAX:
-            raise DeskError(f"A message holds up to {MESSAGE_MAX:,} characters.")
+            raise DeskError(
+                said(
+                    QT_TRANSLATE_NOOP("StoreMessage", "A message holds up to %1 characters."),
+                    f"{MESSAGE_MAX:,}",
+                )
+            )
         gap = unfilled_gap(body)
         if gap:
-            raise DeskError(f"Fill in {gap} first: a saved reply is a start, not a form letter.")
+            raise DeskError(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "StoreMessage",
+                        "Fill in %1 first: a saved reply is a start, not a form letter.",
+                    ),
+                    gap,
+                )
+            )
         item = self._send(intents.staff(IntentKind.STAFF_MESSAGE, listener_id, body=body))
         author = str((self.account or {}).get("name") or "")
         return pending_message(item.client_id, body, item.created_at, "", "pending", author)
 
     def note(self, listener_id: int, body: str) -> None:
         """A note the listener reads."""
-        self._require(body, "The note is empty.")
+        self._require(body, said(QT_TRANSLATE_NOOP("StoreMessage", "The note is empty.")))
         self._send(intents.staff(IntentKind.STAFF_NOTE, listener_id, body=body))
 
     def edit_note(self, listener_id: int, note_id: int, body: str) -> None:
         """A better wording of a note the listener reads (their log gets the update)."""
-        self._require(body, "The note is empty.")
+        self._require(body, said(QT_TRANSLATE_NOOP("StoreMessage", "The note is empty.")))
         self._send(intents.staff(IntentKind.NOTE_EDIT, listener_id, note_id=note_id, body=body))
 
     def pick(self, listener_id: int, release_id: int, reason: str) -> None:
         """Pick a release for the listener; the reason line is required."""
-        self._require(reason, "Say why in a line: a pick needs its reason.")
+        self._require(
+            reason,
+            said(QT_TRANSLATE_NOOP("StoreMessage", "Say why in a line: a pick needs its reason.")),
+        )
         self._send(
             intents.staff(IntentKind.STAFF_PICK, listener_id, release_id=release_id, reason=reason)
         )
 
     def edit_pick_reason(self, listener_id: int, pick_id: int, reason: str) -> None:
         """A better reason for a pick."""
-        self._require(reason, "A pick needs its reason.")
+        self._require(reason, said(QT_TRANSLATE_NOOP("StoreMessage", "A pick needs its reason.")))
         self._send(
             intents.staff(IntentKind.PICK_REASON, listener_id, pick_id=pick_id, reason=reason)
         )
 
     def staff_note(self, listener_id: int, body: str) -> None:
         """A note about the listener for staff only (they never see it)."""
-        self._require(body, "The note is empty.")
+        self._require(body, said(QT_TRANSLATE_NOOP("StoreMessage", "The note is empty.")))
         self._send(intents.staff(IntentKind.STAFF_ONLY_NOTE, listener_id, body=body))
 
     def snooze(self, listener_id: int, until: datetime | None, until_reply: bool) -> None:
@@ -441,9 +468,19 @@ class CuratorDesk(SignedInClient):
 
         missing = [lid for lid, line in lines.items() if not line.strip()]
         if missing:
-            raise DeskError("Write a line for every listener in the crate.")
+            raise DeskError(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "StoreMessage", "Write a line for every listener in the crate."
+                    )
+                )
+            )
         if not releases:
-            raise DeskError("Choose at least one release for the crate.")
+            raise DeskError(
+                said(
+                    QT_TRANSLATE_NOOP("StoreMessage", "Choose at least one release for the crate.")
+                )
+            )
         rows = [{"listener_id": lid, "reason": line} for lid, line in lines.items()]
         parts = [
             rows[n : n + CRATE_LISTENERS_MAX] for n in range(0, len(rows), CRATE_LISTENERS_MAX)

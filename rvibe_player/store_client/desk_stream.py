@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rvibe_player.core.errors import error_words
 from rvibe_player.core.store_protocol import SYNC_PAGE_DEFAULT, SYNC_WAIT_MAX_S
 from rvibe_player.store_client.areas import ChangeArea
 from rvibe_player.store_client.backoff import Backoff
@@ -100,12 +101,12 @@ class DeskStream(LoopThread):
                     store.reset()
                     caught_up = False
                 except StoreUnauthorizedError as exc:
-                    self._set_status(Connection.SIGNED_OUT, str(exc))
+                    self._set_status(Connection.SIGNED_OUT, error_words(exc))
                     if self.on_unauthorized is not None:
                         self.on_unauthorized(exc)
                     return
                 except StoreError as exc:
-                    self._set_status(Connection.OFFLINE, str(exc))
+                    self._set_status(Connection.OFFLINE, error_words(exc))
                     caught_up = False
                     if not self._sleep(self.backoff.next()):
                         return

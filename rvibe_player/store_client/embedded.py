@@ -25,8 +25,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rvibe_player import paths
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP
 from rvibe_player.store_client.api import StoreApi
-from rvibe_player.store_client.errors import StoreError
+from rvibe_player.store_client.errors import StoreError, said
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +48,13 @@ def store_command() -> list[str]:
     found = shutil.which("rvibe-store")
     if found is None:
         raise EmbeddedStoreError(
-            "This build of the player has no built-in store. Set the address of your store "
-            "in the settings (or install rvibe-store)."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "StoreMessage",
+                    "This build of the player has no built-in store. Set the address of your "
+                    "store in the settings (or install rvibe-store).",
+                )
+            )
         )
     return [found]
 
@@ -115,7 +121,14 @@ class EmbeddedStore:
                 env=os.environ | (self.env or {}),
             )
         except OSError as exc:
-            raise EmbeddedStoreError(f"The built-in store could not be started: {exc}.") from exc
+            raise EmbeddedStoreError(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "StoreMessage", "The built-in store could not be started: %1."
+                    ),
+                    str(exc),
+                )
+            ) from exc
         self._process = process
         atexit.register(self.stop)
         found = threading.Event()
@@ -125,8 +138,10 @@ class EmbeddedStore:
         if not found.wait(self.start_timeout_s) or self.url is None:
             self.stop()
             raise EmbeddedStoreError(
-                "The built-in store did not start"
-                + (f": {self._output[-1]}" if self._output else ".")
+                said(
+                    QT_TRANSLATE_NOOP("StoreMessage", "The built-in store did not start: %1"),
+                    self._output[-1] if self._output else "-",
+                )
             )
         self._wait_healthy(self.url)
         log.info("the embedded store answers at %s", self.url)
@@ -156,7 +171,12 @@ class EmbeddedStore:
                     if not self.running or time.monotonic() > deadline:
                         self.stop()
                         raise EmbeddedStoreError(
-                            f"The built-in store does not answer: {exc}"
+                            said(
+                                QT_TRANSLATE_NOOP(
+                                    "StoreMessage", "The built-in store does not answer: %1"
+                                ),
+                                str(exc),
+                            )
                         ) from exc
                 time.sleep(0.05)
         finally:

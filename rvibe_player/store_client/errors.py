@@ -5,7 +5,15 @@ Plain Python (no requests), so the UI can catch them without importing the HTTP 
 
 from __future__ import annotations
 
-from rvibe_player.core.errors import RvibeError
+from rvibe_player.core.errors import RvibeError, Words
+
+CONTEXT = "StoreMessage"
+
+
+def said(template: str, *words: str) -> Words:
+    """A message of the store client (``template`` marked with ``QT_TRANSLATE_NOOP`` in
+    the context ``StoreMessage``), said in the user's language where the interface shows it."""
+    return Words(CONTEXT, template, *words)
 
 
 class StoreError(RvibeError):

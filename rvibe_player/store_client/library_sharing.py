@@ -17,9 +17,11 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP
 from rvibe_player.core.store_protocol import ALBUMS_BATCH_MAX, CATALOG_TEXT_MAX
 from rvibe_player.library.database import LibraryDatabase
 from rvibe_player.store_client.cache import RelationshipCache
+from rvibe_player.store_client.errors import said
 from rvibe_player.store_client.intents import IntentKind
 from rvibe_player.store_client.listening import BATCH_BYTES_MAX, batches
 from rvibe_player.store_client.projector import CacheSnapshot, library_sharing
@@ -72,19 +74,33 @@ def library_sharing_on(cache: RelationshipCache) -> bool:
 def preview(library_path: Path | None, on: bool) -> str:
     """Exactly what sharing the album list sends, in words and as sent."""
     if not on:
-        return "Your album list is not sent (and the store deletes any it kept)."
+        return said(
+            QT_TRANSLATE_NOOP(
+                "StoreMessage", "Your album list is not sent (and the store deletes any it kept)."
+            )
+        )
     if library_path is None:
-        return "No music library is open here, so no albums would be sent."
+        return said(
+            QT_TRANSLATE_NOOP(
+                "StoreMessage", "No music library is open here, so no albums would be sent."
+            )
+        )
     albums = album_payloads(library_path)
-    text = (
-        f"The player sends the {len(albums)} albums in your library: album artist, album "
-        "title and their MusicBrainz ids. No file names, no folders, nothing about plays."
+    text = said(
+        QT_TRANSLATE_NOOP(
+            "StoreMessage",
+            "The player sends the %1 albums in your library: album artist, album title and "
+            "their MusicBrainz ids. No file names, no folders, nothing about plays.",
+        ),
+        str(len(albums)),
     )
     if albums:
         shown = "\n".join(json.dumps(a, ensure_ascii=False) for a in albums[:PREVIEW_ALBUMS])
         rest = len(albums) - PREVIEW_ALBUMS
-        more = f"\n… and {rest} more, the same way" if rest > 0 else ""
-        text += f"\nExactly as sent:\n{shown}{more}"
+        if rest > 0:
+            more = QT_TRANSLATE_NOOP("StoreMessage", "%1\n… and %2 more, the same way")
+            shown = said(more, shown, str(rest))
+        text = said(QT_TRANSLATE_NOOP("StoreMessage", "%1\nExactly as sent:\n%2"), text, shown)
     return text
 
 

@@ -19,10 +19,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP
 from rvibe_player.core.store_protocol import CATALOG_TEXT_MAX, LISTENING_PLAYS_MAX, SharingLevel
 from rvibe_player.library.database import LibraryDatabase
 from rvibe_player.library.model import LoggedPlay
 from rvibe_player.store_client.cache import RelationshipCache
+from rvibe_player.store_client.errors import said
 from rvibe_player.store_client.intents import IntentKind, listening
 from rvibe_player.store_client.projector import CacheSnapshot
 from rvibe_player.store_client.projector import sharing_level as projected_level
@@ -132,20 +134,33 @@ class ListeningUploader:
         """Exactly what would be sent at ``level``, in words and as sent, for the dialog."""
         chosen = SharingLevel(level)
         if chosen is SharingLevel.OFF:
-            return "Nothing about your listening is sent."
+            return said(QT_TRANSLATE_NOOP("StoreMessage", "Nothing about your listening is sent."))
         db = LibraryDatabase(self.library_path)
         try:
             last = db.last_play_id()
             plays = db.plays_after(last - 1, 0.0, 1) if last else []
         finally:
             db.close()
-        what = (
-            "each song you play: when, the title, artist, album and genre"
+        text = said(
+            QT_TRANSLATE_NOOP(
+                "StoreMessage",
+                "From now on the player sends each song you play: when, the title, artist, "
+                "album and genre; nothing played before.",
+            )
             if chosen is SharingLevel.FULL
-            else "for each play only the day, the artist and the genre"
+            else QT_TRANSLATE_NOOP(
+                "StoreMessage",
+                "From now on the player sends for each play only the day, the artist and the "
+                "genre; nothing played before.",
+            )
         )
-        text = f"From now on the player sends {what}; nothing played before."
         if plays:
             sample = json.dumps(play_payload(plays[0], chosen), ensure_ascii=False)
-            text += f"\nYour latest play would be sent exactly as:\n{sample}"
+            text = said(
+                QT_TRANSLATE_NOOP(
+                    "StoreMessage", "%1\nYour latest play would be sent exactly as:\n%2"
+                ),
+                text,
+                sample,
+            )
         return text

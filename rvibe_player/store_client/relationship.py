@@ -42,6 +42,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP
 from rvibe_player.core.store_protocol import (
     MESSAGE_MAX,
     SYNC_WAIT_MAX_S,
@@ -55,6 +56,7 @@ from rvibe_player.store_client import intents, library_sharing
 from rvibe_player.store_client.areas import ChangeArea
 from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_client.credentials import Credentials
+from rvibe_player.store_client.errors import said
 from rvibe_player.store_client.library_sharing import AlbumSharer
 from rvibe_player.store_client.listening import ListeningUploader
 from rvibe_player.store_client.log_store import pick_of
@@ -83,7 +85,9 @@ log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
 
-SIGN_IN_PROMPT = "Sign in to the store to hear from your curator."
+SIGN_IN_PROMPT = said(
+    QT_TRANSLATE_NOOP("StoreMessage", "Sign in to the store to hear from your curator.")
+)
 
 
 class Relationship(SignedInClient):
@@ -91,9 +95,9 @@ class Relationship(SignedInClient):
 
     ROLE = Role.LISTENER
     SIGN_IN_PROMPT = SIGN_IN_PROMPT
-    WRONG_ROLE = (
-        "{name} is a {role} account; the relationship panel is for listeners (staff use "
-        "the curator desk)."
+    WRONG_ROLE = QT_TRANSLATE_NOOP(
+        "StoreMessage",
+        "%1 is a %2 account; the relationship panel is for listeners (staff use the curator desk).",
     )
 
     def __init__(
@@ -237,7 +241,11 @@ class Relationship(SignedInClient):
     def sharing_preview(self, level: SharingLevel | str) -> str:
         """Exactly what sharing at ``level`` sends, in words and as sent (reads the library)."""
         if self._listening is None:
-            return "No music library is open here, so no plays would be sent."
+            return said(
+                QT_TRANSLATE_NOOP(
+                    "StoreMessage", "No music library is open here, so no plays would be sent."
+                )
+            )
         return self._listening.preview(level)
 
     def set_library_sharing(self, on: bool) -> None:

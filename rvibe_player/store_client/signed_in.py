@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from rvibe_player import paths
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP, error_words
 from rvibe_player.core.store_protocol import Role
 from rvibe_player.store_client.account import Account, AccountBook
 from rvibe_player.store_client.address import store_address
@@ -29,6 +30,7 @@ from rvibe_player.store_client.errors import (
     StoreError,
     StoreRejectedError,
     StoreUnauthorizedError,
+    said,
 )
 from rvibe_player.store_client.model import Connection, SyncStatus
 
@@ -46,8 +48,11 @@ class SignedInClient:
     """One account of one role at one store: sign-in, kept session, cache, status."""
 
     ROLE: Role = Role.LISTENER
-    SIGN_IN_PROMPT = "Sign in to the store."
-    WRONG_ROLE = "{name} is a {role} account; this part of the player is for another role."
+    SIGN_IN_PROMPT: str = said(QT_TRANSLATE_NOOP("StoreMessage", "Sign in to the store."))
+    WRONG_ROLE: str = QT_TRANSLATE_NOOP(
+        "StoreMessage", "%1 is a %2 account; this part of the player is for another role."
+    )
+    """A template: %1 the account's name, %2 its role."""
 
     def __init__(
         self,
@@ -167,7 +172,7 @@ class SignedInClient:
                 self._api(signed.token, retries=0).logout()
             name = signed.account.get("name") or username
             raise StoreRejectedError(
-                self.WRONG_ROLE.format(name=name, role=role), 403, f"not_a_{self.ROLE.value}"
+                said(self.WRONG_ROLE, str(name), str(role)), 403, f"not_a_{self.ROLE.value}"
             )
         self._stop_loops()
         account: Account = {
@@ -221,7 +226,7 @@ class SignedInClient:
         """The store no longer accepts the token: forget it; the view asks to sign in."""
         log.warning("the store ended the session: %s", exc)
         self.credentials.delete(self.store_key)
-        self._set_status(SyncStatus(Connection.SIGNED_OUT, str(exc)))
+        self._set_status(SyncStatus(Connection.SIGNED_OUT, error_words(exc)))
 
     def close(self) -> None:
         """Stop following the store and close the cache (the outbox keeps what has not gone

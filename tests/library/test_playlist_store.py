@@ -221,7 +221,7 @@ def test_import_matches_exact_relative_and_windows_paths(lib: Library, tmp_path:
     assert "web address" in reasons[0]
     assert "no track in your library" in reasons[1]
     assert "in other folders" in reasons[2]
-    assert "2 tracks in your library end with 'Greatest Hits/01 Intro.mp3'" in reasons[3]
+    assert "2 tracks in your library end with “Greatest Hits/01 Intro.mp3”" in reasons[3]
     assert report.summary() == (
         "Imported 'old pc': 6 of 10 entries found (4 by folder and file name); "
         "4 not found, kept in the playlist."

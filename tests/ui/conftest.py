@@ -6,12 +6,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from rvibe_player import paths
 from rvibe_player.app.session import PlayerSession
 from rvibe_player.library.scanner import Scanner
+from rvibe_player.ui.shell import translations
 from rvibe_player.ui.shell.application import build_window, create_application, open_session
 from rvibe_player.ui.shell.main_window import MainWindow
+from scripts import translations as tool
 from scripts.make_corpus import Manifest
 
 
@@ -61,3 +65,21 @@ def open_window(qtbot) -> Iterator:  # type: ignore[no-untyped-def]
         if window.isVisible():
             window.close()
         session.close()
+
+
+@pytest.fixture
+def language(qapp: QApplication, tmp_path: Path) -> Iterator[object]:
+    """``language("de")`` makes the shipped translation and the locale the application's."""
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    tool.compile_all(out=folder)
+
+    def use(name: str) -> None:
+        for translator in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(translator)
+        translations.install(qapp, name, folder=folder)
+
+    yield use
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale.system())

@@ -41,6 +41,7 @@ def test_every_dialog_names_its_controls(open_window, scanned_library: Manifest,
         TrackInfoDialog(track, window),
         ProblemsDialog(session.library, window),
         BackupsDialog(session.care.backups(), window),
+        window.playlist_actions.text_dialog("New playlist", "Name:"),
     ]
     unnamed = {}
     for dialog in dialogs:

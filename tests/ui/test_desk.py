@@ -429,6 +429,9 @@ def test_both_sides_in_one_window_a_listener_and_their_curator_talk_live(
     dialogs = [
         desk.doing.open_pick(listener.id),
         desk.doing.open_crate([], desk.filter, ""),
+        desk.doing.snooze_date(),
+        desk.doing.edit_reason(0),
+        desk.doing.edit_note(0),
         SharingDialog(window.relationship, window),
     ]
     for dialog in dialogs:

@@ -3,13 +3,10 @@ QLocale and the shipped translation (issue 16)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
 
 from rvibe_player.core.errors import QueryError
 from rvibe_player.library.query import parse
@@ -17,30 +14,10 @@ from rvibe_player.playback.backend import Failed, PlayItem
 from rvibe_player.playback.vlc_log import file_problem
 from rvibe_player.ui.library.tracks_page import songs_summary
 from rvibe_player.ui.relationship.cards import CuratorHeader
-from rvibe_player.ui.shell import translations
 from rvibe_player.ui.shell.core_words import error_text, say
 from rvibe_player.ui.shell.formats import date_text, day_words, format_duration, price_text
-from scripts import translations as tool
 
 MOMENT = datetime(2026, 3, 9, 14, 5, tzinfo=UTC)
-
-
-@pytest.fixture
-def language(qapp: QApplication, tmp_path: Path) -> Iterator[object]:
-    """``language("de")`` makes the shipped translation and the locale the application's."""
-    folder = tmp_path / "i18n"
-    folder.mkdir()
-    tool.compile_all(out=folder)
-
-    def use(name: str) -> None:
-        for translator in qapp.findChildren(QTranslator):
-            qapp.removeTranslator(translator)
-        translations.install(qapp, name, folder=folder)
-
-    yield use
-    for translator in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(QLocale.system())
 
 
 def test_a_price_in_the_stores_currency(language) -> None:  # type: ignore[no-untyped-def]

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from rvibe_player.library.playlists import read_playlist
+from rvibe_player.ui.library.playlist_actions import PlaylistActions
 from scripts.make_corpus import Manifest
 
 pytestmark = pytest.mark.gui
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.gui
 def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What the user types into the next input dialogs (the true edge: a person)."""
     queue: list[str] = []
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (queue.pop(0), True)))
+    monkeypatch.setattr(PlaylistActions, "ask", lambda self, *a, **k: queue.pop(0))
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: None))
     return queue
 

@@ -6,13 +6,13 @@ import functools
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtCore import QLocale, QObject, QPoint, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from rvibe_player.core.errors import PlaylistFormatError, QueryError
-from rvibe_player.library.playlist_store import PlaylistStore
+from rvibe_player.library.playlist_store import ImportReport, PlaylistStore
 from rvibe_player.library.reader import LibraryReader
-from rvibe_player.ui.shell.core_words import error_text
+from rvibe_player.ui.shell.core_words import error_text, say
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +34,25 @@ class PlaylistActions(QObject):
         """The file dialogs' name filters."""
         return self.tr("Playlists (*.m3u *.m3u8 *.pls *.xspf);;All files (*)")
 
+    def text_dialog(self, title: str, label: str, text: str = "") -> QInputDialog:
+        """The one-line question the playlist actions ask (its field is named by its label)."""
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(text)
+        return dialog
+
+    def ask(self, title: str, label: str, text: str = "") -> str | None:
+        """What the user typed, or None when they cancelled."""
+        dialog = self.text_dialog(title, label, text)
+        try:
+            return dialog.textValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
     def new(self, track_ids: Sequence[int] = ()) -> int | None:
-        name, ok = QInputDialog.getText(self.window, self.tr("New playlist"), self.tr("Name:"))
-        if not ok or not name.strip():
+        name = self.ask(self.tr("New playlist"), self.tr("Name:"))
+        if name is None or not name.strip():
             return None
         playlist_id = self.store.create(name)
         if track_ids:
@@ -45,10 +61,8 @@ class PlaylistActions(QObject):
         return playlist_id
 
     def new_smart(self) -> None:
-        name, ok = QInputDialog.getText(
-            self.window, self.tr("New smart playlist"), self.tr("Name:")
-        )
-        if not ok or not name.strip():
+        name = self.ask(self.tr("New smart playlist"), self.tr("Name:"))
+        if name is None or not name.strip():
             return
         query = self._ask_query("", name)
         if query is not None:
@@ -60,10 +74,8 @@ class PlaylistActions(QObject):
             "%1", name
         )
         while True:
-            query, ok = QInputDialog.getText(
-                self.window, self.tr("Smart playlist"), prompt, text=current
-            )
-            if not ok:
+            query = self.ask(self.tr("Smart playlist"), prompt, current)
+            if query is None:
                 return None
             try:
                 LibraryReader.check_query(query)
@@ -77,10 +89,8 @@ class PlaylistActions(QObject):
 
     def rename(self, playlist_id: int) -> None:
         info = self.store.playlist(playlist_id)
-        name, ok = QInputDialog.getText(
-            self.window, self.tr("Rename playlist"), self.tr("Name:"), text=info.name
-        )
-        if ok and name.strip():
+        name = self.ask(self.tr("Rename playlist"), self.tr("Name:"), info.name)
+        if name is not None and name.strip():
             self.store.rename(playlist_id, name)
             self.changed.emit()
 
@@ -114,19 +124,42 @@ class PlaylistActions(QObject):
         try:
             report = self.store.import_file(path)
         except PlaylistFormatError as exc:
-            QMessageBox.warning(self.window, self.tr("Cannot import this playlist"), str(exc))
+            QMessageBox.warning(
+                self.window, self.tr("Cannot import this playlist"), error_text(exc)
+            )
             return None
         self.changed.emit()
-        self.message.emit(report.summary())
+        summary = self.import_summary(report)
+        self.message.emit(summary)
         if report.unresolved:
-            lines = "\n".join(f"• {e.location} — {e.reason}" for e in report.unresolved[:20])
+            lines = "\n".join(
+                self.tr("• %1 — %2").replace("%2", say(e.reason)).replace("%1", e.location)
+                for e in report.unresolved[:20]
+            )
             more = len(report.unresolved) - 20
             if more > 0:
                 lines += "\n" + self.tr("… and %n more", "", more)
             QMessageBox.information(
-                self.window, self.tr("Some songs were not found"), f"{report.summary()}\n\n{lines}"
+                self.window, self.tr("Some songs were not found"), f"{summary}\n\n{lines}"
             )
         return report.playlist_id
+
+    def import_summary(self, report: ImportReport) -> str:
+        """What an import did, in whole sentences (each one translated as a whole)."""
+        sentences = [
+            self.tr("Imported “%1”: %2 of %n entries found.", "", report.total)
+            .replace("%1", report.name)
+            .replace("%2", QLocale().toString(report.resolved))
+        ]
+        if report.by_suffix:
+            sentences.append(
+                self.tr("%n of them found by folder and file name.", "", report.by_suffix)
+            )
+        if report.unresolved:
+            sentences.append(
+                self.tr("%n not found; kept in the playlist.", "", len(report.unresolved))
+            )
+        return " ".join(sentences)
 
     def export(self, playlist_id: int, path: str | None = None) -> None:
         info = self.store.playlist(playlist_id)
@@ -139,7 +172,12 @@ class PlaylistActions(QObject):
         try:
             count = self.store.export_file(playlist_id, path)
         except (PlaylistFormatError, OSError) as exc:
-            QMessageBox.warning(self.window, self.tr("Cannot export this playlist"), str(exc))
+            why = (
+                self.tr("The file could not be written: %1").replace("%1", exc.strerror or str(exc))
+                if isinstance(exc, OSError)
+                else error_text(exc)
+            )
+            QMessageBox.warning(self.window, self.tr("Cannot export this playlist"), why)
             return
         self.message.emit(self.tr("Exported %n songs to %1.", "", count).replace("%1", path))
 

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from rvibe_player.library.database import LibraryDatabase
+from rvibe_player.library.reasons import recognise
+from rvibe_player.ui.shell.core_words import say
 from rvibe_player.ui.shell.widgets import plain_label
 
 
@@ -53,11 +55,12 @@ class ProblemsDialog(QDialog):
         rows: list[tuple[str, str]] = []
         for root in self._library.roots():
             if not root.online:
-                offline = self.tr("Folder offline: %1").replace("%1", root.status_note)
+                note = say(recognise(root.status_note))
+                offline = self.tr("Folder offline: %1").replace("%1", note)
                 rows.append((root.path_text, offline))
         kind = None if self.show_skipped.isChecked() else "error"
         entries = self._library.unreadable(kind)
-        rows += [(e.path_text, e.reason) for e in entries]
+        rows += [(e.path_text, say(recognise(e.reason))) for e in entries]
         self.table.setRowCount(len(rows))
         for number, (path, reason) in enumerate(rows):
             for column, text in enumerate((path, reason)):

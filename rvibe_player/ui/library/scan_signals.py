@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from rvibe_player.app.events import ScanFailed, ScanFinished, ScanProgressed, ScanStarted
 from rvibe_player.app.session import PlayerSession
+from rvibe_player.ui.shell.core_words import say
 
 
 class ScanSignals(QObject):
@@ -28,7 +29,7 @@ class ScanSignals(QObject):
         events.subscribe(ScanStarted, lambda _event: self.started.emit())
         events.subscribe(ScanProgressed, lambda event: self.progressed.emit(event.progress))
         events.subscribe(ScanFinished, lambda event: self.finished.emit(event.report))
-        events.subscribe(ScanFailed, lambda event: self.failed.emit(event.message))
+        events.subscribe(ScanFailed, lambda event: self.failed.emit(say(event.message)))
 
     def scan(self, roots: Sequence[str] | None = None) -> None:
         """Scan these folders (None: every root); waits behind a running scan."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from rvibe_player.library.model import Track
 from rvibe_player.playback.queue import RepeatMode, ShuffleMode
 from rvibe_player.ui.playback.player_bridge import PlayerBridge
+from rvibe_player.ui.shell.actions import ActionId, keys_of
 from rvibe_player.ui.shell.cover_cache import CoverCache
 from rvibe_player.ui.shell.formats import format_duration
 from rvibe_player.ui.shell.icons import icon
@@ -84,10 +85,16 @@ class NowPlayingBar(QFrame):
         info.setFixedWidth(240)
         layout.addWidget(info)
         self.previous = self._button("previous", player.previous)
-        self._describe(self.previous, self.tr("Previous"), self.tr("Previous (Ctrl+Left)"))
+        self._describe(
+            self.previous,
+            self.tr("Previous"),
+            self.tr("Previous (%1)").replace("%1", keys_of(ActionId.PREVIOUS)),
+        )
         self.play = self._button("play", player.toggle, size=36)
         self.next = self._button("next", player.next)
-        self._describe(self.next, self.tr("Next"), self.tr("Next (Ctrl+Right)"))
+        self._describe(
+            self.next, self.tr("Next"), self.tr("Next (%1)").replace("%1", keys_of(ActionId.NEXT))
+        )
         # Time runs left to right in every language: the transport and the seek bar are not
         # mirrored in a right-to-left window (what RTL players and design guides do).
         transport = QWidget()
@@ -104,7 +111,13 @@ class NowPlayingBar(QFrame):
         self.seek.setRange(0, 0)
         self.seek.setSingleStep(5)
         self.seek.setPageStep(30)
-        self._describe(self.seek, self.tr("Position"), self.tr("Seek (Shift+Left / Shift+Right)"))
+        self._describe(
+            self.seek,
+            self.tr("Position"),
+            self.tr("Seek (%1 / %2)")
+            .replace("%2", keys_of(ActionId.SEEK_FORWARD))
+            .replace("%1", keys_of(ActionId.SEEK_BACK)),
+        )
         self.seek.released_at.connect(lambda value: player.seek(float(value)))
         self.remaining = plain_label("-0:00")
         self.remaining.setFixedWidth(52)
@@ -120,7 +133,13 @@ class NowPlayingBar(QFrame):
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setFixedWidth(110)
-        self._describe(self.volume, self.tr("Volume"), self.tr("Volume (Shift+Up / Shift+Down)"))
+        self._describe(
+            self.volume,
+            self.tr("Volume"),
+            self.tr("Volume (%1 / %2)")
+            .replace("%2", keys_of(ActionId.VOLUME_DOWN))
+            .replace("%1", keys_of(ActionId.VOLUME_UP)),
+        )
         self.volume.valueChanged.connect(self._volume_moved)
         layout.addWidget(self.mute)
         layout.addWidget(self.volume)
@@ -211,9 +230,17 @@ class NowPlayingBar(QFrame):
         playing = state == "playing"
         self._set_icon(self.play, "pause" if playing else "play")
         if playing:
-            self._describe(self.play, self.tr("Pause"), self.tr("Pause (Space)"))
+            self._describe(
+                self.play,
+                self.tr("Pause"),
+                self.tr("Pause (%1)").replace("%1", keys_of(ActionId.PLAY_PAUSE)),
+            )
         else:
-            self._describe(self.play, self.tr("Play"), self.tr("Play (Space)"))
+            self._describe(
+                self.play,
+                self.tr("Play"),
+                self.tr("Play (%1)").replace("%1", keys_of(ActionId.PLAY_PAUSE)),
+            )
 
     def show_position(self, position: float, duration: float) -> None:
         if self.seek.isSliderDown():

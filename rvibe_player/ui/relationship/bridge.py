@@ -24,6 +24,7 @@ from rvibe_player.app.session import PlayerSession
 from rvibe_player.store_client.model import Connection, RelationshipState, SyncStatus
 from rvibe_player.store_client.relationship import Relationship
 from rvibe_player.ui.shell.background import BackgroundCalls
+from rvibe_player.ui.shell.core_words import say
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -51,7 +52,7 @@ class RelationshipBridge(QObject):
         self._closing = False
         events = session.events
         events.subscribe(RelationshipOpened, self._opened)
-        events.subscribe(RelationshipFailed, lambda e: self._emit(self.failed, e.message))
+        events.subscribe(RelationshipFailed, lambda e: self._emit(self.failed, say(e.message)))
         events.subscribe(RelationshipChanged, lambda e: self._emit(self.changed, e.areas))
         events.subscribe(RelationshipStatusChanged, self._status)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from rvibe_player.core.store_protocol import SharingLevel
 from rvibe_player.store_client.model import parse_time
 from rvibe_player.ui.relationship.bridge import RelationshipBridge
+from rvibe_player.ui.shell.core_words import error_text, say
 from rvibe_player.ui.shell.formats import when_text
 from rvibe_player.ui.shell.widgets import plain_label
 
@@ -112,16 +113,18 @@ class SharingDialog(QDialog):
     def _describe(self) -> None:
         relationship = self.bridge.relationship
         if relationship is not None:
-            self.preview.setText(relationship.sharing_preview(self.level()))
+            self.preview.setText(say(relationship.sharing_preview(self.level())))
 
     def _describe_albums(self) -> None:
         relationship = self.bridge.relationship
         if relationship is not None:
-            self.albums_preview.setText(relationship.library_preview(self.albums.isChecked()))
+            self.albums_preview.setText(say(relationship.library_preview(self.albums.isChecked())))
 
     def _show_log(self, result: Any, error: BaseException | None) -> None:
         if error is not None:
-            self._one_line(self.tr("Could not load the record: %1").replace("%1", str(error)))
+            self._one_line(
+                self.tr("Could not load the record: %1").replace("%1", error_text(error))
+            )
             return
         items = (result or {}).get("items", [])
         if not items:

@@ -25,6 +25,7 @@ from rvibe_player.ui.relationship.bridge import RelationshipBridge
 from rvibe_player.ui.relationship.cards import CardList, CuratorHeader, NoteCard, PickCard
 from rvibe_player.ui.relationship.release_view import ReleaseView
 from rvibe_player.ui.shell.conversation_view import ConversationView
+from rvibe_player.ui.shell.core_words import error_text, say
 from rvibe_player.ui.shell.widgets import PlaceholderPage, plain_label
 
 log = logging.getLogger(__name__)
@@ -240,7 +241,7 @@ class StorePage(QStackedWidget):
             parts.append(self.tr("%n not sent", "", state.failed_to_send))
         self.status.setText(" · ".join(parts))
         words = STATUS_WORDS.get(status.connection)
-        detail = status.error if status.error else (self.tr(words) if words else "")
+        detail = say(status.error) if status.error else (self.tr(words) if words else "")
         self.status.setToolTip(detail)
         self.conversation.offline.setVisible(status.connection is Connection.OFFLINE)
         relationship = self.bridge.relationship
@@ -298,7 +299,7 @@ class StorePage(QStackedWidget):
         try:
             relationship.send_message(text)
         except ValueError as exc:
-            self.conversation.composer.show_problem(str(exc))
+            self.conversation.composer.show_problem(error_text(exc))
             return
         self.conversation.composer.sent()
         self.refresh()
@@ -331,7 +332,7 @@ class StorePage(QStackedWidget):
         def submit(username: str, password: str, remember: bool) -> None:
             def then(result: object, error: BaseException | None) -> None:
                 if error is not None:
-                    dialog.show_problem(str(error))
+                    dialog.show_problem(error_text(error))
                 else:
                     dialog.accept()
                     self.refresh()

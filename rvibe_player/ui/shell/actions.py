@@ -156,6 +156,12 @@ def shortcut_text(spec: ActionSpec) -> str:
     return key_sequence(spec).toString(QKeySequence.SequenceFormat.NativeText)
 
 
+def keys_of(action: ActionId) -> str:
+    """The shortcut of ``action`` as the user reads it, in their language (Qt's own words for
+    the keys: "Umschalt+Hoch" in German); "" when it has none."""
+    return next((shortcut_text(spec) for spec in ACTIONS if spec.id is action), "")
+
+
 def build_menus(
     window: QMainWindow, handlers: Mapping[ActionId, Handler]
 ) -> dict[ActionId, QAction]:

@@ -32,4 +32,6 @@ def error_text(error: object) -> str:
     """An error the interface shows: translated when its words came marked, else as it is."""
     if isinstance(error, QueryError):
         return query_error_text(error)
+    if isinstance(error, BaseException) and len(error.args) == 1:
+        error = error.args[0]  # an error made of one message: Words, when they came marked
     return say(error) if isinstance(error, str) else str(error)

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from rvibe_player.store_client.desk import CuratorDesk, DeskError
 from rvibe_player.store_client.desk_model import InboxRow, ListenerContext
+from rvibe_player.ui.shell.core_words import error_text
 from rvibe_player.ui.staff.crate_dialog import CrateDialog
 from rvibe_player.ui.staff.desk_bridge import DeskBridge
 from rvibe_player.ui.staff.listener_panel import ListenerPanel
@@ -126,7 +128,7 @@ class DeskActions(QObject):
         try:
             action(desk, self.listener.listener_id)
         except DeskError as exc:
-            self.panel.conversation.composer.show_problem(str(exc))
+            self.panel.conversation.composer.show_problem(error_text(exc))
             return False
         return True
 
@@ -192,6 +194,9 @@ class DeskActions(QObject):
         dialog.setLabelText(self.tr("What they read:"))
         dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
         dialog.setTextValue(notes.get(note_id, ""))
+        editor = dialog.findChild(QPlainTextEdit)
+        if editor is not None:  # a plain-text editor has no buddy label to be named by
+            editor.setAccessibleName(self.tr("What they read"))
         dialog.textValueSelected.connect(
             lambda text: self._act(lambda d, lid: d.edit_note(lid, note_id, text.strip()))
         )
@@ -280,7 +285,7 @@ class DeskActions(QObject):
         try:
             desk.send_crate(releases, lines)
         except DeskError as exc:
-            QMessageBox.warning(self.page, self.tr("The crate"), str(exc))
+            QMessageBox.warning(self.page, self.tr("The crate"), error_text(exc))
 
     # -- saved replies -------------------------------------------------------------------------
 

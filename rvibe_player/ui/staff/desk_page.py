@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from rvibe_player.store_client.areas import ChangeArea
 from rvibe_player.store_client.desk_model import Figures, InboxRow, ListenerContext
 from rvibe_player.store_client.model import Connection, SyncStatus
+from rvibe_player.ui.shell.core_words import say
 from rvibe_player.ui.shell.widgets import heading, plain_label
 from rvibe_player.ui.staff.desk_actions import DeskActions
 from rvibe_player.ui.staff.desk_bridge import DeskBridge
@@ -390,7 +391,7 @@ class DeskPage(QStackedWidget):
             Connection.SIGNED_OUT: self.tr("Signed out: you are reading what is saved here."),
         }
         self.status.setText(words.get(status.connection, ""))
-        self.status.setToolTip(status.error)
+        self.status.setToolTip(say(status.error))
         self.sign_in_again.setVisible(status.connection is Connection.SIGNED_OUT)
         if status.connection is Connection.SIGNED_OUT:
             self.refresh()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from rvibe_player.core.store_protocol import DEMO_CURATOR
+from rvibe_player.ui.shell.core_words import error_text
 from rvibe_player.ui.shell.sign_in_dialog import SignInDialog
 from rvibe_player.ui.staff.desk_bridge import DeskBridge
 
@@ -34,7 +35,7 @@ def open_sign_in(
     def submit(username: str, password: str, remember: bool) -> None:
         def done(_result: object, error: BaseException | None) -> None:
             if error is not None:
-                dialog.show_problem(str(error))
+                dialog.show_problem(error_text(error))
                 return
             dialog.accept()
             signed_in()

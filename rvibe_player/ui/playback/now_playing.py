@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from rvibe_player.library.model import Track
 from rvibe_player.playback.queue import RepeatMode, ShuffleMode
 from rvibe_player.ui.playback.player_bridge import PlayerBridge
-from rvibe_player.ui.shell.actions import ActionId, keys_of
+from rvibe_player.ui.shell.actions import ActionId, with_keys
 from rvibe_player.ui.shell.cover_cache import CoverCache
 from rvibe_player.ui.shell.formats import format_duration
 from rvibe_player.ui.shell.icons import icon
@@ -88,13 +88,11 @@ class NowPlayingBar(QFrame):
         self._describe(
             self.previous,
             self.tr("Previous"),
-            self.tr("Previous (%1)").replace("%1", keys_of(ActionId.PREVIOUS)),
+            with_keys(self.tr("Previous (%1)"), ActionId.PREVIOUS),
         )
         self.play = self._button("play", player.toggle, size=36)
         self.next = self._button("next", player.next)
-        self._describe(
-            self.next, self.tr("Next"), self.tr("Next (%1)").replace("%1", keys_of(ActionId.NEXT))
-        )
+        self._describe(self.next, self.tr("Next"), with_keys(self.tr("Next (%1)"), ActionId.NEXT))
         # Time runs left to right in every language: the transport and the seek bar are not
         # mirrored in a right-to-left window (what RTL players and design guides do).
         transport = QWidget()
@@ -114,9 +112,7 @@ class NowPlayingBar(QFrame):
         self._describe(
             self.seek,
             self.tr("Position"),
-            self.tr("Seek (%1 / %2)")
-            .replace("%2", keys_of(ActionId.SEEK_FORWARD))
-            .replace("%1", keys_of(ActionId.SEEK_BACK)),
+            with_keys(self.tr("Seek (%1 / %2)"), ActionId.SEEK_BACK, ActionId.SEEK_FORWARD),
         )
         self.seek.released_at.connect(lambda value: player.seek(float(value)))
         self.remaining = plain_label("-0:00")
@@ -136,9 +132,7 @@ class NowPlayingBar(QFrame):
         self._describe(
             self.volume,
             self.tr("Volume"),
-            self.tr("Volume (%1 / %2)")
-            .replace("%2", keys_of(ActionId.VOLUME_DOWN))
-            .replace("%1", keys_of(ActionId.VOLUME_UP)),
+            with_keys(self.tr("Volume (%1 / %2)"), ActionId.VOLUME_UP, ActionId.VOLUME_DOWN),
         )
         self.volume.valueChanged.connect(self._volume_moved)
         layout.addWidget(self.mute)
@@ -233,13 +227,13 @@ class NowPlayingBar(QFrame):
             self._describe(
                 self.play,
                 self.tr("Pause"),
-                self.tr("Pause (%1)").replace("%1", keys_of(ActionId.PLAY_PAUSE)),
+                with_keys(self.tr("Pause (%1)"), ActionId.PLAY_PAUSE),
             )
         else:
             self._describe(
                 self.play,
                 self.tr("Play"),
-                self.tr("Play (%1)").replace("%1", keys_of(ActionId.PLAY_PAUSE)),
+                with_keys(self.tr("Play (%1)"), ActionId.PLAY_PAUSE),
             )
 
     def show_position(self, position: float, duration: float) -> None:

@@ -16,6 +16,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from rvibe_player.core.errors import fill
+
 Handler = Callable[[], object]
 VOLUME_STEP = 5
 """Percent of volume the volume keys move."""
@@ -160,6 +162,11 @@ def keys_of(action: ActionId) -> str:
     """The shortcut of ``action`` as the user reads it, in their language (Qt's own words for
     the keys: "Umschalt+Hoch" in German); "" when it has none."""
     return next((shortcut_text(spec) for spec in ACTIONS if spec.id is action), "")
+
+
+def with_keys(template: str, *actions: ActionId) -> str:
+    """``template`` (translated, with ``%1``...) filled with the actions' keys, in order."""
+    return fill(template, [keys_of(action) for action in actions])
 
 
 def build_menus(

@@ -657,6 +657,13 @@
     </message>
 </context>
 <context>
+    <name>Library</name>
+    <message>
+        <source>Unknown artist</source>
+        <translation>Unbekannter Künstler</translation>
+    </message>
+</context>
+<context>
     <name>LibraryNotices</name>
     <message>
         <source>The library database was damaged, so a new one was made: %1 tracks, %2 plays and %3 playlists were recovered, and your folders are being scanned again. The damaged file was kept as %4.</source>

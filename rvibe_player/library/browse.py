@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 
-from rvibe_player.library.model import Album, Artist, path_from_key
+from rvibe_player.library.model import UNKNOWN_ARTIST, Album, Artist, path_from_key
 
 # The album artist, else the first of the track's artists (so a guest on one track does not
 # split the album), else a placeholder.
 _ARTIST = (
     "coalesce(nullif(albumartist, ''), nullif(CASE WHEN instr(artist, '; ') > 0 "
-    "THEN substr(artist, 1, instr(artist, '; ') - 1) ELSE artist END, ''), 'Unknown artist')"
+    f"THEN substr(artist, 1, instr(artist, '; ') - 1) ELSE artist END, ''), '{UNKNOWN_ARTIST}')"
 )
 
 

@@ -7,8 +7,14 @@ import sqlite3
 import sys
 from dataclasses import dataclass, fields
 
+from rvibe_player.core.errors import QT_TRANSLATE_NOOP
+
 _FS_ENCODING = sys.getfilesystemencoding()
 _FS_ERRORS = sys.getfilesystemencodeerrors()
+
+UNKNOWN_ARTIST = QT_TRANSLATE_NOOP("Library", "Unknown artist")
+"""What the library calls a track with no artist tag (the interface translates it:
+``ui.shell.core_words.artist_text``)."""
 
 
 def path_key(path: str) -> bytes:
@@ -71,7 +77,7 @@ class Track:
     @property
     def display_artist(self) -> str:
         """The artist, else the album artist, else a placeholder."""
-        return self.artist or self.albumartist or "Unknown artist"
+        return self.artist or self.albumartist or UNKNOWN_ARTIST
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Track:

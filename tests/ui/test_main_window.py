@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 
 from rvibe_player import settings as keys
 from rvibe_player.settings import Settings
+from rvibe_player.ui.library.track_model import COLUMNS
+from rvibe_player.ui.library.track_table import TITLE_MIN
 from rvibe_player.ui.shell.settings_dialog import SettingsDialog
 from scripts.make_corpus import Manifest
 
@@ -74,6 +76,15 @@ def test_albums_and_artists_pages(open_window, scanned_library: Manifest, qtbot)
     window.show_page("artists")
     qtbot.waitUntil(lambda: window.artists.names.rowCount() > 0, timeout=10_000)
     qtbot.waitUntil(lambda: window.artists.tracks.model.rowCount() > 0, timeout=10_000)
+    # Beside the artist list the songs table is narrow: the title keeps room to be read
+    # (it was squeezed to one letter while the artist and album columns kept theirs).
+    window.resize(1280, 800)
+    table = window.artists.tracks.table
+    title = next(n for n, column in enumerate(COLUMNS) if column.key == "title")
+    qtbot.waitUntil(lambda: table.columnWidth(title) >= TITLE_MIN, timeout=5_000)
+    window.show_page("tracks")
+    songs = window.songs.table
+    qtbot.waitUntil(lambda: songs.columnWidth(title) > TITLE_MIN, timeout=5_000)  # stretched
 
 
 def test_settings_and_window_state_persist_across_a_restart(

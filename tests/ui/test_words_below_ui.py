@@ -3,6 +3,7 @@ are said in the user's language where the interface shows them (issue 16)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from rvibe_player.core.errors import PlaylistFormatError, Words
 from rvibe_player.library import reasons
 from rvibe_player.library.database import LibraryDatabase
+from rvibe_player.library.model import UNKNOWN_ARTIST
 from rvibe_player.library.playlist_store import PlaylistStore
 from rvibe_player.library.scanner import Scanner
 from rvibe_player.store_client.api import StoreApi
@@ -18,7 +20,8 @@ from rvibe_player.store_client.errors import StoreUnreachableError
 from rvibe_player.ui.library.playlist_actions import PlaylistActions
 from rvibe_player.ui.library.problems_dialog import ProblemsDialog
 from rvibe_player.ui.shell.actions import ActionId, keys_of
-from rvibe_player.ui.shell.core_words import error_text, say
+from rvibe_player.ui.shell.core_words import artist_text, error_text, say
+from rvibe_player.ui.shell.formats import month_text
 
 
 def test_a_stored_reason_is_recognised_again_with_the_reasons_inside_it() -> None:
@@ -114,3 +117,15 @@ def test_the_keys_in_tooltips_are_named_as_qt_names_them_in_german(language) -> 
     language("de_DE")
     assert keys_of(ActionId.VOLUME_UP) == "Umschalt+Hoch"
     assert keys_of(ActionId.PREVIOUS) == "Strg+Links"
+
+
+def test_the_librarys_placeholder_artist_and_a_month_in_german(language) -> None:  # type: ignore[no-untyped-def]
+    """A track with no artist tag is filed under the library's placeholder, which the
+    interface translates; a month is named by the locale (the desk's "member since")."""
+    language("de_DE")
+    assert artist_text(UNKNOWN_ARTIST) == "Unbekannter Künstler"
+    assert artist_text("Nina Simone") == "Nina Simone"
+    assert month_text(datetime(2025, 10, 15, 12, tzinfo=UTC)) == "Oktober 2025"
+    language("en_US")
+    assert artist_text(UNKNOWN_ARTIST) == "Unknown artist"
+    assert month_text(datetime(2025, 10, 15, 12, tzinfo=UTC)) == "October 2025"

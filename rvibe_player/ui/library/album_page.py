@@ -18,6 +18,7 @@ from rvibe_player.library.model import Album
 from rvibe_player.library.reader import LibraryReader
 from rvibe_player.ui.library.album_view import AlbumGrid, placeholder
 from rvibe_player.ui.library.tracks_page import TracksPage
+from rvibe_player.ui.shell.core_words import artist_text
 from rvibe_player.ui.shell.cover_cache import CoverCache
 from rvibe_player.ui.shell.formats import format_duration
 from rvibe_player.ui.shell.widgets import heading, plain_label
@@ -111,4 +112,6 @@ class AlbumsPage(QStackedWidget):
             return
         year = f" · {album.year}" if album.year else ""
         songs = self.tr("%n songs", "", len(ids))
-        self.detail.set_ids(ids, f"{album.artist}{year} · {songs} · {format_duration(seconds)}")
+        self.detail.set_ids(
+            ids, f"{artist_text(album.artist)}{year} · {songs} · {format_duration(seconds)}"
+        )

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPixm
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from rvibe_player.library.model import Album
+from rvibe_player.ui.shell.core_words import artist_text
 from rvibe_player.ui.shell.cover_cache import CoverCache
 from rvibe_player.ui.shell.formats import isolated
 
@@ -50,7 +51,7 @@ class AlbumListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             year = f" ({album.year})" if album.year else ""
             tracks = self.tr("%n tracks", "", album.tracks)
-            return f"{album.title}{year}\n{album.artist}\n{tracks}"
+            return f"{album.title}{year}\n{artist_text(album.artist)}\n{tracks}"
         if role == Qt.ItemDataRole.UserRole:
             return album
         return None
@@ -108,7 +109,7 @@ class AlbumDelegate(QStyledItemDelegate):
         font.setBold(False)
         painter.setFont(font)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        line = isolated(album.artist) + (f" · {album.year}" if album.year else "")
+        line = isolated(artist_text(album.artist)) + (f" · {album.year}" if album.year else "")
         painter.drawText(text_rect.translated(0, 18), Qt.AlignmentFlag.AlignLeft,
                          painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight,
                                                           COVER))  # fmt: skip

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QListView, QSplitter, QVBoxLayout, QWidget
 from rvibe_player.library.model import Artist
 from rvibe_player.library.reader import LibraryReader
 from rvibe_player.ui.library.tracks_page import TracksPage
+from rvibe_player.ui.shell.core_words import artist_text
 from rvibe_player.ui.shell.formats import isolated
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,7 +40,7 @@ class ArtistListModel(QAbstractListModel):
             return None
         artist = self._artists[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return isolated(artist.name)
+            return isolated(artist_text(artist.name))
         if role == Qt.ItemDataRole.ToolTipRole:
             albums = self.tr("%n albums", "", artist.albums)
             songs = self.tr("%n songs", "", artist.tracks)
@@ -84,5 +85,5 @@ class ArtistsPage(QWidget):
         if current.isValid():
             name = self.names.artist(current.row()).name
             self._chosen_name = name
-            self.tracks.title.setText(name)
+            self.tracks.title.setText(artist_text(name))
             self.artist_chosen.emit(name)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from rvibe_player.library.playlist_store import PlaylistInfo, PlaylistItem, PlaylistStore
 from rvibe_player.library.reader import LibraryReader
 from rvibe_player.ui.library.tracks_page import TracksPage
+from rvibe_player.ui.shell.core_words import artist_text
 from rvibe_player.ui.shell.entries_model import ReorderableEntriesModel, reorderable_table
 from rvibe_player.ui.shell.formats import format_duration
 from rvibe_player.ui.shell.widgets import heading, plain_label
@@ -91,7 +92,7 @@ class PlaylistEntriesModel(ReorderableEntriesModel):
             if index.column() == 1:
                 return track.display_title if track else (item.title or item.location)
             if index.column() == 2:
-                return track.display_artist if track else ""
+                return artist_text(track.display_artist) if track else ""
             if index.column() == 3:
                 return track.album if track else ""
             if index.column() == 4:

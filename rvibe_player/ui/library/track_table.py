@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 
 from rvibe_player.ui.library.track_model import COLUMNS, TrackTableModel, header_text
 
+TITLE_MIN = 200
+"""The narrowest the title column gets (past it the table scrolls sideways)."""
 _WIDTHS = {"tracknumber": 44, "title": 280, "artist": 200, "album": 220, "year": 56,
            "duration": 64, "codec": 70, "play_count": 52, "rating": 84, "added_at": 92}  # fmt: skip
 _HIDDEN_BY_DEFAULT = {"codec", "added_at"}
@@ -61,13 +63,37 @@ class TrackTable(QTableView):
             if column.key == "title":  # the title takes what the other columns leave
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        header.sectionResized.connect(lambda *_: self._fit_title())
         self.doubleClicked.connect(lambda index: self._play_from(index.row()))
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The title stretches into what the other columns leave, but never below
+        ``TITLE_MIN``: in a narrow view (an artist's songs beside the artist list) it was
+        squeezed to a letter while the artist and album columns kept their widths."""
+        header = self.horizontalHeader()
+        title = next(n for n, column in enumerate(COLUMNS) if column.key == "title")
+        others = sum(
+            self.columnWidth(n)
+            for n in range(len(COLUMNS))
+            if n != title and not self.isColumnHidden(n)
+        )
+        stretch = self.viewport().width() - others >= TITLE_MIN
+        wanted = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(title) != wanted:
+            header.setSectionResizeMode(title, wanted)
+        if not stretch and self.columnWidth(title) < TITLE_MIN:
+            header.resizeSection(title, TITLE_MIN)
 
     def hide_columns(self, keys: set[str]) -> None:
         """Hide columns that repeat what the page already says (the album on an album page)."""
         for number, column in enumerate(COLUMNS):
             if column.key in keys:
                 self.setColumnHidden(number, True)
+        self._fit_title()
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected rows, top to bottom."""

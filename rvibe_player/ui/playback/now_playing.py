@@ -18,6 +18,7 @@ from rvibe_player.library.model import Track
 from rvibe_player.playback.queue import RepeatMode, ShuffleMode
 from rvibe_player.ui.playback.player_bridge import PlayerBridge
 from rvibe_player.ui.shell.actions import ActionId, with_keys
+from rvibe_player.ui.shell.core_words import artist_text
 from rvibe_player.ui.shell.cover_cache import CoverCache
 from rvibe_player.ui.shell.formats import format_duration
 from rvibe_player.ui.shell.icons import icon
@@ -193,7 +194,7 @@ class NowPlayingBar(QFrame):
             return
         self.title.setText(track.display_title)
         self.title.setToolTip(track.display_title)
-        line = track.display_artist + (f" — {track.album}" if track.album else "")
+        line = artist_text(track.display_artist) + (f" — {track.album}" if track.album else "")
         self.subtitle.setText(line)
         self.subtitle.setToolTip(line)
         self._cover_key = f"track\x1f{track.id}"

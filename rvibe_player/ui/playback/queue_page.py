@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from rvibe_player.library.database import LibraryDatabase
 from rvibe_player.library.model import Track
 from rvibe_player.ui.playback.player_bridge import PlayerBridge
+from rvibe_player.ui.shell.core_words import artist_text
 from rvibe_player.ui.shell.entries_model import ReorderableEntriesModel, reorderable_table
 from rvibe_player.ui.shell.formats import format_duration
 from rvibe_player.ui.shell.widgets import heading, plain_label
@@ -78,7 +79,7 @@ class QueueModel(ReorderableEntriesModel):
                 return "▶" if current else str(index.row() + 1)
             if track is None:
                 return self.tr("(no longer in the library)") if index.column() == 1 else ""
-            return (track.display_title, track.display_artist, track.album,
+            return (track.display_title, artist_text(track.display_artist), track.album,
                     format_duration(track.duration))[index.column() - 1]  # fmt: skip
         if role == Qt.ItemDataRole.FontRole and current:
             font = QFont()

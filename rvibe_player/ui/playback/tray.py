@@ -13,13 +13,14 @@ from rvibe_player import settings as keys
 from rvibe_player.library.model import Track
 from rvibe_player.settings import Settings
 from rvibe_player.ui.playback.player_bridge import PlayerBridge
+from rvibe_player.ui.shell.core_words import artist_text
 from rvibe_player.ui.shell.icons import icon
 from rvibe_player.ui.shell.theme import BRAND, ON_ACCENT, TRAY_DOT
 
 
 def track_line(track: Track) -> str:
     """``Title — Artist`` for tooltips and menus."""
-    return f"{track.display_title} — {track.display_artist}"
+    return f"{track.display_title} — {artist_text(track.display_artist)}"
 
 
 class Tray(QObject):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from rvibe_player.core.errors import QueryError, Words, fill
+from rvibe_player.library.model import UNKNOWN_ARTIST
 
 
 def query_error_text(error: QueryError) -> str:
@@ -26,6 +27,11 @@ def say(text: str) -> str:
         return text
     template = QCoreApplication.translate(text.context, text.template)
     return fill(template, [say(word) for word in text.words])
+
+
+def artist_text(name: str) -> str:
+    """An artist's name as shown: the library's name for "no artist tag" is translated."""
+    return QCoreApplication.translate("Library", UNKNOWN_ARTIST) if name == UNKNOWN_ARTIST else name
 
 
 def error_text(error: object) -> str:

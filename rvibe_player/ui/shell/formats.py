@@ -64,6 +64,13 @@ def date_text(moment: datetime | float | None) -> str:
     return QLocale().toString(day, QLocale.FormatType.ShortFormat)
 
 
+def month_text(moment: datetime) -> str:
+    """An aware moment's local month and year in the user's language ("October 2025",
+    "Oktober 2025")."""
+    day = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).date()
+    return QLocale().toString(day, "MMMM yyyy")
+
+
 def day_words(day: date, today: date | None = None) -> str:
     """'Today', 'Yesterday' or the date with its weekday, in the user's language and locale
     (the year only when it is not this one)."""

@@ -29,7 +29,7 @@ from rvibe_player.store_client.desk_model import (
 )
 from rvibe_player.store_client.model import Message
 from rvibe_player.ui.shell.conversation_view import ConversationView
-from rvibe_player.ui.shell.formats import date_text
+from rvibe_player.ui.shell.formats import date_text, month_text
 from rvibe_player.ui.shell.theme import colours_of
 from rvibe_player.ui.shell.widgets import heading, plain_label
 
@@ -241,15 +241,11 @@ class ListenerPanel(QWidget):
         details = []
         if context.member_since:
             details.append(
-                self.tr("member since %1").replace(
-                    "%1", f"{context.member_since.astimezone():%b %Y}"
-                )
+                self.tr("member since %1").replace("%1", month_text(context.member_since))
             )
         if context.assigned_since:
             details.append(
-                self.tr("yours since %1").replace(
-                    "%1", f"{context.assigned_since.astimezone():%d %b %Y}"
-                )
+                self.tr("yours since %1").replace("%1", date_text(context.assigned_since))
             )
         details.append(self.tr(SHARES.get(context.sharing_level, "")))
         if context.owned_total is not None:

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from rvibe_player.ui.playback.player_bridge import PlayerBridge
+from rvibe_player.ui.shell.core_words import artist_text
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ def now_playing(player: PlayerBridge) -> NowPlayingInfo:
     return NowPlayingInfo(
         status,
         title=track.display_title,
-        artist=track.display_artist,
+        artist=artist_text(track.display_artist),
         album=track.album,
         album_artist=track.albumartist,
         duration=player.duration or track.duration,

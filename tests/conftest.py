@@ -20,6 +20,16 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _XDG = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_MUSIC_DIR")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def interpreter_gc_thresholds() -> None:
+    """Importing the interface raises the young GC threshold for the player's start
+    (rvibe_player/ui/startup_gc.py) until a window's first load; a test session is not a
+    start, and tests of the GC pacer compare against the interpreter's own thresholds."""
+    from rvibe_player.ui import startup_gc
+
+    startup_gc.release()
+
+
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point HOME and every RVIBE_*_DIR at tmp_path so no test reads or writes the real ones."""

@@ -11,14 +11,13 @@ profile, readable by its owner only) and carries JSON, never pickles.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
-import secrets
 import sys
 import tempfile
 import threading
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +37,10 @@ class PlayerInstance:
     """The endpoint of the player that owns a profile (its data folder)."""
 
     def __init__(self, data_dir: Path) -> None:
-        digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:20]
+        # A name, not a secret (the key file guards the door): two checksums of the folder's
+        # path, 64 bits, so the first start needs no OpenSSL (hashlib costs 2-4 ms here).
+        where = str(data_dir.resolve()).encode()
+        digest = f"{zlib.crc32(where):08x}{zlib.adler32(where):08x}"
         if sys.platform == "win32":
             self.family, self.address = "AF_PIPE", rf"\\.\pipe\rvibe-player-{digest}"
         else:  # short enough for a socket path, in a folder only this user can enter
@@ -54,7 +56,7 @@ class PlayerInstance:
         try:
             return bytes.fromhex(self._key_file.read_text(encoding="ascii").strip())
         except (OSError, ValueError):
-            key = secrets.token_bytes(32)
+            key = os.urandom(32)  # what secrets.token_bytes does, without importing hmac
             paths.private_file(self._key_file)
             self._key_file.write_text(key.hex() + "\n", encoding="ascii")
             return key

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from rvibe_player.ui import startup_gc
 from rvibe_player.ui.shell.gc_pacer import GcPacer
 
 pytestmark = pytest.mark.gui
@@ -87,4 +88,18 @@ def test_the_window_starts_pacing_once_it_is_on_screen(open_window, qtbot) -> No
     assert gc.get_threshold()[2] > 1_000_000, "automatic full passes are off"
     window.close()
     assert gc.get_threshold() == before
+    gc.unfreeze()
+
+
+def test_the_start_holds_young_collections_until_the_first_load(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Importing the interface holds them (startup_gc); the window gives them back once its
+    first frame is up, before the pacer saves the interpreter's thresholds."""
+    interpreter = gc.get_threshold()
+    startup_gc.hold()
+    assert gc.get_threshold()[0] == startup_gc.HELD_GEN0
+    window = open_window()
+    qtbot.waitUntil(lambda: window.gc_pacer is not None, timeout=5000)
+    assert gc.get_threshold()[:2] == interpreter[:2]
+    window.close()
+    assert gc.get_threshold() == interpreter
     gc.unfreeze()

@@ -28,6 +28,7 @@ from rvibe_player import appinfo, paths
 from rvibe_player import settings as keys
 from rvibe_player.app.events import CacheRepaired, Launched, LibraryChanged, LibraryDamaged
 from rvibe_player.app.session import PlayerSession
+from rvibe_player.ui import startup_gc
 from rvibe_player.ui.library.queries import LibraryQueries
 from rvibe_player.ui.library.scan_signals import ScanSignals
 from rvibe_player.ui.library.scan_status import ScanStatus
@@ -400,6 +401,7 @@ class MainWindow(QMainWindow):
         # PySide build a wrapper type (with its enums) for each new kind of event: installed
         # before the first paint, it made building the window take twice as long.
         app = QApplication.instance()
+        startup_gc.release()  # the start's objects are made: young collections as usual
         if app is not None and self.gc_pacer is None:
             self.gc_pacer = GcPacer(app, parent=self)
         care = self.session.care

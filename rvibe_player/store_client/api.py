@@ -34,16 +34,13 @@ from rvibe_player.store_client.address import fetchable, is_loopback_host, store
 from rvibe_player.store_client.backoff import jittered
 from rvibe_player.store_client.errors import (
     CallInterruptedError,
-    ResyncRequiredError,
     StoreError,
-    StoreRejectedError,
     StoreServerError,
-    StoreUnauthorizedError,
     StoreUnreachableError,
-    TooManyAttemptsError,
     said,
 )
 from rvibe_player.store_client.intents import Intent, IntentKind
+from rvibe_player.store_client.refusals import status_error
 
 log = logging.getLogger(__name__)
 
@@ -196,18 +193,6 @@ class _Bearer(requests.auth.AuthBase):
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
         request.headers["Authorization"] = f"Bearer {self.token}"
         return request
-
-
-def _server_words(response: requests.Response) -> tuple[str, str, dict[str, Any]]:
-    """``(code, message, body)`` from the store's JSON error, or empty strings."""
-    try:
-        body = response.json()
-    except ValueError:
-        return "", "", {}
-    error = body.get("error") if isinstance(body, dict) else None
-    if not isinstance(error, dict):
-        return "", "", {}
-    return str(error.get("code", "")), str(error.get("message", "")), body
 
 
 class StoreApi:
@@ -561,87 +546,8 @@ class StoreApi:
         )
 
     def _status_error(self, response: requests.Response) -> StoreError:
-        status = response.status_code
-        code, message, body = _server_words(response)
-        if status == 401:
-            if code == "invalid_credentials":
-                return StoreUnauthorizedError(
-                    said(QT_TRANSLATE_NOOP("StoreMessage", "The user name or password is wrong.")),
-                    code,
-                )
-            return StoreUnauthorizedError(
-                said(
-                    QT_TRANSLATE_NOOP(
-                        "StoreMessage",
-                        "Your session with the store has ended: please sign in again.",
-                    )
-                ),
-                code or "401",
-            )
-        if status == 410 and code == "resync_required":
-            info = body.get("resync")
-            info = info if isinstance(info, dict) else {}
-            latest = info.get("latest_seq")
-            return ResyncRequiredError(
-                message, str(info.get("reason", "")), latest if isinstance(latest, int) else None
-            )
-        if status == 429:
-            try:
-                retry_after = float(response.headers.get("Retry-After", "60"))
-            except ValueError:
-                retry_after = 60.0
-            return TooManyAttemptsError(
-                said(
-                    QT_TRANSLATE_NOOP("StoreMessage", "Too many attempts: try again in %1 s."),
-                    f"{retry_after:.0f}",
-                ),
-                retry_after,
-            )
-        if status >= 500 or status == 408:
-            return StoreServerError(
-                said(
-                    QT_TRANSLATE_NOOP(
-                        "StoreMessage",
-                        "The store at %1 had a problem (HTTP %2); the player will try again.",
-                    ),
-                    self._where,
-                    str(status),
-                ),
-                status,
-            )
-        if status < 400:
-            where = response.headers.get("Location", "elsewhere")
-            return StoreRejectedError(
-                said(
-                    QT_TRANSLATE_NOOP(
-                        "StoreMessage", "The store at %1 sends the player to %2: use that address."
-                    ),
-                    self._where,
-                    where,
-                ),
-                status,
-                "redirect",
-            )
-        if not code:
-            return StoreRejectedError(
-                said(
-                    QT_TRANSLATE_NOOP(
-                        "StoreMessage",
-                        "%1 answered HTTP %2 without the store's explanation: "
-                        "is this the address of an rVibe store?",
-                    ),
-                    self._where,
-                    str(status),
-                ),
-                status,
-                f"http_{status}",
-            )
-        return StoreRejectedError(
-            message
-            or said(
-                QT_TRANSLATE_NOOP("StoreMessage", "The store refused the request (HTTP %1)."),
-                str(status),
-            ),
-            status,
-            code,
-        )
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        return status_error(self._where, response.status_code, response.headers, body)

@@ -729,6 +729,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>broken link: its target does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the folder is empty; its disk may be disconnected, so its tracks are kept</source>
         <translation type="unfinished"></translation>
     </message>

@@ -745,6 +745,10 @@
         <translation>Ordner übersprungen: %1</translation>
     </message>
     <message>
+        <source>broken link: its target does not exist</source>
+        <translation>defekter Link: sein Ziel existiert nicht</translation>
+    </message>
+    <message>
         <source>the folder is empty; its disk may be disconnected, so its tracks are kept</source>
         <translation>der Ordner ist leer; vielleicht ist sein Datenträger nicht verbunden, daher bleiben seine Titel erhalten</translation>
     </message>

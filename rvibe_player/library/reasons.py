@@ -38,6 +38,7 @@ LINK_LOOP = QT_TRANSLATE_NOOP(
     "LibraryReason", "symbolic link loop: this folder was already scanned"
 )
 FOLDER_SKIPPED = QT_TRANSLATE_NOOP("LibraryReason", "folder skipped: %1")
+BROKEN_LINK = QT_TRANSLATE_NOOP("LibraryReason", "broken link: its target does not exist")
 
 # Library folders that are offline, or not watched.
 EMPTY_ROOT = QT_TRANSLATE_NOOP(
@@ -70,6 +71,7 @@ TEMPLATES = (
     NOT_FOUND,
     LINK_LOOP,
     FOLDER_SKIPPED,
+    BROKEN_LINK,
     EMPTY_ROOT,
     UNREACHABLE_ROOT,
     TOO_MANY_WATCHES,

@@ -67,7 +67,7 @@ def walk_folders(
                         elif entry.is_dir():
                             _enter(entry, visited, subfolders, on_problem)
                         elif entry.is_symlink():
-                            on_problem(entry.path, "broken link: its target does not exist")
+                            on_problem(entry.path, reason(reasons.BROKEN_LINK))
                     except OSError as exc:
                         on_problem(entry.path, os_reason(exc))
         except OSError as exc:

@@ -199,7 +199,7 @@ _PAGE = (
 
 
 def read_page(
-    reader: Connection | Session,
+    connection: Connection,
     listener_id: int,
     after: int,
     limit: int,
@@ -209,10 +209,12 @@ def read_page(
 
     ``epoch`` is the one the client's previous page carried: a cursor below ``resync_below``
     is only trusted when it was read in the current epoch (after the compaction).
-    ``reader``: a Core connection (``Database.read_connection``, the sync route's path:
-    less than half the time of an ORM session here) or a session.
+    ``connection``: a Core connection (``Database.read_connection``): less than half the
+    time of an ORM session here.
     """
-    rows = reader.execute(_PAGE, {"after": after, "listener_id": listener_id, "limit": limit}).all()
+    rows = connection.execute(
+        _PAGE, {"after": after, "listener_id": listener_id, "limit": limit}
+    ).all()
     if not rows:
         raise not_found("listener")
     latest, resync_below, current_epoch = rows[0][:3]

@@ -223,6 +223,15 @@ class LibraryDatabase:
         """Track ids by stored path (paths not in the library are left out)."""
         return dict(rows_in(self.conn, "SELECT path, id FROM tracks WHERE path", list(keys)))
 
+    def knows_anything(self, top: bytes) -> bool:
+        """Whether any track (in any status) or unreadable file is recorded at or under
+        ``top``."""
+        where, params = _under(top)
+        return any(
+            self.conn.execute(f"SELECT 1 FROM {table} WHERE {where} LIMIT 1", params).fetchone()
+            for table in ("tracks", "unreadable")
+        )
+
     def known_unreadable(self, top: bytes) -> dict[bytes, tuple[int, int]]:
         """``path -> (size, mtime_ns)`` of files at or under ``top`` not read last time."""
         where, params = _under(top)

@@ -262,3 +262,35 @@ def test_progress_and_cancel_keep_what_was_read(
     assert any(s.eta_seconds is not None and s.rate > 0 for s in reading)
     rest = Scanner(db_path, workers=2).scan(None)  # the next scan finishes the job
     assert (rest.added, rest.unchanged, rest.removed) == (400 - kept, kept, 0)
+
+
+def _garbage_albums(root: Path, albums: range, tracks: int = 80) -> int:
+    for album in albums:
+        folder = root / f"album {album:03}"
+        folder.mkdir(parents=True)
+        for track in range(tracks):
+            (folder / f"{track:02} song.mp3").write_bytes(b"not audio at all")
+    return len(albums) * tracks
+
+
+def test_a_first_scan_reads_while_the_walk_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing under the root is known yet, so the readers start before the walk has found
+    every file; once files are known, a scan walks everything first (a file it reads may be
+    a known track that moved, and which tracks vanished is known only after the walk)."""
+    monkeypatch.setattr(scanner_module, "PROGRESS_SECONDS", 0.0)
+    root, db_path = tmp_path / "music", tmp_path / "lib.sqlite3"
+    first = _garbage_albums(root, range(50))
+    seen: list[ScanProgress] = []
+    report = Scanner(db_path, workers=2).scan([str(root)], seen.append)
+    assert len(report.unreadable) == first and report.added == 0
+    reading = next(s for s in seen if s.read > 0)
+    assert reading.seen < first
+
+    more = _garbage_albums(root, range(50, 100))
+    seen.clear()
+    again = Scanner(db_path, workers=2).scan(None, seen.append)
+    assert len(again.unreadable) == more and again.unchanged == first
+    reading = next(s for s in seen if s.read > 0)
+    assert reading.seen == first + more

@@ -1,4 +1,5 @@
-"""Browse queries for the library views: artists, albums and an album's tracks."""
+"""Browse queries for the library views: the library's own order, artists, albums and an
+album's tracks."""
 
 from __future__ import annotations
 
@@ -6,12 +7,24 @@ import sqlite3
 
 from rvibe_player.library.model import UNKNOWN_ARTIST, Album, Artist, path_from_key
 
+DEFAULT_ORDER = "sort_artist, sort_album, discnumber, tracknumber, id"
+"""The library's own order (an index, ``tracks_order``, serves it)."""
+
 # The album artist, else the first of the track's artists (so a guest on one track does not
 # split the album), else a placeholder.
 _ARTIST = (
     "coalesce(nullif(albumartist, ''), nullif(CASE WHEN instr(artist, '; ') > 0 "
     f"THEN substr(artist, 1, instr(artist, '; ') - 1) ELSE artist END, ''), '{UNKNOWN_ARTIST}')"
 )
+
+
+def first_ids(conn: sqlite3.Connection, count: int) -> list[int]:
+    """The first ``count`` track ids in the library's own order: one indexed query."""
+    rows = conn.execute(
+        f"SELECT id FROM tracks WHERE status != 'removed' ORDER BY {DEFAULT_ORDER} LIMIT ?",
+        (count,),
+    )
+    return [row[0] for row in rows]
 
 
 def albums(conn: sqlite3.Connection, artist: str | None = None) -> list[Album]:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from rvibe_player.library.browse import DEFAULT_ORDER
 from rvibe_player.library.query import And, Compare, Has, Node, Not, Or, ParsedQuery, Text
 from rvibe_player.library.query_fields import HAS_FLAGS, SORT_KEYS
-
-DEFAULT_ORDER = "sort_artist, sort_album, discnumber, tracknumber, id"
 
 _FTS_IN = "id IN (SELECT rowid FROM tracks_fts WHERE tracks_fts MATCH :{name})"
 

@@ -15,9 +15,10 @@ from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from rvibe_player.library.browse import DEFAULT_ORDER, first_ids
 from rvibe_player.library.model import TRACK_SELECT, Track
 from rvibe_player.library.query import parse
-from rvibe_player.library.query_sql import DEFAULT_ORDER, CompiledQuery, compile_query
+from rvibe_player.library.query_sql import CompiledQuery, compile_query
 
 
 def compile_text(query: str, now: float | None = None) -> CompiledQuery:
@@ -92,12 +93,7 @@ class TrackSearch:
         compiled = compile_text(query)
         if not compiled.sorted_by_default or compiled.where != "1":
             return None
-        with _snapshot(self._conn):
-            rows = self._conn.execute(
-                f"SELECT id FROM tracks WHERE status != 'removed' ORDER BY {DEFAULT_ORDER} LIMIT ?",
-                (count,),
-            )
-            return [row[0] for row in rows]
+        return first_ids(self._conn, count)
 
     def tracks(self, query: str, limit: int = -1) -> list[Track]:
         """The matching tracks themselves, in sort order.

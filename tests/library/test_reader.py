@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,24 @@ def test_the_first_screen_is_the_head_of_the_whole_order_until_that_order_is_kno
         assert reader.first_screen("", 50) is None  # the order is in memory now
     finally:
         db.close()
+
+
+def test_the_first_screen_of_no_search_needs_no_query_compiler(tmp_path: Path) -> None:
+    """The window's first frame asks for it; the compiler's import waits for later."""
+    from tests.helpers.library import library_with_tracks
+
+    path = tmp_path / "lib.sqlite3"
+    library_with_tracks(path, 30)[0].close()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from rvibe_player.library.reader import LibraryReader\n"
+        f"reader = LibraryReader.open(Path({str(path)!r}))\n"
+        "print(len(reader.first_screen('  ', 20)), 'rvibe_player.library.query' in sys.modules)\n"
+        "reader.first_screen('year:>1', 20)\n"
+        "print('rvibe_player.library.query' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["20", "False", "True"]

@@ -76,6 +76,10 @@ def create_app(
                 on_reconnect=opened.auth.cache.clear,
             )
             opened.pg_listener.start()
+            from rvibe_player.store_server.async_reads import AsyncReads  # psycopg_pool
+
+            opened.reads = AsyncReads(libpq_conninfo(opened.db.url))
+            await opened.reads.open()
             try:
                 await asyncio.wait_for(opened.pg_listener.ready.wait(), LISTEN_READY_TIMEOUT_S)
             except TimeoutError:
@@ -90,6 +94,9 @@ def create_app(
         finally:
             if opened.pg_listener is not None:
                 await opened.pg_listener.stop()
+            if opened.reads is not None:
+                await opened.reads.close()
+                opened.reads = None
             if store is None:
                 opened.close()
 

@@ -24,18 +24,26 @@ instead of asking the database again (10,000 listeners re-poll about 900 times a
 bench/store_load.py). A compaction cannot make a quiet answer wrong: a cursor at the head
 is never below ``resync_below``, and the next page read carries the new epoch.
 
-Everything here runs on the event loop; reads run in the thread pool.
+Everything here runs on the event loop; a read is awaited there (a PostgreSQL page on the
+loop itself, ``async_reads``; others in the thread pool, ``in_threads``).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Hashable
-from typing import Any
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
 DEFAULT_TTL_S = 1.0
+
+T = TypeVar("T")
+
+
+def in_threads(read: Callable[[], T]) -> Callable[[], Awaitable[T]]:
+    """A blocking ``read`` made awaitable: each call runs it in the thread pool."""
+    return lambda: run_in_threadpool(read)
 
 
 class _Shared:
@@ -65,13 +73,14 @@ class SharedReads:
         """Anything may have changed (a lost LISTEN link): share nothing read before now."""
         self._reads.clear()
 
-    async def read(self, key: int, asked: Hashable, read: Callable[[], Any]) -> Any:
-        """``read()``'s result, or an identical read's when it may be shared (see above)."""
+    async def read(self, key: int, asked: Hashable, read: Callable[[], Awaitable[Any]]) -> Any:
+        """What ``read()`` gives, or an identical read's when it may be shared (see above);
+        a blocking read goes in as ``in_threads(read)``."""
         now = asyncio.get_running_loop().time()
         shared = self._reads.get(key, {}).get(asked)
         if shared is None or now - shared.made_at > self._lifetime(shared):
             self._sweep(now)
-            shared = _Shared(now, asyncio.ensure_future(run_in_threadpool(read)))
+            shared = _Shared(now, asyncio.ensure_future(read()))
             self.reads += 1
             self._reads.setdefault(key, {})[asked] = shared
             # A failed read is not shared with later polls: they try again themselves.

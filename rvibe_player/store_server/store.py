@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rvibe_player.store_server.capacity import PollGate, open_file_limit, poll_budget
 from rvibe_player.store_server.config import StoreConfig
@@ -12,6 +13,9 @@ from rvibe_player.store_server.notifier import PostgresListener, SyncNotifier
 from rvibe_player.store_server.security import Passwords
 from rvibe_player.store_server.services.accounts import Authenticator
 from rvibe_player.store_server.shared_reads import SharedReads
+
+if TYPE_CHECKING:
+    from rvibe_player.store_server.async_reads import AsyncReads
 
 QUIET_SHARE_S = 60.0
 """How long a waiting poll's quiet answer (nothing new) is shared on PostgreSQL."""
@@ -29,6 +33,8 @@ class Store:
     polls: PollGate
     notifier: SyncNotifier = field(default_factory=SyncNotifier)
     pg_listener: PostgresListener | None = None
+    reads: AsyncReads | None = None
+    """Sync pages read on the event loop (PostgreSQL, once the app has started)."""
     health: DatabaseProbe = field(init=False)
 
     def __post_init__(self) -> None:

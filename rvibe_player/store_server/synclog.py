@@ -10,7 +10,7 @@ which a global sequence (allocated before commit, committed out of order) would 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -169,10 +169,11 @@ class Resync:
     latest_seq: int
 
 
-# Built once: the statement's cache key and compiled form are then reused as they are.
-# One statement, so the log's end and the entries come from the same snapshot (reads run in
-# autocommit on PostgreSQL): the relationship row, outer-joined to its entries.
-_PAGE = (
+# Built once: the statement's cache key and compiled form are then reused as they are
+# (``async_reads`` runs its PostgreSQL form on the event loop). One statement, so the log's
+# end and the entries come from the same snapshot (reads run in autocommit on PostgreSQL):
+# the relationship row, outer-joined to its entries.
+PAGE = (
     select(
         Relationship.last_seq,
         Relationship.resync_below,
@@ -213,8 +214,15 @@ def read_page(
     time of an ORM session here.
     """
     rows = connection.execute(
-        _PAGE, {"after": after, "listener_id": listener_id, "limit": limit}
+        PAGE, {"after": after, "listener_id": listener_id, "limit": limit}
     ).all()
+    return page_from_rows(rows, after, limit, epoch)
+
+
+def page_from_rows(
+    rows: Sequence[Sequence[Any]], after: int, limit: int, epoch: int | None
+) -> Page | Resync:
+    """The answer to :data:`PAGE`'s rows (``created_at`` aware, in UTC)."""
     if not rows:
         raise not_found("listener")
     latest, resync_below, current_epoch = rows[0][:3]

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from rvibe_player.store_server.notifier import SyncNotifier
-from rvibe_player.store_server.shared_reads import SharedReads
+from rvibe_player.store_server.shared_reads import SharedReads, in_threads
 from rvibe_player.store_server.synclog import Page, Resync
 from tests.store.live import Actor, LiveServer
 
@@ -43,7 +43,9 @@ def test_identical_asks_at_once_share_one_read() -> None:
 
     async def scenario() -> list[Any]:
         read.release.clear()
-        asks = [asyncio.ensure_future(shared.read(7, ("log", 3), read)) for _ in range(10)]
+        asks = [
+            asyncio.ensure_future(shared.read(7, ("log", 3), in_threads(read))) for _ in range(10)
+        ]
         await asyncio.sleep(0.05)
         read.release.set()
         return await asyncio.gather(*asks)
@@ -56,10 +58,10 @@ def test_different_asks_and_keys_read_for_themselves() -> None:
     shared, read = SharedReads(), Reader()
 
     async def scenario() -> None:
-        await shared.read(7, ("log", 3), read)
-        await shared.read(7, ("log", 4), read)
-        await shared.read(8, ("log", 3), read)
-        await shared.read(7, ("log", 3), read)  # shared with the first
+        await shared.read(7, ("log", 3), in_threads(read))
+        await shared.read(7, ("log", 4), in_threads(read))
+        await shared.read(8, ("log", 3), in_threads(read))
+        await shared.read(7, ("log", 3), in_threads(read))  # shared with the first
 
     run(scenario())
     assert read.calls == 3
@@ -71,11 +73,11 @@ def test_a_change_during_the_read_is_never_hidden_from_later_polls() -> None:
 
     async def scenario() -> tuple[Any, Any]:
         read.release.clear()
-        first = asyncio.ensure_future(shared.read(7, ("log", 3), read))
+        first = asyncio.ensure_future(shared.read(7, ("log", 3), in_threads(read)))
         await asyncio.sleep(0.05)
         shared.changed(7)  # an entry committed while the first read was running
         read.release.set()
-        later = await shared.read(7, ("log", 3), read)
+        later = await shared.read(7, ("log", 3), in_threads(read))
         return await first, later
 
     first, later = run(scenario())
@@ -87,10 +89,13 @@ def test_a_publish_forgets_finished_reads_of_that_key_only() -> None:
 
     async def scenario() -> list[Any]:
         notifier.bind(asyncio.get_running_loop())
-        await notifier.shared.read(7, "a", read)
-        await notifier.shared.read(8, "a", read)
+        await notifier.shared.read(7, "a", in_threads(read))
+        await notifier.shared.read(8, "a", in_threads(read))
         notifier.publish(7, 10)  # no waiter, but the shared read of 7 is stale now
-        return [await notifier.shared.read(7, "a", read), await notifier.shared.read(8, "a", read)]
+        return [
+            await notifier.shared.read(7, "a", in_threads(read)),
+            await notifier.shared.read(8, "a", in_threads(read)),
+        ]
 
     assert run(scenario()) == [{"read": 3}, {"read": 2}]
 
@@ -99,9 +104,9 @@ def test_a_lost_listen_link_forgets_everything() -> None:
     notifier, read = SyncNotifier(), Reader()
 
     async def scenario() -> Any:
-        await notifier.shared.read(7, "a", read)
+        await notifier.shared.read(7, "a", in_threads(read))
         notifier.wake_all()
-        return await notifier.shared.read(7, "a", read)
+        return await notifier.shared.read(7, "a", in_threads(read))
 
     assert run(scenario()) == {"read": 2}
 
@@ -112,11 +117,13 @@ def test_results_expire_and_failures_are_not_shared() -> None:
     async def scenario() -> Any:
         read.fail = True
         with pytest.raises(RuntimeError):
-            await shared.read(7, "a", read)
+            await shared.read(7, "a", in_threads(read))
         read.fail = False
-        assert await shared.read(7, "a", read) == {"read": 2}  # read again, not the failure
+        assert await shared.read(7, "a", in_threads(read)) == {
+            "read": 2
+        }  # read again, not the failure
         shared.ttl = -1.0  # everything is older than that
-        return await shared.read(7, "a", read)
+        return await shared.read(7, "a", in_threads(read))
 
     assert run(scenario()) == {"read": 3}
 
@@ -142,13 +149,15 @@ def test_a_quiet_answer_is_shared_longer_but_never_past_a_publish() -> None:
     async def scenario() -> None:
         notifier.bind(asyncio.get_running_loop())
         for _ in range(2):
-            assert await notifier.shared.read(1, "a", reader("quiet", quiet)) is quiet
-            assert await notifier.shared.read(2, "a", reader("busy", busy)) is busy
-            assert await notifier.shared.read(3, "a", reader("resync", resync)) is resync
+            assert await notifier.shared.read(1, "a", in_threads(reader("quiet", quiet))) is quiet
+            assert await notifier.shared.read(2, "a", in_threads(reader("busy", busy))) is busy
+            assert (
+                await notifier.shared.read(3, "a", in_threads(reader("resync", resync))) is resync
+            )
             await asyncio.sleep(0.1)  # past ttl, well within quiet_ttl
         assert reads == {"quiet": 1, "busy": 2, "resync": 2}
         notifier.publish(1, 6)
-        await notifier.shared.read(1, "a", reader("quiet", quiet))
+        await notifier.shared.read(1, "a", in_threads(reader("quiet", quiet)))
         assert reads["quiet"] == 2
 
     run(scenario())
@@ -162,9 +171,9 @@ def test_without_quiet_ttl_a_quiet_answer_expires_like_any_other() -> None:
         return Page([], 5, 5, 1)
 
     async def scenario() -> None:
-        await shared.read(1, "a", read)
+        await shared.read(1, "a", in_threads(read))
         await asyncio.sleep(0.1)
-        await shared.read(1, "a", read)
+        await shared.read(1, "a", in_threads(read))
 
     run(scenario())
     assert len(calls) == 2

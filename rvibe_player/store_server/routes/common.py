@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from typing import Annotated, Any
 
 from fastapi import Path, Query, Response
@@ -19,6 +19,7 @@ from rvibe_player.store_server.idempotency import request_hash, run_once
 from rvibe_player.store_server.models import Account
 from rvibe_player.store_server.schemas import ErrorBody, ResyncBody, SendResult, SyncPage
 from rvibe_player.store_server.services.accounts import Principal
+from rvibe_player.store_server.shared_reads import in_threads
 from rvibe_player.store_server.store import Store
 from rvibe_player.store_server.synclog import Page, Resync, dumps, read_page
 
@@ -133,14 +134,31 @@ async def long_poll(
     wait: float,
     epoch: int | None,
 ) -> Response:
-    """A listener's log entries after ``after``; with ``wait`` and none yet, wait for them."""
+    """A listener's log entries after ``after``; with ``wait`` and none yet, wait for them.
+
+    A plain read (``wait=0``) on PostgreSQL is read on the event loop (``async_reads``). A
+    waiting poll's reads stay in the thread pool, as before: they are shared between polls
+    (``shared_reads``), and with 10,000 listeners polling, runs with them on the loop were
+    not better (bench/store_load.py --listeners 10000; the note of issue 15).
+    """
+
+    def pooled() -> Page | Resync:
+        return _read(store, listener_id, after, limit, epoch)
+
+    async def read() -> Page | Resync:
+        if store.reads is not None:
+            page = await store.reads.page(listener_id, after, limit, epoch)
+            if page is not None:
+                return page
+        return await run_in_threadpool(pooled)
+
     return await wait_for_page(
         store,
         caller_id,
         listener_id,
         after,
         wait,
-        lambda: _read(store, listener_id, after, limit, epoch),
+        read if wait <= 0 else in_threads(pooled),
         asked=("log", after, limit, epoch),
     )
 
@@ -151,12 +169,13 @@ async def wait_for_page(
     key: int,
     after: int,
     wait: float,
-    read: Callable[[], Page | Resync | FeedPage | FeedResync],
+    read: Callable[[], Awaitable[Page | Resync | FeedPage | FeedResync]],
     *,
     asked: Hashable,
 ) -> Response:
     """What ``read`` finds after ``after``; with ``wait`` and nothing yet, wait for it up to
-    ``wait`` s (``key``: the notifier's key, a listener's log or a curator's stream).
+    ``wait`` s (``key``: the notifier's key, a listener's log or a curator's stream). A
+    blocking read goes in as ``in_threads(read)``.
 
     ``asked`` says what ``read`` reads besides ``key`` (its kind and parameters): waiting
     polls asking the same share one read (``shared_reads``).
@@ -175,7 +194,7 @@ async def _poll(
     key: int,
     after: int,
     wait: float,
-    read: Callable[[], Page | Resync | FeedPage | FeedResync],
+    read: Callable[[], Awaitable[Page | Resync | FeedPage | FeedResync]],
     asked: Hashable,
 ) -> Response:
     """The long-poll itself.
@@ -191,7 +210,7 @@ async def _poll(
         future = notifier.register(key, after) if wait > 0 else None
         try:
             if future is None:
-                result = await run_in_threadpool(read)
+                result = await read()
             else:
                 result = await notifier.shared.read(key, asked, read)
             if isinstance(result, Resync | FeedResync):

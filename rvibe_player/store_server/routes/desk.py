@@ -43,6 +43,7 @@ from rvibe_player.store_server.routes.common import (
 from rvibe_player.store_server.services import crates, desk, desk_actions
 from rvibe_player.store_server.services.desk_context import messages_before
 from rvibe_player.store_server.services.pick_search import pick_search
+from rvibe_player.store_server.shared_reads import in_threads
 
 router = APIRouter(prefix="/v1/staff", tags=["staff"])
 
@@ -70,7 +71,7 @@ async def staff_sync(
 
     me = curator.account_id
     return await wait_for_page(
-        store, me, stream_key(me), after, wait, read, asked=("feed", after, limit)
+        store, me, stream_key(me), after, wait, in_threads(read), asked=("feed", after, limit)
     )
 
 

@@ -1,0 +1,84 @@
+"""A PostgreSQL store's sync pages, read on the event loop with psycopg's async connections.
+
+The hottest request, a sync page, went through the thread pool: the hop (an anyio worker
+thread, the GIL handed back and forth, the loop woken through its self-pipe) and
+SQLAlchemy's execution of the statement cost more than the query itself. One worker, 64
+concurrent plain reads of a listener's log (bench/store_load.py's rate figure): 815-1,150
+req/s through the pool, 1,830-2,590 on the loop.
+
+The statement is ``synclog.PAGE`` compiled once for PostgreSQL, prepared on each
+connection; the answer is made by the same ``synclog.page_from_rows`` as the pool's. A
+read that fails here (a connection PostgreSQL closed, a restart) is read again through the
+pool, whose engine pings idle connections and turns a database that is really down into
+the store's usual 503. SQLite has no async driver here: it keeps the pool.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC
+from typing import Any
+
+import psycopg
+from psycopg_pool import AsyncConnectionPool
+from sqlalchemy.dialects.postgresql import psycopg as pg_dialect
+
+from rvibe_player.store_server.synclog import PAGE, Page, Resync, page_from_rows
+
+log = logging.getLogger(__name__)
+
+CONNECTIONS = 4
+"""Connections per worker process. A page takes a few hundred microseconds, so a few serve
+thousands of reads a second, and they add little to PostgreSQL's connection limit (every
+worker also has its engine's pool)."""
+APPLICATION_NAME = "rvibe-sync-pages"
+"""How these connections appear in ``pg_stat_activity``."""
+_AT = 6
+"""Where ``created_at`` is in a row of ``PAGE``."""
+
+_SQL = str(PAGE.compile(dialect=pg_dialect.dialect()))  # type: ignore[no-untyped-call]
+
+
+class AsyncReads:
+    """A small pool of autocommit connections that read sync pages on the event loop."""
+
+    def __init__(self, conninfo: str, size: int = CONNECTIONS) -> None:
+        self._pool = AsyncConnectionPool(
+            conninfo,
+            min_size=1,
+            max_size=size,
+            open=False,
+            kwargs={"autocommit": True, "application_name": APPLICATION_NAME},
+            name="sync-pages",
+        )
+        self.served = 0
+        """Pages read here; for tests and benchmarks."""
+        self.failed = 0
+        """Reads that failed here and went to the pool instead."""
+
+    async def open(self) -> None:
+        """Start connecting (in the background: the first reads wait for a connection)."""
+        await self._pool.open(wait=False)
+
+    async def close(self) -> None:
+        await self._pool.close()
+
+    async def page(
+        self, listener_id: int, after: int, limit: int, epoch: int | None
+    ) -> Page | Resync | None:
+        """``synclog.read_page``'s answer, or None when the read failed here (read it
+        through the pool then)."""
+        params = {"after": after, "listener_id": listener_id, "limit": limit}
+        try:
+            async with self._pool.connection() as connection:
+                cursor = await connection.execute(_SQL, params, prepare=True)
+                rows: list[Any] = await cursor.fetchall()
+        except psycopg.Error as exc:
+            self.failed += 1
+            log.info("A sync page read on the event loop failed (%s); reading it again", exc)
+            return None
+        self.served += 1
+        for index, row in enumerate(rows):
+            if row[_AT] is not None:  # stored as naive UTC, as UTCDateTime returns it
+                rows[index] = (*row[:_AT], row[_AT].replace(tzinfo=UTC), *row[_AT + 1 :])
+        return page_from_rows(rows, after, limit, epoch)

@@ -98,33 +98,37 @@ def _read_pooled(
 ) -> Iterator[ReadResult]:
     # "spawn" everywhere: forking a process that runs Qt or watcher threads is unsafe.
     context = multiprocessing.get_context("spawn")
-    pending: deque[tuple[Future[list[ReadResult]], Sequence[WorkItem]]] = deque()
+    pending: deque[tuple[Future[list[ReadResult]] | None, Sequence[WorkItem]]] = deque()
     chunks = _chunks(items)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         try:
-            _fill(pool, pending, chunks, workers * AHEAD)
-            while pending:
-                if cancel is not None and cancel.is_set():
-                    break
-                future, chunk = pending.popleft()
+            while True:
                 try:
+                    _fill(pool, pending, chunks, workers * AHEAD)
+                    if not pending or (cancel is not None and cancel.is_set()):
+                        return
+                    future = pending[0][0]
+                    assert future is not None
                     results = future.result()
-                except BrokenProcessPool:
+                except BrokenProcessPool:  # from a result, or from submitting more work
                     log.error("A tag reader process died; reading the rest in this process.")
-                    yield from _read_serial([chunk, *(c for _, c in pending), *chunks], cancel)
+                    rest = [chunk for _, chunk in pending]
                     pending.clear()
+                    # Not unpacked: the rest of the walk is drawn as it is read.
+                    yield from _read_serial(itertools.chain(rest, chunks), cancel)
                     return
+                pending.popleft()
                 yield from results
-                _fill(pool, pending, chunks, workers * AHEAD)
         finally:
             for future, _ in pending:
-                future.cancel()
+                if future is not None:
+                    future.cancel()
             pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _fill(
     pool: ProcessPoolExecutor,
-    pending: deque[tuple[Future[list[ReadResult]], Sequence[WorkItem]]],
+    pending: deque[tuple[Future[list[ReadResult]] | None, Sequence[WorkItem]]],
     chunks: Iterator[Sequence[WorkItem]],
     limit: int,
 ) -> None:
@@ -132,7 +136,12 @@ def _fill(
         chunk = next(chunks, None)
         if chunk is None:
             return
-        pending.append((pool.submit(read_chunk, chunk), chunk))
+        try:
+            future = pool.submit(read_chunk, chunk)
+        except BrokenProcessPool:
+            pending.append((None, chunk))  # read with the rest, in this process
+            raise
+        pending.append((future, chunk))
 
 
 def _read_serial(

@@ -178,6 +178,7 @@ class _ScanRun:
         self._last_progress = 0.0
         self._read_started = 0.0
         self._read_count = 0
+        self._walked = False
 
     def run(self, targets: list[_Target], full: bool) -> ScanReport:
         started = time.monotonic()
@@ -207,6 +208,7 @@ class _ScanRun:
             if self.cancel.is_set():
                 return
             yield from self._plan_target(target, full)
+        self._walked = True  # how many files there are to read is known now (the ETA)
 
     def _plan_target(self, target: _Target, full: bool) -> Iterator[_ToRead]:
         if full and not self._root_reachable(target):
@@ -384,5 +386,5 @@ class _ScanRun:
         done = self._read_count
         elapsed = now - self._read_started if self._read_started else 0.0
         rate = done / elapsed if elapsed > 0 else 0.0
-        eta = (to_read - done) / rate if rate > 0 else None
+        eta = (to_read - done) / rate if rate > 0 and self._walked else None
         self.progress(ScanProgress(phase, self.plan.seen, to_read, done, rate, eta))

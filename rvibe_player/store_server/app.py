@@ -76,10 +76,6 @@ def create_app(
                 on_reconnect=opened.auth.cache.clear,
             )
             opened.pg_listener.start()
-            from rvibe_player.store_server.async_reads import AsyncReads  # psycopg_pool
-
-            opened.reads = AsyncReads(libpq_conninfo(opened.db.url))
-            await opened.reads.open()
             try:
                 await asyncio.wait_for(opened.pg_listener.ready.wait(), LISTEN_READY_TIMEOUT_S)
             except TimeoutError:
@@ -89,14 +85,22 @@ def create_app(
             gc.collect()
             gc.freeze()
             gc.set_threshold(*GC_THRESHOLDS)
+        reads = None
         try:
+            if opened.db.is_postgres and opened.reads is None:  # one pool per store
+                from rvibe_player.store_server.async_reads import AsyncReads  # psycopg_pool
+
+                reads = AsyncReads(libpq_conninfo(opened.db.url))
+                await reads.open()
+                opened.reads = reads
             yield
         finally:
             if opened.pg_listener is not None:
                 await opened.pg_listener.stop()
-            if opened.reads is not None:
-                await opened.reads.close()
-                opened.reads = None
+            if reads is not None:
+                if opened.reads is reads:
+                    opened.reads = None
+                await reads.close()
             if store is None:
                 opened.close()
 

@@ -10,11 +10,14 @@ The statement is ``synclog.PAGE`` compiled once for PostgreSQL, prepared on each
 connection; the answer is made by the same ``synclog.page_from_rows`` as the pool's. A
 read that fails here (a connection PostgreSQL closed, a restart) is read again through the
 pool, whose engine pings idle connections and turns a database that is really down into
-the store's usual 503. SQLite has no async driver here: it keeps the pool.
+the store's usual 503. Waits here are short (``WAIT_S``, ``CONNECT_TIMEOUT_S``), and after a
+failure the pool alone serves for ``PAUSE_S``, so an outage neither holds a read for long
+nor doubles the load on the database. SQLite has no async driver here: it keeps the pool.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC
 from typing import Any
@@ -31,6 +34,14 @@ CONNECTIONS = 4
 """Connections per worker process. A page takes a few hundred microseconds, so a few serve
 thousands of reads a second, and they add little to PostgreSQL's connection limit (every
 worker also has its engine's pool)."""
+WAIT_S = 1.0
+"""Longest wait for a free connection here before the read goes to the pool instead."""
+MAX_WAITING = 1024
+"""Reads queued for a connection here at most; more go to the pool at once."""
+CONNECT_TIMEOUT_S = 2
+"""Seconds to open a connection (libpq's connect_timeout)."""
+PAUSE_S = 5.0
+"""After a failure here, reads go to the pool for this long before this is tried again."""
 APPLICATION_NAME = "rvibe-sync-pages"
 """How these connections appear in ``pg_stat_activity``."""
 _AT = 6
@@ -48,9 +59,16 @@ class AsyncReads:
             min_size=1,
             max_size=size,
             open=False,
-            kwargs={"autocommit": True, "application_name": APPLICATION_NAME},
+            timeout=WAIT_S,
+            max_waiting=MAX_WAITING,
+            kwargs={
+                "autocommit": True,
+                "application_name": APPLICATION_NAME,
+                "connect_timeout": CONNECT_TIMEOUT_S,
+            },
             name="sync-pages",
         )
+        self._paused_until = 0.0
         self.served = 0
         """Pages read here; for tests and benchmarks."""
         self.failed = 0
@@ -68,6 +86,9 @@ class AsyncReads:
     ) -> Page | Resync | None:
         """``synclog.read_page``'s answer, or None when the read failed here (read it
         through the pool then)."""
+        now = asyncio.get_running_loop().time()
+        if now < self._paused_until:
+            return None
         params = {"after": after, "listener_id": listener_id, "limit": limit}
         try:
             async with self._pool.connection() as connection:
@@ -75,7 +96,13 @@ class AsyncReads:
                 rows: list[Any] = await cursor.fetchall()
         except psycopg.Error as exc:
             self.failed += 1
-            log.info("A sync page read on the event loop failed (%s); reading it again", exc)
+            self._paused_until = now + PAUSE_S
+            log.warning(
+                "A sync page read on the event loop failed (%s); the thread pool reads pages "
+                "for the next %g s",
+                exc,
+                PAUSE_S,
+            )
             return None
         self.served += 1
         for index, row in enumerate(rows):

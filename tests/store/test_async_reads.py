@@ -72,3 +72,6 @@ def test_a_connection_postgres_closed_is_read_again_through_the_pool(
         e["data"]["note"]["body"] for e in answer.json()["entries"] if e["kind"] == "note.created"
     ] == ["note 0"]
     assert reads.failed == failed + 1
+    served = reads.served  # for a few seconds after a failure, the pool alone reads
+    assert listener.api.get("/v1/sync").status_code == 200
+    assert (reads.served, reads.failed) == (served, failed + 1)

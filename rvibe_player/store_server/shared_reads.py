@@ -24,8 +24,8 @@ instead of asking the database again (10,000 listeners re-poll about 900 times a
 bench/store_load.py). A compaction cannot make a quiet answer wrong: a cursor at the head
 is never below ``resync_below``, and the next page read carries the new epoch.
 
-Everything here runs on the event loop; a read is awaited there (a PostgreSQL page on the
-loop itself, ``async_reads``; others in the thread pool, ``in_threads``).
+Everything here runs on the event loop; a read is awaited there (a blocking read goes in as
+``in_threads(read)``, which runs it in the thread pool).
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ from typing import Annotated, Any
 from fastapi import Path, Query, Response
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 
 from rvibe_player.core import store_protocol as p
 from rvibe_player.store_server.errors import error_body
@@ -142,15 +141,14 @@ async def long_poll(
     not better (bench/store_load.py --listeners 10000; the note of issue 15).
     """
 
-    def pooled() -> Page | Resync:
-        return _read(store, listener_id, after, limit, epoch)
+    pooled = in_threads(lambda: _read(store, listener_id, after, limit, epoch))
 
     async def read() -> Page | Resync:
         if store.reads is not None:
             page = await store.reads.page(listener_id, after, limit, epoch)
             if page is not None:
                 return page
-        return await run_in_threadpool(pooled)
+        return await pooled()
 
     return await wait_for_page(
         store,
@@ -158,7 +156,7 @@ async def long_poll(
         listener_id,
         after,
         wait,
-        read if wait <= 0 else in_threads(pooled),
+        read if wait <= 0 else pooled,
         asked=("log", after, limit, epoch),
     )
 

@@ -12,13 +12,13 @@ from rvibe_player.playback.backend import Post
 class Alarm:
     """One pending deadline on a thread of its own; when it passes, its function is posted."""
 
-    def __init__(self, post: Post) -> None:
+    def __init__(self, post: Post, name: str = "vlc-handover-alarm") -> None:
         self._post = post
         self._cond = threading.Condition()
         self._deadline: float | None = None
         self._function: Callable[[], None] | None = None
         self._closed = False
-        self._thread = threading.Thread(target=self._run, name="vlc-handover-alarm", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
     def set(self, deadline: float, function: Callable[[], None]) -> None:

@@ -6,7 +6,8 @@ the prepared next item waits in the other, opened and paused on its first sample
 (predicted by our clock since the current one was resumed, and its length). Both streams meet
 in the sound server, so the handover needs no stop and costs one resume (about 4 ms on
 PulseAudio). When the end cannot be predicted well enough (lengths that disagree, libVLC's
-time straying from our clock, the afile output), the handover happens at the end. See
+time straying from our clock, the afile output), the handover happens at the end, which
+libVLC is made to tell within milliseconds of the last sample (:mod:`.end_nudge`). See
 ``bench/playback.py`` for the gap this gives, beside libVLC's own ``MediaListPlayer``.
 
 ReplayGain reaches the samples through libVLC's equalizer with flat bands: its pre-amp is the
@@ -17,7 +18,8 @@ are clamped (and logged). A gain of 0 dB bypasses the equalizer.
 
 Threads (DESIGN.md §3): every method runs on the owner thread. libVLC's event and log
 callbacks run on libVLC's threads and only record a value and ``post`` a function; the
-handover alarm thread only posts too. Nothing calls libVLC from inside its callbacks.
+handover alarm thread only posts too. Nothing calls libVLC from inside its callbacks; the
+end nudge's thread only sets the players' rate to what it is (a wake-up, see there).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from rvibe_player.playback.backend import (
     PositionChanged,
     Post,
 )
+from rvibe_player.playback.end_nudge import EndNudge
 from rvibe_player.playback.vlc_log import LogTail, failure_reason, file_problem, is_stream
 from rvibe_player.playback.vlc_slot import SEEK_AIM_EARLY, Slot, demux_for
 
@@ -144,10 +147,13 @@ class VlcBackend(EventSource):
         self._instance = instance
         instance.set_user_agent(appinfo.APP_NAME, appinfo.user_agent())
         instance.set_app_id(appinfo.APP_ID, appinfo.VERSION, appinfo.APP_ID)
+        self._slots = [Slot(i, instance.media_player_new()) for i in range(2)]
+        self._nudge = EndNudge([slot.player for slot in self._slots])
         self._log = LogTail(
             vlc,
             lambda text, at: post(lambda: self._on_undecodable(text, at)),
             lambda reason: post(lambda: self._on_no_output(reason)),
+            self._nudge.eof,
         )
         self._output_reported = False
         instance.log_set(self._log.callback, None)
@@ -158,7 +164,6 @@ class VlcBackend(EventSource):
         self._alarm = Alarm(post)
         self._volume = max(0, min(100, volume))
         self._muted = False
-        self._slots = [Slot(i, instance.media_player_new()) for i in range(2)]
         self._active = 0
         self._pending_next: PlayItem | None = None  # waits for a retiring slot to finish
         self._closed = False
@@ -235,6 +240,7 @@ class VlcBackend(EventSource):
             self.prepare_next(following)
 
     def _on_end(self, slot: Slot) -> None:
+        self._nudge.rest()
         item = slot.item
         assert item is not None
         if slot.phase == "retiring":  # its tail has played out beside the next item
@@ -560,6 +566,7 @@ class VlcBackend(EventSource):
         self.stop()
         self._closed = True
         self._alarm.close()
+        self._nudge.close()
         for slot in self._slots:
             slot.player.release()
         self._instance.log_unset()

@@ -35,6 +35,7 @@ class LogTail:
         vlc: Any,
         on_undecodable: Callable[[str, float], None],
         on_no_output: Callable[[str], None] | None = None,
+        on_eof: Callable[[], None] | None = None,
     ) -> None:
         """Make the callback to give ``Instance.log_set``.
 
@@ -44,12 +45,17 @@ class LogTail:
                 be decoded and its ``time.monotonic()`` moment; it must only forward.
             on_no_output: called on libVLC's thread with what the sound system said when no
                 audio output could be opened; it must only forward.
+            on_eof: called on libVLC's thread when an input's demuxer has read its file to
+                the end (see :mod:`.end_nudge`); it must only note it.
         """
         self._lock = threading.Lock()
         self._lines: collections.deque[tuple[float, str]] = collections.deque(maxlen=200)
         self._format = _vsnprintf()
 
         def callback(data: Any, level: int, ctx: Any, fmt: bytes, args: Any) -> None:
+            if level == 0 and fmt == b"EOF reached" and on_eof:  # a debug message
+                on_eof()
+                return
             if level < 3 or not fmt:  # below libvlc's WARNING level
                 return
             text = self._format(fmt, args) if self._format else fmt.decode("utf-8", "replace")

@@ -236,6 +236,8 @@ class DeskPage(QStackedWidget):
         self.setCurrentWidget(self.main)
         name = str(desk.account.get("name") or desk.account.get("username") or "")
         self.title.setText(self.tr("Desk of %1").replace("%1", name))
+        for row in desk.inbox():  # what is there when the desk opens is not news
+            self._seen.setdefault(row.listener_id, row.latest_seq)
         self.refresh_inbox()
         self.doing.load_replies()
 

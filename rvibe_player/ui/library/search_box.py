@@ -71,8 +71,12 @@ class SearchBox(QObject):
 
     def sort_by(self, key: str, descending: bool) -> None:
         """Order by a column's key ("" for the library's own order) and search again."""
-        self.sort = f"sort:{'-' if descending else ''}{key}" if key else ""
+        self.set_sort(key, descending)
         self.run()
+
+    def set_sort(self, key: str, descending: bool) -> None:
+        """Order the next search by a column's key ("" for the library's own order)."""
+        self.sort = f"sort:{'-' if descending else ''}{key}" if key else ""
 
     def _searched(self, ids: object, error: object) -> None:
         if error is not None:

@@ -83,12 +83,12 @@ class MainWindow(QMainWindow):
         self.store_side = StoreSide(self)
         self.dialogs = WindowDialogs(self)
         self.files = WindowFiles(self)
+        self._painted = False
+        self._settled = False
         self._build()
         self._menus()
         self._connect()
         self._restore_state()
-        self._painted = False
-        self._settled = False
 
     def _first_screen(self) -> None:
         """The library's first screen of rows in the frame after the window's first: its
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
             lambda playlist_id, where: self.playlist_actions.context_menu(playlist_id, where)
         )
         self.searchbox.found.connect(self._on_searched)
-        self.songs.model.sort_requested.connect(self.searchbox.sort_by)
+        self.songs.model.sort_requested.connect(self._sort_by)
         self._wire_table(self.songs.table)
         self.welcome.folder_chosen.connect(self.add_folder)
         self.welcome.choose_requested.connect(self.dialogs.choose_folder)
@@ -396,6 +396,12 @@ class MainWindow(QMainWindow):
 
     # -- showing things ----------------------------------------------------------------------
 
+    def _sort_by(self, key: str, descending: bool) -> None:
+        if self._painted:
+            self.searchbox.sort_by(key, descending)
+        else:  # the header's restored sort: the whole order is asked for after the first
+            self.searchbox.set_sort(key, descending)  # frame (a search now would hold the GIL)
+
     def _first_load(self) -> None:
         # The pacer's event filter sees every event of the app, and a Python filter makes
         # PySide build a wrapper type (with its enums) for each new kind of event: installed
@@ -420,7 +426,7 @@ class MainWindow(QMainWindow):
         # half a second at most.
         self.searchbox.found.connect(self._settle_soon, Qt.ConnectionType.SingleShotConnection)
         QTimer.singleShot(500, self._settle)
-        if not self.queries.waiting():  # the restored sort asked already: its answer comes
+        if not self.queries.waiting():  # a search typed meanwhile has asked already
             self.searchbox.run()
 
     def _settle_soon(self, *_found: object) -> None:

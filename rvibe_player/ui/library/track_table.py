@@ -81,7 +81,10 @@ class TrackTable(QTableView):
             for n in range(len(COLUMNS))
             if n != title and not self.isColumnHidden(n)
         )
-        stretch = self.viewport().width() - others >= TITLE_MIN
+        # The header is as wide as the viewport; viewport() itself is avoided before the first
+        # frame: PySide's first call of it makes a Python type for every QtWidgets class
+        # (70 enums, about 9 ms of the window's start).
+        stretch = header.width() - others >= TITLE_MIN
         wanted = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
         if header.sectionResizeMode(title) != wanted:
             header.setSectionResizeMode(title, wanted)

@@ -8,18 +8,24 @@ design that would join them exactly, all in libVLC 3:
   ``:sout=#transcode{acodec=s16l,channels=2,samplerate=48000}:smem{...,time-sync=false}``:
   smem hands every decoded block to a callback, which appends it to the track's own queue
   (0.5 s at most: the callback blocks, and the decoder with it, while the queue is full);
-* one output player plays a single raw stream read from those queues in turn
-  (``media_new_callbacks`` with ``:demux=rawaud``): when a track's queue is empty and its
-  decoder has ended, reading goes on from the next track's queue, with no pause.
+* one output player plays a single raw stream that a thread writes into a pipe from those
+  queues in turn (``fd://N`` with ``:demux=rawaud`` and ``:file-caching=20``): when a
+  track's queue is empty and its decoder has ended, writing goes on from the next track's
+  queue, with no pause.
 
 Findings, 2026-12-04 (PulseAudio null sink, recorded in real time): every sample of both
-tones arrives (2.000 s each), and the recording holds one unbroken sound: gap 0.00 ms,
-nothing of the first lost. The same with libVLC's audio callbacks (``audio_set_callbacks``)
-in place of smem left 210 ms and lost 320 ms: those decoders run paced by the clock, so the
-output, reading at the same pace with no slack, found its blocks late and dropped them. Open
-for a backend: the output player's start is 175-180 ms (our backend's: 8-19 ms) whatever its
-caching options; it would stay open between tracks, so pause, seek (flush the queues),
-volume and the position by samples played belong to it.
+tones arrives (2.000 s each), and the recording holds one unbroken sound of 4.000 s from the
+first sample heard 13 ms after play() (our backend: 8-19 ms): no silence at the join (the
+measure reads -1 ms, its resolution where two tones touch), nothing of the first lost.
+What did not work: libVLC's audio callbacks (``audio_set_callbacks``) in place of smem left
+210 ms and lost 320 ms (those decoders run paced by the clock, so the output, reading at
+the same pace with no slack, found its blocks late and dropped them); ``media_new_callbacks``
+in place of the pipe started 175-180 ms late (its input buffered 350 ms first, "Stream
+buffering done (350 ms in 162 ms)" in libVLC's log, whatever the caching options were). Open for a
+backend: ``fd://`` shares a file descriptor with libVLC, which Windows builds may not (its C
+runtime is not Python's): a named pipe there; pause, seek (flush the queues and the pipe),
+volume, ReplayGain (the equalizer is an output filter, which a sout chain has not) and the
+position by samples played belong to the output player.
 
 Run: ``.venv/bin/python bench/single_stream_probe.py`` (needs libVLC with its smem and
 PulseAudio plugins, pulseaudio, pulseaudio-utils and ffmpeg).
@@ -28,6 +34,7 @@ PulseAudio plugins, pulseaudio, pulseaudio-utils and ffmpeg).
 from __future__ import annotations
 
 import ctypes
+import os
 import shutil
 import sys
 import tempfile
@@ -129,30 +136,24 @@ def main() -> int:
             decoder(decoding, p, q, keep) for p, q in zip((first, second), queues, strict=True)
         ]
         current = [0]
+        pipe_out, pipe_in = os.pipe()
 
-        @vlc.CallbackDecorators.MediaOpenCb
-        def opened(_opaque: Any, _data: Any, size: Any) -> int:
-            size[0] = 0xFFFFFFFFFFFFFFFF  # of unknown length
-            return 0
-
-        @vlc.CallbackDecorators.MediaReadCb
-        def read(_opaque: Any, buffer: Any, length: int) -> int:
+        def feed() -> None:
+            """The queues, one after the other, into the output's pipe."""
             while True:
-                block = queues[current[0]].take(min(length, 4096))
+                block = queues[current[0]].take(4096)
                 if block:
-                    ctypes.memmove(buffer, block, len(block))
-                    return len(block)
-                if current[0] + 1 == len(queues):
-                    return 0  # the end of the last track: the end of the stream
-                current[0] += 1  # this track has ended: on with the next, at once
+                    os.write(pipe_in, block)
+                elif current[0] + 1 == len(queues):
+                    os.close(pipe_in)  # the end of the last track: the end of the stream
+                    return
+                else:
+                    current[0] += 1  # this track has ended: on with the next, at once
 
-        @vlc.CallbackDecorators.MediaCloseCb
-        def closed(_opaque: Any) -> None:
-            return None
-
-        stream = output.media_new_callbacks(opened, read, None, closed, None)
+        threading.Thread(target=feed, name="feed", daemon=True).start()
+        stream = output.media_new(f"fd://{pipe_out}")
         for option in (":demux=rawaud", ":rawaud-channels=2", ":rawaud-samplerate=48000",
-                       ":rawaud-fourcc=s16l"):  # fmt: skip
+                       ":rawaud-fourcc=s16l", ":file-caching=20"):  # fmt: skip
             stream.add_option(option)
         out = output.media_player_new()
         out.set_media(stream)
@@ -164,6 +165,7 @@ def main() -> int:
         heard = from_samples(RATE, sink.recorder.samples(mark))
         for player in (*players, out):
             player.stop()
+        os.close(pipe_out)
     runs = [
         (round(s * 1000 / RATE), round(e * 1000 / RATE)) for s, e in sound_runs(heard, 0.01, 0.0005)
     ]

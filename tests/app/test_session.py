@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from scripts.make_corpus import Manifest
+from tests.helpers.waiting import eventually
 from tests.store.live import PASSWORD, Actor, LiveServer
 from tests.store_client.conftest import curator, listener, store, store_server  # noqa: F401
-from tests.store_client.helpers import eventually, shared_plays
+from tests.store_client.helpers import shared_plays
 
 SESSION = """
 import json, sys, time

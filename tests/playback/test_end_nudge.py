@@ -9,6 +9,7 @@ import pytest
 
 from rvibe_player.playback import end_nudge
 from rvibe_player.playback.end_nudge import EndNudge
+from tests.helpers.waiting import eventually
 
 
 class Player:
@@ -28,15 +29,6 @@ class Player:
             self.wakes += 1
 
 
-def wait_for(condition: object, timeout: float = 2.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
-            return True
-        time.sleep(0.005)
-    return False
-
-
 def test_it_wakes_every_player_after_eof_and_rests_when_the_end_is_told() -> None:
     players = [Player(), Player()]
     nudge = EndNudge(players)
@@ -44,7 +36,7 @@ def test_it_wakes_every_player_after_eof_and_rests_when_the_end_is_told() -> Non
         time.sleep(0.05)
         assert [p.wakes for p in players] == [0, 0], "nothing is nudged before an end nears"
         nudge.eof()
-        assert wait_for(lambda: all(p.wakes >= 5 for p in players))
+        eventually(lambda: all(p.wakes >= 5 for p in players), timeout=2.0)
         nudge.rest()
         time.sleep(0.02)
         counts = [p.wakes for p in players]
@@ -60,7 +52,7 @@ def test_it_gives_up_after_its_window(monkeypatch: pytest.MonkeyPatch) -> None:
     nudge = EndNudge([player])
     try:
         nudge.eof()
-        assert wait_for(lambda: player.wakes > 0)
+        eventually(lambda: player.wakes > 0, timeout=2.0)
         time.sleep(0.1)
         count = player.wakes
         time.sleep(0.05)

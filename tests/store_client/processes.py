@@ -20,8 +20,8 @@ from rvibe_player.store_server.database import Database
 from rvibe_player.store_server.security import Passwords
 from rvibe_player.store_server.services.accounts import create_account
 from rvibe_player.store_server.services.admin import assign
+from tests.helpers.waiting import eventually
 from tests.store.live import PASSWORD
-from tests.store_client.helpers import eventually
 
 CHEAP = {"RVIBE_STORE_ARGON2_TIME_COST": "1", "RVIBE_STORE_ARGON2_MEMORY_KIB": "1024"}
 

@@ -17,7 +17,7 @@ from rvibe_player.store_client.cache_recovery import check_cache
 from rvibe_player.store_client.model import MessageState
 from rvibe_player.store_client.relationship import Relationship
 from tests.helpers.damage import damage_indexes, overwrite, pages
-from tests.store_client.helpers import eventually
+from tests.helpers.waiting import eventually
 from tests.store_client.processes import store_with_listener_online
 from tests.store_client.test_offline import FAST, _curator_writes, _listener_messages
 

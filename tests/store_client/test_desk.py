@@ -19,9 +19,9 @@ from rvibe_player.store_client.model import Connection, MessageState
 from rvibe_player.store_server.demo import seed_catalog
 from rvibe_player.store_server.models import Account, Message, Pick, StaffNote
 from rvibe_player.store_server.services import relationship
+from tests.helpers.waiting import eventually
 from tests.store.live import PASSWORD, Actor, LiveServer, make_actor
 from tests.store_client.fault_proxy import FaultProxy
-from tests.store_client.helpers import eventually
 from tests.store_client.processes import StoreProcess, prepare_store
 
 FAST = {"backoff_s": 0.02, "backoff_max_s": 0.2, "read_timeout_s": 5.0}

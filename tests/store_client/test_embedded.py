@@ -18,7 +18,7 @@ from rvibe_player.store_client.errors import StoreUnreachableError
 from rvibe_player.store_client.model import Connection
 from rvibe_player.store_server.demo import demo_summary
 from tests.helpers.memory_keyring import MemoryKeyring
-from tests.store_client.helpers import eventually
+from tests.helpers.waiting import eventually
 from tests.store_client.processes import CHEAP
 
 pytestmark = pytest.mark.slow

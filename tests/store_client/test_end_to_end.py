@@ -10,13 +10,13 @@ from rvibe_player.core.store_protocol import PickFeedback
 from rvibe_player.store_client.model import Connection, MessageState, Ownership
 from rvibe_player.store_client.relationship import Relationship
 from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.waiting import eventually
 from tests.store.live import Actor, LiveServer
 from tests.store_client.helpers import (
     Changes,
     curator_notes,
     curator_picks,
     curator_says,
-    eventually,
 )
 
 KEY = ("rvibe-player", "store-session:test-store")

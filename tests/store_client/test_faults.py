@@ -14,9 +14,9 @@ import pytest
 
 from rvibe_player.store_client.model import Connection, MessageState
 from rvibe_player.store_client.relationship import Relationship
+from tests.helpers.waiting import eventually
 from tests.store.live import PASSWORD
 from tests.store_client.fault_proxy import FaultProxy
-from tests.store_client.helpers import eventually
 from tests.store_client.processes import StoreProcess, prepare_store
 
 pytestmark = pytest.mark.slow

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from rvibe_player.store_client.relationship import Relationship
 from rvibe_player.store_server.models import ListenerAlbum
 from rvibe_player.store_server.models import Relationship as StoreRelationship
+from tests.helpers.waiting import eventually
 from tests.store.live import PASSWORD, Actor, LiveServer
-from tests.store_client.helpers import eventually
 from tests.store_client.test_listening import Library
 
 MBID = "0383dadf-2a4e-4d10-a46a-e9e041da8eb3"

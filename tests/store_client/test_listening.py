@@ -19,8 +19,9 @@ from rvibe_player.store_client.listening import ListeningUploader
 from rvibe_player.store_client.model import Connection
 from rvibe_player.store_client.relationship import Relationship
 from tests.helpers.clock import TestClock
+from tests.helpers.waiting import eventually
 from tests.store.live import PASSWORD, Actor, LiveServer
-from tests.store_client.helpers import eventually, shared_plays
+from tests.store_client.helpers import shared_plays
 
 
 class Library:

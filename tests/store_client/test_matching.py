@@ -21,8 +21,9 @@ from rvibe_player.library.tags import TrackTags
 from rvibe_player.store_client.matching import LibraryIndex, MatchScope, PickMatcher
 from rvibe_player.store_client.model import Ownership, PickItem
 from rvibe_player.store_client.relationship import Relationship
+from tests.helpers.waiting import eventually
 from tests.store.live import PASSWORD, Actor
-from tests.store_client.helpers import curator_picks, eventually
+from tests.store_client.helpers import curator_picks
 
 MB_ARTIST = "a74b1b7f-71a5-4011-9441-d0b5e4122711"
 MB_RELEASE = "1a2b3c4d-0000-4000-8000-00000000aaaa"

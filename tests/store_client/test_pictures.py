@@ -12,8 +12,9 @@ from rvibe_player.store_client.errors import StoreUrlError
 from rvibe_player.store_client.model import Connection
 from rvibe_player.store_client.relationship import Relationship
 from rvibe_player.store_server.models import Account
+from tests.helpers.waiting import eventually
 from tests.store.live import PASSWORD, Actor, LiveServer
-from tests.store_client.helpers import curator_says, eventually
+from tests.store_client.helpers import curator_says
 
 
 @pytest.mark.parametrize(

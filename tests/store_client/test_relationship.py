@@ -23,12 +23,12 @@ from rvibe_player.store_client.relationship import Relationship
 from rvibe_player.store_server import synclog
 from rvibe_player.store_server.models import utcnow
 from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.waiting import eventually
 from tests.store.live import PASSWORD, Actor, LiveServer
 from tests.store_client.helpers import (
     curator_notes,
     curator_picks,
     curator_says,
-    eventually,
 )
 
 KEY = ("rvibe-player", "store-session:test-store")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.store_client.helpers import eventually
+from tests.helpers.waiting import eventually
 from tests.store_client.processes import CHEAP, prepare_store, store_with_listener_online
 from tests.store_client.test_offline import FAST, _curator_writes, _listener_messages
 

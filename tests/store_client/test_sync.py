@@ -11,7 +11,7 @@ from rvibe_player.store_client.cache import RelationshipCache
 from rvibe_player.store_client.model import Connection, SyncStatus
 from rvibe_player.store_client.sync import SyncLoop
 from tests.helpers.clock import TestClock
-from tests.store_client.helpers import eventually
+from tests.helpers.waiting import eventually
 from tests.store_client.stub_http import stub_server
 
 JSON = "application/json"

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rvibe_player.library import schema
+from rvibe_player.library import fingerprint, schema
 from rvibe_player.library.model import (
     TRACK_SELECT,
     LoggedPlay,
@@ -60,6 +60,7 @@ _UPDATE_TRACK = (
 )
 
 _FTS_BY_BATCH = "UPDATE library_state SET value = ? WHERE key = 'fts_by_batch'"
+_SET_FINGERPRINT_KIND = "UPDATE library_state SET value = ? WHERE key = 'fingerprint_kind'"
 _FTS_COLUMNS = "title, artist, album, albumartist, composer, genre, filename"
 _INDEX_NEW_ROWS = (
     f"INSERT INTO tracks_fts(rowid, {_FTS_COLUMNS}) "
@@ -241,6 +242,17 @@ class LibraryDatabase:
         )
         return {r[0]: (r[1], r[2]) for r in rows}
 
+    def fingerprint_kind(self) -> int:
+        """How this library's fingerprints are made (:mod:`.fingerprint`: BLAKE2B, SHA1)."""
+        row = self.conn.execute(
+            "SELECT value FROM library_state WHERE key = 'fingerprint_kind'"
+        ).fetchone()
+        return int(row[0]) if row is not None else fingerprint.BLAKE2B
+
+    def set_fingerprint_kind(self, kind: int) -> None:
+        """Say how the stored fingerprints were made (a repair that copied them in)."""
+        self.conn.execute(_SET_FINGERPRINT_KIND, (kind,))
+
     def track_fingerprints(self, track_ids: Iterable[int]) -> dict[int, bytes]:
         """Fingerprints of the given tracks."""
         query = "SELECT id, fingerprint FROM tracks WHERE id"
@@ -261,6 +273,35 @@ class LibraryDatabase:
         row = track_row(path, size, mtime_ns, fingerprint, tags)
         cursor = self.conn.execute(_INSERT_TRACK + " RETURNING id", (root_id, *row, time.time()))
         return int(cursor.fetchone()[0])
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[bool]:
+        """Around a full scan. When the library has no tracks yet, the secondary indexes of
+        ``tracks`` are dropped first and built again at the end, whatever happens in between
+        (yields True); else any index an earlier, killed bulk load left out is built first
+        (yields False). See :data:`schema.TRACK_INDEXES`."""
+        conn = self.conn
+        if conn.execute("SELECT 1 FROM tracks LIMIT 1").fetchone() is not None:
+            self.restore_indexes()
+            yield False
+            return
+        with transaction(conn):
+            for name in schema.TRACK_INDEXES:
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
+            # No stored fingerprint to stay comparable with: the library takes the newest kind.
+            conn.execute(_SET_FINGERPRINT_KIND, (fingerprint.CURRENT,))
+        try:
+            yield True
+        finally:
+            self.restore_indexes()
+
+    def restore_indexes(self) -> list[str]:
+        """Build the secondary indexes a killed first scan left out (names; usually none).
+        Takes the write lock only when one is missing."""
+        if not schema.missing_indexes(self.conn):
+            return []
+        with transaction(self.conn):
+            return schema.restore_indexes(self.conn)
 
     def insert_rows(self, root_id: int, rows: Iterable[TrackRow]) -> None:
         """Add many newly found files at once (rows from :func:`track_row`).

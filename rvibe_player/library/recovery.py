@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rvibe_player.core.sqlite_salvage import Repair, inspect, salvage, set_aside
 from rvibe_player.library.database import LibraryDatabase
+from rvibe_player.library.fingerprint import BLAKE2B, SHA1
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +48,42 @@ def open_library(path: Path) -> tuple[LibraryDatabase, Repair | None]:
         damaged = set_aside(path)
         db = LibraryDatabase(path)
         repair = Repair(damaged, problem, salvage(damaged, db.conn, SALVAGED_TABLES))
+        if repair.salvaged.get("tracks"):  # their fingerprints were made the damaged file's way
+            db.set_fingerprint_kind(_fingerprint_kind(damaged))
         log.warning("Library database was damaged (%s); recovered %s from %s",
                     problem, repair.salvaged, damaged)  # fmt: skip
+    _restore_indexes(db)
     marker.unlink(missing_ok=True)
     in_use.write_text(f"{os.getpid()}\n", encoding="utf-8")
     return db, repair
+
+
+def _fingerprint_kind(damaged: Path) -> int:
+    """How the damaged library made its fingerprints; BLAKE2b (the first kind, which every
+    library with tracks before schema 5 has) when that cannot be read."""
+    try:
+        conn = sqlite3.connect(f"{damaged.as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute(
+                "SELECT value FROM library_state WHERE key = 'fingerprint_kind'"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        row = None
+    return int(row[0]) if row is not None and row[0] in (BLAKE2B, SHA1) else BLAKE2B
+
+
+def _restore_indexes(db: LibraryDatabase) -> None:
+    """A first scan killed before its end left the track indexes out: build them now (every
+    query answers without them, only slower; so a failure here is only logged)."""
+    try:
+        rebuilt = db.restore_indexes()
+    except sqlite3.Error as exc:
+        log.warning("Could not rebuild the library's indexes: %s", exc)
+        return
+    if rebuilt:
+        log.warning("Rebuilt library indexes left out by an unfinished scan: %s", rebuilt)
 
 
 def closed(path: Path) -> None:

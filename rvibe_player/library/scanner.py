@@ -38,6 +38,10 @@ it), so small batches cost more write CPU per row, and more as the library grows
 tracks a batch of 1,000 new tracks cost 0.10 ms a track, one of 5,000 0.06 ms (half of it
 the commit). New tracks still appear in the library every second."""
 PROGRESS_SECONDS = 0.1
+SCAN_CACHE_KIB = 64 * 1024
+"""The scan's connection keeps more pages than others (16 MB): the full-text index and the
+path index of a big library outgrow 16 MB, and every batch then read its pages back from the
+OS (100k first scan: 0.5 s less CPU, 40 MB more memory, 160 MB in all)."""
 
 
 @dataclass(slots=True)
@@ -114,6 +118,7 @@ class Scanner:
     ) -> ScanReport:
         """Scan the given folders (added as roots) or, with None, every known root."""
         db = LibraryDatabase(self._db_path)
+        db.conn.execute(f"PRAGMA cache_size = -{SCAN_CACHE_KIB}")
         try:
             if roots is not None:
                 for root in roots:
@@ -125,7 +130,8 @@ class Scanner:
                 if wanted is None or path_key(r.path) in wanted
             ]
             run = _ScanRun(db, self._workers, progress, cancel)
-            return run.run(_outermost(targets), full=True)
+            with db.bulk_load():  # into an empty library: its indexes are built at the end
+                return run.run(_outermost(targets), full=True)
         finally:
             db.close()
 
@@ -140,6 +146,7 @@ class Scanner:
                     if root.online and _is_within(path, root.path):
                         targets.append(_Target(root.id, root.path, path))
                         break
+            db.restore_indexes()
             return _ScanRun(db, self._workers, None, None).run(_outermost(targets), full=False)
         finally:
             db.close()
@@ -314,7 +321,8 @@ class _ScanRun:
         batch: list[ReadResult] = []
         batch_started = time.monotonic()
         self._read_started = time.monotonic()
-        for result in read_all(items(), self.workers, self.cancel):
+        kind = self.db.fingerprint_kind()
+        for result in read_all(items(), self.workers, self.cancel, kind):
             batch.append(result)
             self._read_count += 1
             now = time.monotonic()

@@ -73,5 +73,5 @@ def test_a_library_from_before_the_play_log_is_upgraded_in_place(tmp_path: Path)
     root = db.roots()[0].id
     track = _track(db, root, "one", title="Blue")
     db.record_play(track, when=5.0)
-    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS) == 4
+    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS) == 5
     assert [p.title for p in db.plays_after(0, 0.0, 10)] == ["Blue"]

@@ -160,6 +160,7 @@ _KINDS_BY_EXTENSION: dict[str, list[Any]] = {
 
 _LEADING_NUMBER = re.compile(r"\s*([+-]?\d+(?:[.,]\d+)?)")
 _YEAR = re.compile(r"(\d{4})")
+_DIGITS = re.compile(r"\s*(\d{1,6})")
 
 
 class UnreadableFileError(Exception):
@@ -305,7 +306,11 @@ def _add(raw: dict[str, list[str]], key: str, values: Any) -> None:
     for value in values:
         if len(bucket) >= MAX_VALUES:
             return
-        text = _clean(value)
+        # Most values are short text without NULs: one strip (every file has about a dozen).
+        if type(value) is str and len(value) <= MAX_TEXT and "\x00" not in value:
+            text = value.strip()
+        else:
+            text = _clean(value)
         if text:
             bucket.append(text)
 
@@ -413,7 +418,7 @@ def _number_pair(values: list[str] | None) -> tuple[int | None, int | None]:
 def _int(text: str | None) -> int | None:
     if not text:
         return None
-    match = re.match(r"\s*(\d{1,6})", text)
+    match = _DIGITS.match(text)
     return int(match.group(1)) if match else None
 
 

@@ -14,8 +14,10 @@ between services lives here and nowhere else:
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
 import os
+import sys
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +61,9 @@ if TYPE_CHECKING:
     from rvibe_player.store_client.relationship import Relationship
 
 log = logging.getLogger(__name__)
+
+_WATCHER_MODULE = "rvibe_player.library.watcher"
+"""Imported when the library is first watched (it brings watchdog)."""
 
 
 class PlayerSession:
@@ -157,10 +162,20 @@ class PlayerSession:
         """Follow changes in the library folders, if the setting allows."""
         if self.watcher is not None or self._closed or not self.settings.get(WATCH_LIBRARY):
             return
-        from rvibe_player.library.watcher import LibraryWatcher  # watchdog, when needed
+        if _WATCHER_MODULE not in sys.modules:
+            # watchdog's modules take 50 ms to import: on a thread of their own, then back
+            # here (the owner thread). Imported here, they were the GUI's longest stall at a
+            # first scan's end (bench/ui.py).
+            threading.Thread(target=self._load_watcher, name="watcher-import", daemon=True).start()
+            return
+        from rvibe_player.library.watcher import LibraryWatcher
 
         self.watcher = LibraryWatcher(self.scanner, self._watched_change)
         self.watcher.start(self._online_roots())
+
+    def _load_watcher(self) -> None:
+        importlib.import_module(_WATCHER_MODULE)
+        self.events.post(self.start_watching)
 
     def _watched_change(self, _report: ScanReport) -> None:  # on the watcher's thread
         self.events.publish(LibraryChanged())

@@ -148,8 +148,9 @@ _CODECS = {
 }
 
 _OGG = [OggVorbis, OggOpus, OggFLAC, OggSpeex, OggTheora]
+_MP3 = [MP3]
 _KINDS_BY_EXTENSION: dict[str, list[Any]] = {
-    ".mp3": [MP3], ".mp2": [MP3], ".mp1": [MP3], ".mpga": [MP3],
+    ".mp3": _MP3, ".mp2": _MP3, ".mp1": _MP3, ".mpga": _MP3,
     ".flac": [FLAC], ".fla": [FLAC],
     ".ogg": _OGG, ".oga": _OGG, ".opus": [OggOpus], ".spx": [OggSpeex],
     ".m4a": [MP4], ".m4b": [MP4], ".m4p": [MP4], ".mp4": [MP4], ".alac": [MP4],
@@ -237,7 +238,7 @@ def read_tags_from(handle: BinaryIO, path: str) -> TrackTags:
     if likely is not None:
         try:
             handle.seek(0)
-            audio = mutagen.File(handle, options=likely)
+            audio = _mp3(handle) if likely is _MP3 else mutagen.File(handle, options=likely)
         except Exception as exc:  # damaged, or the extension lied: sniff the format below
             first_error = exc
     if audio is None:
@@ -255,6 +256,28 @@ def read_tags_from(handle: BinaryIO, path: str) -> TrackTags:
         return _from_mutagen(audio)
     except Exception as exc:  # a tag mutagen parsed but we cannot interpret
         raise UnreadableFileError(reason(reasons.DAMAGED_TAGS, _describe(exc))) from exc
+
+
+_ID3_OLD_FRAMES = frozenset(
+    {"TYER", "TDAT", "TIME", "TORY", "IPLS", "RVAD", "EQUA", "TRDA", "TSIZ"}
+)
+"""Frames of ID3 before 2.4 that mutagen's translation turns into 2.4 ones (TYER -> TDRC)."""
+
+
+def _mp3(handle: BinaryIO) -> Any:
+    """An MP3 file whose ID3 tag is translated to 2.4 only when it is not 2.4 already.
+
+    mutagen translates every tag by default, 2.4 ones too (genres rewritten, every frame
+    looked through four times): that was a fifth of reading an MP3 (205 against 150 us a
+    file). Our reading of 2.4 frames needs none of it; an older tag, or a 2.4 one holding
+    older frames (some taggers write TYER), is translated as before."""
+    audio: Any = MP3(handle, translate=False)  # type: ignore[no-untyped-call]
+    tags: Any = audio.tags
+    if tags is not None and (
+        tags.version < (2, 4, 0) or any(key[:4] in _ID3_OLD_FRAMES for key in tags)
+    ):
+        tags.update_to_v24()
+    return audio
 
 
 def _sniff(handle: BinaryIO) -> Any:

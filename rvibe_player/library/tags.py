@@ -148,7 +148,9 @@ _CODECS = {
 }
 
 _OGG = [OggVorbis, OggOpus, OggFLAC, OggSpeex, OggTheora]
-_MP3 = [MP3]
+_MP3, _WAVE, _AIFF = [MP3], [WAVE], [AIFF]
+_ID3_KINDS = (_MP3, _WAVE, _AIFF)
+"""The formats whose tags are ID3 (see :func:`_with_id3`)."""
 _KINDS_BY_EXTENSION: dict[str, list[Any]] = {
     ".mp3": _MP3, ".mp2": _MP3, ".mp1": _MP3, ".mpga": _MP3,
     ".flac": [FLAC], ".fla": [FLAC],
@@ -156,7 +158,7 @@ _KINDS_BY_EXTENSION: dict[str, list[Any]] = {
     ".m4a": [MP4], ".m4b": [MP4], ".m4p": [MP4], ".mp4": [MP4], ".alac": [MP4],
     ".aac": [AAC], ".wma": [ASF], ".asf": [ASF], ".ape": [MonkeysAudio], ".wv": [WavPack],
     ".mpc": [Musepack], ".mp+": [Musepack], ".tta": [TrueAudio], ".dsf": [DSF],
-    ".wav": [WAVE], ".wave": [WAVE], ".aif": [AIFF], ".aiff": [AIFF], ".aifc": [AIFF],
+    ".wav": _WAVE, ".wave": _WAVE, ".aif": _AIFF, ".aiff": _AIFF, ".aifc": _AIFF,
 }  # fmt: skip
 
 _LEADING_NUMBER = re.compile(r"\s*([+-]?\d+(?:[.,]\d+)?)")
@@ -238,7 +240,10 @@ def read_tags_from(handle: BinaryIO, path: str) -> TrackTags:
     if likely is not None:
         try:
             handle.seek(0)
-            audio = _mp3(handle) if likely is _MP3 else mutagen.File(handle, options=likely)
+            if likely in _ID3_KINDS:
+                audio = _with_id3(likely[0], handle)
+            else:
+                audio = mutagen.File(handle, options=likely)
         except Exception as exc:  # damaged, or the extension lied: sniff the format below
             first_error = exc
     if audio is None:
@@ -264,14 +269,14 @@ _ID3_OLD_FRAMES = frozenset(
 """Frames of ID3 before 2.4 that mutagen's translation turns into 2.4 ones (TYER -> TDRC)."""
 
 
-def _mp3(handle: BinaryIO) -> Any:
-    """An MP3 file whose ID3 tag is translated to 2.4 only when it is not 2.4 already.
+def _with_id3(kind: Any, handle: BinaryIO) -> Any:
+    """A file with an ID3 tag (MP3, WAVE, AIFF), translated to 2.4 only when it is not 2.4.
 
     mutagen translates every tag by default, 2.4 ones too (genres rewritten, every frame
     looked through four times): that was a fifth of reading an MP3 (205 against 150 us a
-    file). Our reading of 2.4 frames needs none of it; an older tag, or a 2.4 one holding
-    older frames (some taggers write TYER), is translated as before."""
-    audio: Any = MP3(handle, translate=False)  # type: ignore[no-untyped-call]
+    file) and a tenth of a WAVE. Our reading of 2.4 frames needs none of it; an older tag,
+    or a 2.4 one holding older frames (some taggers write TYER), is translated as before."""
+    audio: Any = kind(handle, translate=False)
     tags: Any = audio.tags
     if tags is not None and (
         tags.version < (2, 4, 0) or any(key[:4] in _ID3_OLD_FRAMES for key in tags)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mutagen.flac import FLAC
 from mutagen.id3 import ID3, TCON, TDRC, TYER
+from mutagen.wave import WAVE
 
 from rvibe_player.library.tags import MAX_TEXT, MAX_VALUES, read_tags
 from scripts.make_corpus import Manifest
@@ -73,3 +74,19 @@ def test_older_id3_tags_are_still_translated(small_corpus: Manifest, tmp_path: P
     assert (old.year, old.genre) == (1987, "Rock")
     assert odd.year == 1993
     assert (new.date, new.year, new.genre) == ("2004-05-06", 2004, "Rock; Rockish")
+
+
+def test_an_older_id3_tag_in_a_wave_file_is_translated(
+    small_corpus: Manifest, tmp_path: Path
+) -> None:
+    source = small_corpus.root / next(t.path for t in small_corpus.tracks if t.format == "wav")
+    path = tmp_path / "old.wav"
+    shutil.copy(source, path)
+    audio = WAVE(path)
+    if audio.tags is None:
+        audio.add_tags()
+    audio.tags.delall("TDRC")
+    audio.tags.add(TYER(encoding=1, text=["1979"]))
+    audio.save(v2_version=3)
+    assert WAVE(path, translate=False).tags.version == (2, 3, 0)
+    assert read_tags(str(path)).year == 1979

@@ -174,7 +174,11 @@ class PlayerSession:
         self.watcher.start(self._online_roots())
 
     def _load_watcher(self) -> None:
-        importlib.import_module(_WATCHER_MODULE)
+        try:
+            importlib.import_module(_WATCHER_MODULE)
+        except Exception:  # a broken install: the library still works, only not followed
+            log.exception("Cannot follow the library folders")
+            return
         self.events.post(self.start_watching)
 
     def _watched_change(self, _report: ScanReport) -> None:  # on the watcher's thread

@@ -38,6 +38,10 @@ session.events.subscribe(LibraryChanged, changed.append)
 session.add_folder(folder)
 assert dispatcher.run_until(lambda: finished, 120), "the scan finished"
 assert dispatcher.run_until(lambda: session.watcher is not None, 30), "watching started"
+# the watches are set up on a thread of their own: a file copied before they are in place
+# would only be seen by the next scan
+assert session.watcher.ready.wait(30), "the watches are in place"
+assert not session.watcher.problems, session.watcher.problems
 before = len(session.reader.search_ids(""))
 shutil.copy(extra, Path(folder) / "Arrived Later.flac")
 found = dispatcher.run_until(lambda: len(session.reader.search_ids("")) == before + 1, 30)

@@ -3,15 +3,17 @@
 Prints, from one run:
   * start: median time from ``play()`` to the first sample at the sound server, over 50
     starts: ours for a new file (``load()`` + ``play()``, what a double-click does) and for a
-    loaded one, beside libVLC's own ``MediaPlayer.play()`` (set_media + play);
+    loaded one (the default backend, two players), and the single-stream backend's for a new
+    file, beside libVLC's own ``MediaPlayer.play()`` (set_media + play);
   * gap: the silence between two back-to-back tone tracks (2 s of 440 Hz, then 2 s of
-    660 Hz), ours (next track prepared; handover timed, and at the end) beside libVLC's own
+    660 Hz), ours (the default: next track prepared, handover timed, and at the end; the
+    opt-in single stream, ``RVIBE_PLAYBACK_ENGINE=stream``) beside libVLC's own
     ``MediaListPlayer`` and GStreamer's ``playbin`` with ``about-to-finish`` (the anchors:
     the second is how Quod Libet and Strawberry play gaplessly); also how much of the first
     track's end was lost, and the hole a listener hears (silence + lost end).
-Targets: start <= 50 ms; gap (timed handover) <= 50 ms, at most playbin's and smaller than
-MediaListPlayer's; the handover at the end (the path a track takes when the timed one is
-not armed) under 50 ms.
+Targets: start <= 50 ms; gap <= 50 ms, at most playbin's and smaller than MediaListPlayer's
+(a verdict for each backend); the handover at the end (the path a track takes when the
+timed one is not armed) under 50 ms.
 
 Method: a private PulseAudio server with a null sink (which consumes audio at the real rate
 by its own clock, like a sound card) is recorded in real time with ``parec`` from its monitor
@@ -46,12 +48,14 @@ import vlc  # noqa: E402 - the anchor is libVLC itself
 
 from rvibe_player.library.tags import read_tags  # noqa: E402
 from rvibe_player.playback.backend import (  # noqa: E402
+    Backend,
     Finished,
     PlaybackState,
     PlayItem,
     StateChanged,
 )
 from rvibe_player.playback.dispatch import QueueDispatcher  # noqa: E402
+from rvibe_player.playback.stream_backend import StreamBackend  # noqa: E402
 from rvibe_player.playback.vlc_backend import DEFAULT_ARGS, VlcBackend  # noqa: E402
 from tests.helpers.audio import Audio, Transition, from_samples, transition  # noqa: E402
 from tests.helpers.pulse import RATE, NullSink, Recorder, null_sink  # noqa: E402
@@ -104,11 +108,17 @@ def item(path: Path, key: int) -> PlayItem:
     return PlayItem(str(path), key=key, duration=read_tags(str(path)).duration)
 
 
-def gaps_ours(
-    sink: NullSink, first: Path, second: Path, runs: int, timed: bool
-) -> list[Transition]:
+def engine(name: str, post: Callable[[Callable[[], None]], None]) -> Backend:
+    """Our backend: "stream" (one output stream), "timed" or "end" (two players, the
+    handover timed by the clock or at the end)."""
+    if name == "stream":
+        return StreamBackend(post, args=ARGS)
+    return VlcBackend(post, args=ARGS, timed_handover=name == "timed")
+
+
+def gaps_ours(sink: NullSink, first: Path, second: Path, runs: int, name: str) -> list[Transition]:
     dispatcher = QueueDispatcher()
-    backend = VlcBackend(dispatcher.post, args=ARGS, timed_handover=timed)
+    backend = engine(name, dispatcher.post)
     finished: list[Finished] = []
     backend.add_listener(lambda e: finished.append(e) if isinstance(e, Finished) else None)
     results = []
@@ -212,9 +222,9 @@ def silence(recorder: Recorder) -> None:
         recorder.wait_frames(recorder.frames() + RATE // 100, timeout=0.1)
 
 
-def starts_ours(sink: NullSink, files: list[Path], loaded: bool) -> list[float]:
+def starts_ours(sink: NullSink, files: list[Path], loaded: bool, name: str) -> list[float]:
     dispatcher = QueueDispatcher()
-    backend = VlcBackend(dispatcher.post, args=ARGS)
+    backend = engine(name, dispatcher.post)
     states: list[PlaybackState] = []
     backend.add_listener(lambda e: states.append(e.state) if isinstance(e, StateChanged) else None)
     results = []
@@ -251,6 +261,28 @@ def starts_anchor(sink: NullSink, files: list[Path]) -> list[float]:
     player.release()
     instance.release()
     return results
+
+
+def compare(
+    label: str, ours: list[Transition], anchor: list[Transition], playbin: list[Transition]
+) -> bool:
+    """Print ours against the anchors; whether the gap is <= 50 ms, below MediaListPlayer's
+    and at most playbin's (when playbin was measured)."""
+    gap = statistics.median(g.gap for g in ours)
+    hole = statistics.median(g.gap + g.tail_lost for g in ours)
+    anchor_gap = statistics.median(g.gap for g in anchor)
+    anchor_hole = statistics.median(g.gap + g.tail_lost for g in anchor)
+    line = (f"  ours ({label}): ratio to MediaListPlayer silence {gap / anchor_gap:.2f}, "
+            f"hole {hole / anchor_hole:.2f}")  # fmt: skip
+    ok = abs(gap) <= 50 and gap < anchor_gap
+    if playbin:
+        playbin_gap = statistics.median(g.gap for g in playbin)
+        playbin_hole = statistics.median(g.gap + g.tail_lost for g in playbin)
+        line += f"; minus playbin: silence {gap - playbin_gap:+.1f} ms, hole "
+        line += f"{hole - playbin_hole:+.1f} ms"
+        ok = ok and gap <= playbin_gap
+    print(line)
+    return ok
 
 
 def describe(values: list[float]) -> str:
@@ -292,25 +324,29 @@ def main(argv: list[str] | None = None) -> int:
                   f"{' '.join([*DEFAULT_ARGS, *ARGS])}; "
                   f"{gst_version or 'no GStreamer anchor: ' + gst_command}")  # fmt: skip
             print(f"\nstart: play() to the first sample at the sink, over {args.starts} starts")
-            cold = starts_ours(sink, files, loaded=False)
-            warm = starts_ours(sink, files, loaded=True)
+            cold = starts_ours(sink, files, loaded=False, name="timed")
+            warm = starts_ours(sink, files, loaded=True, name="timed")
+            cold_stream = starts_ours(sink, files, loaded=False, name="stream")
             anchor_start = starts_anchor(sink, files)
             print(f"  ours, new file: load() + play()      {describe(cold)}")
             print(f"  ours, loaded file: play()            {describe(warm)}")
+            print(f"  ours, one stream, new file           {describe(cold_stream)}")
             print(f"  anchor: libVLC MediaPlayer.play()    {describe(anchor_start)}")
-            gap_ok = True
+            verdicts: dict[str, bool] = {}
             for index, ext in enumerate(args.formats):
                 first = tone(folder, f"first.{ext}", FIRST_HZ, ffmpeg)
                 second = tone(folder, f"second.{ext}", SECOND_HZ, ffmpeg)
                 print(f"\ngap between two {TONE_SECONDS:g} s tone tracks ({ext}), over "
                       f"{args.gaps} runs")  # fmt: skip
-                timed = gaps_ours(sink, first, second, args.gaps, timed=True)
-                at_end = gaps_ours(sink, first, second, args.gaps, timed=False)
+                timed = gaps_ours(sink, first, second, args.gaps, "timed")
+                at_end = gaps_ours(sink, first, second, args.gaps, "end")
+                stream = gaps_ours(sink, first, second, args.gaps, "stream")
                 anchor = gaps_anchor(sink, first, second, args.gaps)
                 playbin = gaps_gstreamer(sink, first, second, args.gaps) if gst_version else []
                 rows = [
                     ("ours, prepared, timed handover ", timed),
                     ("ours, prepared, handover at end", at_end),
+                    ("ours, one stream (opt-in)      ", stream),
                     ("anchor: libVLC MediaListPlayer ", anchor),
                 ]
                 if playbin:
@@ -320,33 +356,20 @@ def main(argv: list[str] | None = None) -> int:
                     hole = statistics.median(g.gap + g.tail_lost for g in found)
                     print(f"  {name}  silence {describe([g.gap for g in found])}; end of the "
                           f"first lost {lost:5.1f} ms; hole {hole:6.1f} ms")  # fmt: skip
-                ours_gap = statistics.median(g.gap for g in timed)
-                anchor_gap = statistics.median(g.gap for g in anchor)
-                ours_hole = statistics.median(g.gap + g.tail_lost for g in timed)
-                anchor_hole = statistics.median(g.gap + g.tail_lost for g in anchor)
-                print(f"  ratio ours/MediaListPlayer: silence {ours_gap / anchor_gap:.2f}, "
-                      f"hole {ours_hole / anchor_hole:.2f}")  # fmt: skip
                 end_gap = statistics.median(g.gap for g in at_end)
-                playbin_gap = statistics.median(g.gap for g in playbin) if playbin else float("nan")
-                if playbin:
-                    playbin_hole = statistics.median(g.gap + g.tail_lost for g in playbin)
-                    print(f"  ours (timed) minus playbin: silence {ours_gap - playbin_gap:+.1f} "
-                          f"ms, hole {ours_hole - playbin_hole:+.1f} ms")  # fmt: skip
-                if index == 0:
-                    gap_ok = (
-                        abs(ours_gap) <= 50
-                        and ours_gap < anchor_gap
-                        and (not playbin or ours_gap <= playbin_gap)
-                        and end_gap < 50
-                    )
+                for label, found in (("two players, timed", timed), ("one stream", stream)):
+                    ok = compare(label, found, anchor, playbin) and end_gap < 50
+                    if index == 0:
+                        verdicts[label] = ok
             start_ok = statistics.median(cold) <= 50
             start_ratio = statistics.median(cold) / statistics.median(anchor_start)
             print(f"\nstart ratio ours/anchor (new file): {start_ratio:.2f}")
             verdict = {True: "met", False: "NOT met"}
+            gaps = ", ".join(f"{label} {verdict[ok]}" for label, ok in verdicts.items())
             print(f"targets: start <= 50 ms {verdict[start_ok]}; gap <= 50 ms, at most "
                   f"playbin's{'' if gst_version else ' (not measured)'}, below "
-                  f"MediaListPlayer's, and at the end under 50 ms ({args.formats[0]}) "
-                  f"{verdict[gap_ok]}")  # fmt: skip
+                  f"MediaListPlayer's, and at the end under 50 ms ({args.formats[0]}): "
+                  f"{gaps}")  # fmt: skip
         finally:
             context.__exit__(None, None, None)
     return 0

@@ -1,4 +1,5 @@
-"""Playback on libVLC 3; the only module that imports ``vlc``.
+"""Playback on libVLC 3, two players meeting in the sound server; it imports ``vlc`` (for
+:mod:`.stream_backend` too).
 
 One ``vlc.Instance`` and two media players ("slots"). The current item plays in one slot;
 the prepared next item waits in the other, opened and paused on its first sample
@@ -95,7 +96,8 @@ def install_hint(platform: str | None = None) -> str:
     )
 
 
-def _import_vlc() -> Any:
+def import_vlc() -> Any:
+    """The ``vlc`` module, or PlaybackUnavailableError saying what to install."""
     try:
         import vlc
     except (ImportError, OSError, NotImplementedError, SystemExit) as exc:
@@ -106,6 +108,42 @@ def _import_vlc() -> Any:
             f"Cannot play audio: the VLC library could not be loaded ({detail}). " + install_hint()
         ) from exc
     return vlc
+
+
+def new_instance(vlc: Any, args: Sequence[str]) -> Any:
+    """A libVLC instance with :data:`DEFAULT_ARGS` and ``args``, named for the sound server.
+
+    Raises:
+        PlaybackUnavailableError: it did not start; the message says what to check.
+    """
+    instance = vlc.Instance([*DEFAULT_ARGS, *args])
+    if instance is None:
+        raise PlaybackUnavailableError(
+            "Cannot play audio: libVLC did not start (its plugins may be missing, or an "
+            f"option is not understood: {' '.join(args) or 'none given'}). " + install_hint()
+        )
+    instance.set_user_agent(appinfo.APP_NAME, appinfo.user_agent())
+    instance.set_app_id(appinfo.APP_ID, appinfo.VERSION, appinfo.APP_ID)
+    return instance
+
+
+def list_devices(vlc: Any, player: Any) -> list[tuple[str, str]]:
+    """``(device id, description)`` of a media player's audio output devices."""
+    found: list[tuple[str, str]] = []
+    first = player.audio_output_device_enum()
+    node = first
+    while node:
+        device = node.contents
+        found.append(
+            (
+                (device.device or b"").decode("utf-8", "replace"),
+                (device.description or b"").decode("utf-8", "replace"),
+            )
+        )
+        node = device.next
+    if first:
+        vlc.libvlc_audio_output_device_list_release(first)
+    return found
 
 
 class VlcBackend(EventSource):
@@ -135,18 +173,10 @@ class VlcBackend(EventSource):
             PlaybackUnavailableError: libVLC or its plugins are missing; the message says
                 what to install.
         """
-        vlc = _import_vlc()
+        vlc = import_vlc()
         self._vlc = vlc
         all_args = [*DEFAULT_ARGS, *args]
-        instance = vlc.Instance(all_args)
-        if instance is None:
-            raise PlaybackUnavailableError(
-                "Cannot play audio: libVLC did not start (its plugins may be missing, or an "
-                f"option is not understood: {' '.join(args) or 'none given'}). " + install_hint()
-            )
-        self._instance = instance
-        instance.set_user_agent(appinfo.APP_NAME, appinfo.user_agent())
-        instance.set_app_id(appinfo.APP_ID, appinfo.VERSION, appinfo.APP_ID)
+        self._instance = instance = new_instance(vlc, args)
         self._slots = [Slot(i, instance.media_player_new()) for i in range(2)]
         self._nudge = EndNudge([slot.player for slot in self._slots])
         self._log = LogTail(
@@ -516,21 +546,7 @@ class VlcBackend(EventSource):
 
     def output_devices(self) -> list[tuple[str, str]]:
         """``(device id, description)`` of the audio output's devices (may be empty)."""
-        found: list[tuple[str, str]] = []
-        first = self._slots[self._active].player.audio_output_device_enum()
-        node = first
-        while node:
-            device = node.contents
-            found.append(
-                (
-                    (device.device or b"").decode("utf-8", "replace"),
-                    (device.description or b"").decode("utf-8", "replace"),
-                )
-            )
-            node = device.next
-        if first:
-            self._vlc.libvlc_audio_output_device_list_release(first)
-        return found
+        return list_devices(self._vlc, self._slots[self._active].player)
 
     def set_output_device(self, device_id: str) -> None:
         """Play through this device (an id from :meth:`output_devices`; "" for the default)."""

@@ -104,10 +104,24 @@ def _vsnprintf() -> Callable[[bytes, Any], str] | None:
     return format_message
 
 
+_EXPLAINING = (*_UNDECODABLE, "unidentified codec", "no suitable", "could not decode",
+               "cannot open", "unable to open", "permission denied", "cannot find audio decoder",
+               "cannot create packetizer output")  # fmt: skip
+"""Words of libVLC's that say why a file cannot be played (others may be any input's)."""
+
+
+def explaining(messages: Sequence[str]) -> list[str]:
+    """Those of ``messages`` that say why a file cannot be played: where several inputs log
+    at once (the single-stream backend decodes two files), the others' words say nothing."""
+    return [m for m in messages if any(marker in m.lower() for marker in _EXPLAINING)]
+
+
 def failure_reason(messages: Sequence[str]) -> str:
     """Words for why libVLC could not play a file, from what it logged."""
     text = "\n".join(messages).lower()
     unsupported = re.search(r"codec `.*?' \((.+?)\) is not supported", "\n".join(messages), re.I)
+    if unsupported is None and "cannot find audio decoder" in text:  # through a stream output
+        unsupported = re.search(r"cannot create packetizer output \((.+?)\)", "\n".join(messages))
     if unsupported:
         return Words(
             "Playback",
@@ -126,7 +140,9 @@ def failure_reason(messages: Sequence[str]) -> str:
                 "Playback", "its format is not one libVLC can read, or the file is damaged"
             ),
         )
-    if "no suitable decoder" in text or "could not decode" in text:
+    if any(
+        m in text for m in ("no suitable decoder", "could not decode", "cannot find audio decoder")
+    ):
         return Words(
             "Playback", QT_TRANSLATE_NOOP("Playback", "libVLC has no decoder for its audio")
         )

@@ -11,21 +11,32 @@ from pathlib import Path
 from typing import TypeVar
 
 from rvibe_player.core.errors import PlaybackUnavailableError
-from rvibe_player.playback.backend import BackendEvent, PlayItem
+from rvibe_player.playback.backend import Backend, BackendEvent, PlayItem
 from rvibe_player.playback.dispatch import QueueDispatcher
 from rvibe_player.playback.vlc_backend import VlcBackend
 from tests.helpers.audio import Audio, read_wav
 from tests.helpers.requirements import need
 
+ENGINES = ("players", "stream")
+"""Our two libVLC backends: two players meeting in the sound server, and one stream."""
+
 E = TypeVar("E")
 
 
 def vlc_backend(
-    post: Callable[[Callable[[], None]], None], wav: Path, **kwargs: object
-) -> VlcBackend:
+    post: Callable[[Callable[[], None]], None],
+    wav: Path,
+    engine: str = "players",
+    **kwargs: object,
+) -> Backend:
     """A backend on the ``afile`` output; skips (fails in CI) without libVLC."""
+    args = ["--aout=afile", f"--audiofile-file={wav}"]
     try:
-        return VlcBackend(post, args=["--aout=afile", f"--audiofile-file={wav}"], **kwargs)  # type: ignore[arg-type]
+        if engine == "stream":
+            from rvibe_player.playback.stream_backend import StreamBackend
+
+            return StreamBackend(post, args=args, **kwargs)  # type: ignore[arg-type]
+        return VlcBackend(post, args=args, **kwargs)  # type: ignore[arg-type]
     except PlaybackUnavailableError as exc:
         need(False, str(exc), "RVIBE_REQUIRE_VLC")
         raise
@@ -34,11 +45,14 @@ def vlc_backend(
 class AfileHarness:
     """One backend, its events, and the WAV file its output goes to."""
 
-    def __init__(self, wav: Path, dispatcher: QueueDispatcher | None = None) -> None:
+    def __init__(
+        self, wav: Path, dispatcher: QueueDispatcher | None = None, engine: str = "players"
+    ) -> None:
         self.wav = wav
+        self.engine = engine
         self.dispatcher = dispatcher or QueueDispatcher()
         self.events: list[BackendEvent] = []
-        self.backend = vlc_backend(self.dispatcher.post, wav)
+        self.backend = vlc_backend(self.dispatcher.post, wav, engine)
         self.backend.add_listener(self.events.append)
 
     def play(self, item: PlayItem) -> None:

@@ -89,7 +89,7 @@ def test_without_libvlc_vlc_tests_skip_on_a_laptop_and_fail_in_ci(
         "import pytest\n"
         "sys.exit(pytest.main(sys.argv[1:]))\n"
     )
-    test = "tests/playback/test_vlc_backend.py::test_a_missing_file_fails_at_once"
+    test = "tests/playback/test_vlc_backend.py::test_a_missing_file_fails_at_once[players]"
     result = subprocess.run(
         [sys.executable, "-c", code, "-q", "-rs", "-p", "no:cacheprovider", test],
         capture_output=True,

@@ -40,10 +40,10 @@ def tone(folder: Path, name: str, hz: float, amplitude: float, seconds: float, *
 class Player:
     """A scanned library, a libVLC backend on afile, and a controller."""
 
-    def __init__(self, tmp_path: Path, music: Path) -> None:
+    def __init__(self, tmp_path: Path, music: Path, engine: str) -> None:
         self.wav = tmp_path / "out.wav"
         self.dispatcher = QueueDispatcher()
-        self.backend = vlc_backend(self.dispatcher.post, self.wav)
+        self.backend = vlc_backend(self.dispatcher.post, self.wav, engine)
         Scanner(tmp_path / "lib.sqlite3", workers=1).scan([str(music)])
         self.library = LibraryDatabase(tmp_path / "lib.sqlite3")
         self.controller = PlaybackController(
@@ -86,7 +86,7 @@ def music(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def player(tmp_path: Path, music: Path) -> Iterator[Player]:
+def player(tmp_path: Path, music: Path, engine: str) -> Iterator[Player]:
     tone(music, "quiet.flac", 440, 0.49, 1.5, REPLAYGAIN_TRACK_GAIN="+4.00 dB",
          REPLAYGAIN_TRACK_PEAK="0.500000")  # fmt: skip
     tone(music, "loud.flac", 440, 0.25, 1.5, REPLAYGAIN_TRACK_GAIN="-7.30 dB",
@@ -94,7 +94,7 @@ def player(tmp_path: Path, music: Path) -> Iterator[Player]:
     tone(music, "untagged.flac", 440, 0.25, 1.5)
     tone(music, "after.flac", 660, 0.25, 1.5)
     tone(music, "doomed.flac", 550, 0.25, 1.5)
-    started = Player(tmp_path, music)
+    started = Player(tmp_path, music, engine)
     yield started
     started.close()
 
@@ -138,4 +138,5 @@ def test_a_file_damaged_since_the_scan_is_reported_and_the_next_plays(
     unplayable = [e for e in player.events if isinstance(e, Unplayable)]
     assert [e.track_id for e in unplayable] == [player.track_id(doomed)]
     assert "doomed.flac" in unplayable[0].message
-    assert zero_crossing_frequency(audio.slice(0.1, 1.4)) == pytest.approx(660, abs=2)
+    last = audio.slice(audio.seconds - 1.4, audio.seconds - 0.1)  # one stream holds all
+    assert zero_crossing_frequency(last) == pytest.approx(660, abs=2)

@@ -25,10 +25,20 @@ PLAYS_WHOLE = (
     "silence-44-s.wv", "silence-44-s.tta", "test.wma", "test.aiff", "silence-44-s.sv8.mpc",
     "silence-44-s.spx", "h264_aac.mp4", "sine-110hz.flac",
 )  # fmt: skip
-"""Files whose whole length libVLC decodes (to 0.1 s of what the library read)."""
+"""Files whose whole length libVLC decodes (to :data:`SHORT_BY` of what the library read)."""
+LAST_PACKET_ONLY = ("mac-396.ape",)
+"""A 104-byte file whose audio is one packet: the last, which libVLC 3's stream output loses
+(so through one stream it fails, clearly, as holding no audio)."""
+SHORT_BY = {"players": 0.1, "stream": 1.0}
+"""Seconds the output may fall short of the library's length. Through a stream output libVLC
+3 loses the end of some formats (measured on 3 s tones: WavPack 1.0 s, TTA 0.91 s, WAV and
+MP3 28 ms; FLAC, Vorbis, Opus and AAC under 7 ms, pinned in test_stream_backend.py) and a
+FLAC's trailing digital silence; that is why the single stream is not the default."""
 
 
-def test_every_indexed_quodlibet_file_plays_to_its_end_or_fails_clearly(tmp_path: Path) -> None:
+def test_every_indexed_quodlibet_file_plays_to_its_end_or_fails_clearly(
+    tmp_path: Path, engine: str
+) -> None:
     music = tmp_path / "music"
     shutil.copytree(corpus_dir() / "quodlibet-testdata", music)
     Scanner(tmp_path / "lib.sqlite3", workers=2).scan([str(music)])
@@ -38,7 +48,7 @@ def test_every_indexed_quodlibet_file_plays_to_its_end_or_fails_clearly(tmp_path
     assert len(tracks) >= 30
 
     dispatcher = QueueDispatcher()
-    players = [AfileHarness(tmp_path / f"out{i}.wav", dispatcher) for i in range(PLAYERS)]
+    players = [AfileHarness(tmp_path / f"out{i}.wav", dispatcher, engine) for i in range(PLAYERS)]
     waiting = list(tracks)
     busy: dict[int, int] = {}  # player index -> track id
     outcome: dict[int, Finished | Failed] = {}
@@ -90,8 +100,15 @@ def test_every_indexed_quodlibet_file_plays_to_its_end_or_fails_clearly(tmp_path
             assert audio_seconds[track.id] > 0, f"{name} 'ended' without any audio"
     # What libVLC 3 (vlc-plugin-base) plays and what it cannot, checked so a change shows.
     for name in PLAYS_WHOLE:
+        if engine == "stream" and name in LAST_PACKET_ONLY:
+            assert "no audio" in report[name][1], report[name]
+            continue
         assert report[name][0] == "Finished", (name, report[name])
-        assert audio_seconds[by_name[name].id] == pytest.approx(by_name[name].duration, abs=0.1)
+        seconds, length = audio_seconds[by_name[name].id], by_name[name].duration
+        assert length - SHORT_BY[engine] <= seconds <= length + 0.1, name
     assert "no decoder" in report["test.mid"][1]
-    assert "codec" in report["with-id3.dsf"][1]
+    # a 3 ms DSD file: through a stream output libVLC ends it before any decoder is tried
+    assert "codec" in report["with-id3.dsf"][1] or (
+        engine == "stream" and "no audio" in report["with-id3.dsf"][1]
+    )
     assert "no audio" in report["adif.aac"][1]

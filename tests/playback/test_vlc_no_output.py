@@ -9,10 +9,17 @@ import pytest
 from rvibe_player.core.errors import PlaybackUnavailableError
 from rvibe_player.library.database import LibraryDatabase
 from rvibe_player.library.scanner import Scanner
-from rvibe_player.playback.backend import Advanced, Finished, OutputFailed, PlaybackState
+from rvibe_player.playback.backend import (
+    Advanced,
+    Backend,
+    Finished,
+    OutputFailed,
+    PlaybackState,
+)
 from rvibe_player.playback.controller import ControllerEvent, PlaybackController
 from rvibe_player.playback.dispatch import QueueDispatcher
 from rvibe_player.playback.queue_store import QueueStore
+from rvibe_player.playback.stream_backend import StreamBackend
 from rvibe_player.playback.vlc_backend import VlcBackend
 from scripts.make_corpus import Manifest
 from tests.helpers.requirements import need
@@ -24,11 +31,14 @@ NO_DEVICE = ["--aout=alsa", "--alsa-audio-device=rvibe-no-such-device"]
 
 
 def test_no_sound_device_holds_the_queue_and_says_so_once(
-    small_corpus: Manifest, tmp_path: Path
+    small_corpus: Manifest, tmp_path: Path, engine: str
 ) -> None:
     dispatcher = QueueDispatcher()
     try:
-        backend = VlcBackend(dispatcher.post, args=NO_DEVICE)
+        if engine == "stream":
+            backend: Backend = StreamBackend(dispatcher.post, args=NO_DEVICE)
+        else:
+            backend = VlcBackend(dispatcher.post, args=NO_DEVICE)
     except PlaybackUnavailableError as exc:
         need(False, str(exc), "RVIBE_REQUIRE_VLC")
         raise

@@ -29,12 +29,14 @@ def live_store(tmp_path: Path) -> Iterator[LiveServer]:
     server.stop()
 
 
-def test_a_preview_url_plays_through_libvlc(live_store: LiveServer, tmp_path: Path) -> None:
+def test_a_preview_url_plays_through_libvlc(
+    live_store: LiveServer, tmp_path: Path, engine: str
+) -> None:
     with live_store.store.db.read() as session:
         track_id = session.scalars(select(Track.id)).first()
     assert track_id is not None
     url = f"{live_store.url}/v1/catalog/tracks/{track_id}/preview.wav"
-    harness = AfileHarness(tmp_path / "out.wav")
+    harness = AfileHarness(tmp_path / "out.wav", engine=engine)
     try:
         harness.play(PlayItem(url, 0.0, key=-1))
         harness.wait_for(Finished, timeout=30.0)

@@ -1330,6 +1330,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>there is no audio in it that libVLC can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the file does not exist (moved, deleted, or on a disk that is not connected)</source>
         <translation type="unfinished"></translation>
     </message>

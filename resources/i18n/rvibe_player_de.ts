@@ -1354,6 +1354,10 @@
         <translation>libVLC konnte die Datei nicht abspielen</translation>
     </message>
     <message>
+        <source>there is no audio in it that libVLC can read</source>
+        <translation>sie enthält keinen Ton, den libVLC lesen kann</translation>
+    </message>
+    <message>
         <source>the file does not exist (moved, deleted, or on a disk that is not connected)</source>
         <translation>die Datei existiert nicht (verschoben, gelöscht oder auf einem nicht verbundenen Laufwerk)</translation>
     </message>

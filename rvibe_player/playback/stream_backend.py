@@ -62,13 +62,13 @@ from rvibe_player.playback.vlc_log import (
     failure_reason,
     file_problem,
     is_stream,
+    no_audio,
 )
 
 log = logging.getLogger(__name__)
 
 OUTPUT_CACHING_MS = 20
 """The output player's input caching: the pipe is local, so it need not wait long."""
-NO_AUDIO = "there is no audio in it that libVLC can read"
 
 
 class _Stream:
@@ -171,7 +171,7 @@ class StreamBackend(EventSource):
                 self._set_state(PlaybackState.PAUSED)
         elif kind in ("end", "error") and decoder.queue.total == 0:
             said = explaining(self._decode_log.since(decoder.opened_at))  # libVLC's why
-            self._fail(decoder, failure_reason(said) if said or kind == "error" else NO_AUDIO)
+            self._fail(decoder, failure_reason(said) if said or kind == "error" else no_audio())
 
     def _on_no_output(self, reason: str) -> None:
         """No sound device: hold the item where it is and say so, once per Play."""

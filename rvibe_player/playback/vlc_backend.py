@@ -50,7 +50,13 @@ from rvibe_player.playback.backend import (
     Post,
 )
 from rvibe_player.playback.end_nudge import EndNudge
-from rvibe_player.playback.vlc_log import LogTail, failure_reason, file_problem, is_stream
+from rvibe_player.playback.vlc_log import (
+    LogTail,
+    failure_reason,
+    file_problem,
+    is_stream,
+    no_audio,
+)
 from rvibe_player.playback.vlc_slot import SEEK_AIM_EARLY, Slot, demux_for
 
 log = logging.getLogger(__name__)
@@ -280,7 +286,7 @@ class VlcBackend(EventSource):
         if slot.index != self._active:
             return
         if not slot.had_audio:
-            self._fail_current(slot, "there is no audio in it that libVLC can read")
+            self._fail_current(slot, no_audio())
             return
         if self._hand_over(from_end=True):
             return

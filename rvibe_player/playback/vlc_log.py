@@ -156,6 +156,13 @@ def failure_reason(messages: Sequence[str]) -> str:
     return Words("Playback", QT_TRANSLATE_NOOP("Playback", "libVLC could not play it"))
 
 
+def no_audio() -> str:
+    """Why a file that opened gave no sound at all."""
+    return Words(
+        "Playback", QT_TRANSLATE_NOOP("Playback", "there is no audio in it that libVLC can read")
+    )
+
+
 def is_stream(path: str) -> bool:
     """Whether an item's path is an http(s) address to stream rather than a file."""
     return path.startswith(("http://", "https://"))

@@ -3,11 +3,12 @@
 Prints, from one run:
   * start: median time from ``play()`` to the first sample at the sound server, over 50
     starts: ours for a new file (``load()`` + ``play()``, what a double-click does) and for a
-    loaded one (the default backend, two players), and the single-stream backend's for a new
-    file, beside libVLC's own ``MediaPlayer.play()`` (set_media + play);
+    loaded one on two players, and on the single stream for a new file, beside libVLC's own
+    ``MediaPlayer.play()`` (set_media + play);
   * gap: the silence between two back-to-back tone tracks (2 s of 440 Hz, then 2 s of
-    660 Hz), ours (the default: next track prepared, handover timed, and at the end; the
-    opt-in single stream, ``RVIBE_PLAYBACK_ENGINE=stream``) beside libVLC's own
+    660 Hz), ours in one stream (how the default backend plays FLAC, Vorbis, Opus and AAC:
+    playback/hybrid_backend.py) and on two players (other formats, and Windows: next track
+    prepared, handover timed, and at the end) beside libVLC's own
     ``MediaListPlayer`` and GStreamer's ``playbin`` with ``about-to-finish`` (the anchors:
     the second is how Quod Libet and Strawberry play gaplessly); also how much of the first
     track's end was lost, and the hole a listener hears (silence + lost end).
@@ -344,9 +345,9 @@ def main(argv: list[str] | None = None) -> int:
                 anchor = gaps_anchor(sink, first, second, args.gaps)
                 playbin = gaps_gstreamer(sink, first, second, args.gaps) if gst_version else []
                 rows = [
+                    ("ours, one stream               ", stream),
                     ("ours, prepared, timed handover ", timed),
                     ("ours, prepared, handover at end", at_end),
-                    ("ours, one stream (opt-in)      ", stream),
                     ("anchor: libVLC MediaListPlayer ", anchor),
                 ]
                 if playbin:

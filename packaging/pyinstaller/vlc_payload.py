@@ -27,8 +27,9 @@ FAMILIES = (
 )
 """Plugin folders an audio player needs; no video output, filter, chroma or subtitle family."""
 
-EXTRA_PLUGINS = ("misc/gnutls",)
-"""Single plugins from other folders: TLS, so store previews stream over https."""
+EXTRA_PLUGINS = ("misc/gnutls", "stream_out/stream_out_transcode", "stream_out/stream_out_smem")
+"""Single plugins from other folders: TLS, so store previews stream over https; transcode and
+smem, through which the single-stream backend decodes tracks ahead (playback/stream_decoder)."""
 
 LEFT_OUT = {
     # video and picture decoders, which also pull in the largest libraries

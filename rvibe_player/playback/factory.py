@@ -1,9 +1,10 @@
 """Picks the backend: libVLC when it starts, else a null backend that says what to install.
 
-Two libVLC backends: two players meeting in the sound server (:mod:`.vlc_backend`, the
-default), and one output stream that tracks join to the sample (:mod:`.stream_backend`,
-chosen with ``RVIBE_PLAYBACK_ENGINE=stream`` on Linux and macOS). The second is not the
-default yet: through libVLC 3's stream output an MP3 loses its first 26 ms (see its module).
+On Linux and macOS the default is :mod:`.hybrid_backend`: FLAC, Vorbis, Opus and AAC in one
+output stream that joins tracks to the sample (:mod:`.stream_backend`), everything else on
+two players meeting in the sound server (:mod:`.vlc_backend`). On Windows (no pipe libVLC
+can share with Python) the two players only. ``RVIBE_PLAYBACK_ENGINE`` picks one:
+``players``, ``stream`` (every item in the stream, its losses included) or ``hybrid``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from rvibe_player.playback.null_backend import NullBackend
 log = logging.getLogger(__name__)
 
 ENGINE_ENV = "RVIBE_PLAYBACK_ENGINE"
-"""``stream`` for the single-stream backend; anything else (or unset): two players."""
+"""``players``, ``stream`` or ``hybrid`` (unset: hybrid where there are POSIX pipes)."""
 
 
 def open_backend(
@@ -35,21 +36,27 @@ def open_backend(
     Without libVLC the player still starts: every track then fails with the reason (which
     says what to install), and the caller shows the returned message once.
     """
-    engine = os.environ.get(ENGINE_ENV, "") if engine is None else engine
-    if engine == "stream" and os.name != "posix":
-        log.warning("The single-stream backend needs a POSIX pipe; playing with two players.")
-        engine = ""
+    engine = engine if engine is not None else os.environ.get(ENGINE_ENV, "") or "hybrid"
+    if engine in ("stream", "hybrid") and os.name != "posix":
+        engine = "players"  # the single stream needs a POSIX pipe
     try:
-        if engine == "stream":
-            from rvibe_player.playback.stream_backend import StreamBackend
-
-            backend: Backend = StreamBackend(
-                post, args=args, volume=volume, output_device=output_device
-            )
-            return backend, None
         from rvibe_player.playback.vlc_backend import VlcBackend
 
-        return VlcBackend(post, args=args, volume=volume, output_device=output_device), None
+        if engine == "players":
+            return VlcBackend(post, args=args, volume=volume, output_device=output_device), None
+        from rvibe_player.playback.stream_backend import StreamBackend
+
+        stream = StreamBackend(post, args=args, volume=volume, output_device=output_device)
+        if engine == "stream":
+            return stream, None
+        from rvibe_player.playback.hybrid_backend import HybridBackend
+
+        try:
+            players = VlcBackend(post, args=args, volume=volume, output_device=output_device)
+        except PlaybackUnavailableError:
+            stream.close()
+            raise
+        return HybridBackend(players, stream), None
     except PlaybackUnavailableError as exc:
         message = str(exc)
         log.warning("%s", message)

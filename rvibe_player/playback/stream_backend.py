@@ -14,8 +14,8 @@ whose first sample is at or before it. The pipe is a POSIX one (``os.pipe``): li
 it by file descriptor, which a Windows libVLC cannot share with Python's C runtime; there
 :mod:`.vlc_backend` plays (:mod:`.factory` decides).
 
-Not the default (:mod:`.factory`): libVLC 3's stream output loses what its aout path keeps
-(measured on 3 s tones against :mod:`.vlc_backend`, tests/playback): the last packet of
+Used for some formats only (:mod:`.hybrid_backend`): libVLC 3's stream output loses what
+its aout path keeps (measured on 3 s tones against :mod:`.vlc_backend`): the last packet of
 some formats (WavPack 1.0 s, TTA 0.91 s, WAV 28 ms), an MP3's first 26 ms, a FLAC's
 trailing digital silence. FLAC, Vorbis, Opus and AAC keep all but 7 ms at most, and join
 exactly. A seek or a resume mid-track also goes through the stream output, which keeps the

@@ -40,9 +40,10 @@ def test_the_system_plugins_are_cut_down_to_what_an_audio_player_needs() -> None
     assert {"codec/libflac_plugin.so", "codec/libvorbis_plugin.so", "demux/libogg_plugin.so",
             "audio_output/libpulse_plugin.so", "audio_filter/libequalizer_plugin.so",
             "stream_filter/libskiptags_plugin.so", "access/libhttps_plugin.so",
-            "misc/libgnutls_plugin.so"} <= chosen  # fmt: skip
+            "misc/libgnutls_plugin.so", "stream_out/libstream_out_transcode_plugin.so",
+            "stream_out/libstream_out_smem_plugin.so"} <= chosen  # fmt: skip
     families = {p.split("/")[0] for p in chosen}
-    assert families <= {*vlc_payload.FAMILIES, "misc"}
+    assert families <= {*vlc_payload.FAMILIES, "misc", "stream_out"}
     assert not [p for p in chosen if "x264" in p or "video" in p or "libass" in p]
     pairs = vlc_payload.binaries(install)
     assert pairs[0] == (str(install.libraries[0]), "vlc")  # libvlc.so.5, by its soname
@@ -57,6 +58,7 @@ def test_plugin_names_and_families() -> None:
     assert not vlc_payload.wanted(Path("codec/libx265_plugin.so"))
     assert vlc_payload.wanted(Path("misc/libgnutls_plugin.so"))
     assert not vlc_payload.wanted(Path("misc/libxml_plugin.so"))
+    assert not vlc_payload.wanted(Path("stream_out/libstream_out_rtp_plugin.so"))
 
 
 def test_locate_says_where_it_looked_when_libvlc_is_missing(tmp_path: Path) -> None:

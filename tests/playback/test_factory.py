@@ -1,4 +1,4 @@
-"""Which backend plays: two libVLC players by default, one stream when asked for."""
+"""Which backend plays: the hybrid by default (where POSIX pipes exist), or the one asked for."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from rvibe_player.playback.factory import ENGINE_ENV, open_backend
+from rvibe_player.playback.hybrid_backend import HybridBackend
 from rvibe_player.playback.null_backend import NullBackend
 from rvibe_player.playback.stream_backend import StreamBackend
 from rvibe_player.playback.vlc_backend import VlcBackend
@@ -15,7 +16,10 @@ from tests.helpers.playback import vlc_backend
 pytestmark = pytest.mark.vlc
 
 
-@pytest.mark.parametrize(("asked", "kind"), [("", VlcBackend), ("stream", StreamBackend)])
+@pytest.mark.parametrize(
+    ("asked", "kind"),
+    [("", HybridBackend), ("players", VlcBackend), ("stream", StreamBackend)],
+)
 def test_the_engine_variable_picks_the_backend(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, asked: str, kind: type
 ) -> None:
@@ -31,8 +35,9 @@ def test_the_engine_variable_picks_the_backend(
         backend.close()
 
 
-def test_a_single_stream_that_cannot_start_says_why(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["stream", "hybrid"])
+def test_a_backend_that_cannot_start_says_why(tmp_path: Path, engine: str) -> None:
     vlc_backend(lambda f: None, tmp_path / "probe.wav").close()  # skips without libVLC
-    backend, problem = open_backend(lambda f: None, args=["--no-such-option"], engine="stream")
+    backend, problem = open_backend(lambda f: None, args=["--no-such-option"], engine=engine)
     assert isinstance(backend, NullBackend)
     assert problem is not None and "did not start" in problem

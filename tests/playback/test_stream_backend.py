@@ -6,7 +6,6 @@ test_vlc_backend.py; here what only one stream gives: tracks that meet to the sa
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 from rvibe_player.playback.backend import Advanced, Finished, PlayItem, PositionChanged
 from tests.helpers.audio import db, rms, transition, zero_crossing_frequency
 from tests.helpers.playback import AfileHarness
-from tests.helpers.requirements import need_ffmpeg
+from tests.helpers.tones import sine
 
 pytestmark = pytest.mark.vlc
 
@@ -25,17 +24,8 @@ SECONDS = 1.0
 @pytest.fixture(scope="module")
 def tones(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
     """One-second FLAC tones at 48 kHz (the stream's own rate: no resampling)."""
-    ffmpeg = need_ffmpeg()
     folder = tmp_path_factory.mktemp("tones")
-    made = {}
-    for hz in (440, 660, 880):
-        made[hz] = folder / f"{hz}.flac"
-        subprocess.run(
-            [ffmpeg, "-loglevel", "error", "-f", "lavfi", "-i",
-             f"sine=frequency={hz}:sample_rate=48000:duration={SECONDS}", str(made[hz])],
-            check=True,
-        )  # fmt: skip
-    return made
+    return {hz: sine(folder / f"{hz}.flac", hz, SECONDS) for hz in (440, 660, 880)}
 
 
 @pytest.fixture
@@ -128,12 +118,7 @@ def test_positions_restart_with_the_next_item(
 def test_formats_kept_whole_through_the_stream_lose_at_most_7_ms(tmp_path: Path, ext: str) -> None:
     """Through libVLC 3's stream output some formats lose their last packet (WavPack a
     second; see test_vlc_corpus.py): these must not, or joins would cut music."""
-    source = tmp_path / f"tone.{ext}"
-    subprocess.run(
-        [need_ffmpeg(), "-loglevel", "error", "-f", "lavfi", "-i",
-         "sine=frequency=440:sample_rate=44100:duration=3", str(source)],
-        check=True,
-    )  # fmt: skip
+    source = sine(tmp_path / f"tone.{ext}", 440, 3, rate=44100)
     seconds = {}
     for engine in ("players", "stream"):
         player = AfileHarness(tmp_path / f"{engine}.wav", engine=engine)

@@ -8,7 +8,6 @@ player; these tests keep it from coming back.
 from __future__ import annotations
 
 import statistics
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +20,8 @@ from rvibe_player.playback.vlc_backend import VlcBackend
 from tests.helpers.audio import db, from_samples, rms, transition
 from tests.helpers.playback import vlc_backend
 from tests.helpers.pulse import INSTALL, RATE, NullSink, missing_tools, null_sink
-from tests.helpers.requirements import need, need_ffmpeg
+from tests.helpers.requirements import need
+from tests.helpers.tones import sine
 
 pytestmark = pytest.mark.vlc
 
@@ -37,15 +37,7 @@ def sink() -> Iterator[NullSink]:
 @pytest.fixture(scope="module")
 def tones(tmp_path_factory: pytest.TempPathFactory) -> dict[float, Path]:
     folder = tmp_path_factory.mktemp("tones")
-    files = {}
-    for hz in (440.0, 660.0):
-        files[hz] = folder / f"{hz:g}.flac"
-        subprocess.run(
-            [need_ffmpeg(), "-loglevel", "error", "-f", "lavfi", "-i",
-             f"sine=frequency={hz:g}:sample_rate=44100:duration=1.5", str(files[hz])],
-            check=True,
-        )  # fmt: skip
-    return files
+    return {hz: sine(folder / f"{hz:g}.flac", hz, 1.5, rate=44100) for hz in (440.0, 660.0)}
 
 
 class PulsePlayer:

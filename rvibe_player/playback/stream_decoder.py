@@ -10,10 +10,11 @@ spelling smem understands: ``time-sync=false`` is read as true, and decodes in r
 Starting mid-track (a seek, a resume) uses ``:start-time``. Through a stream output libVLC
 keeps the samples before the target that its aout path drops, so a decoder starts where the
 demuxer landed: measured on 30 s files, MP3, M4A and WAV within +50 ms, FLAC 40-100 ms early
-(a frame: so FLAC aims 50 ms late), Vorbis and Opus up to 0.9 s early (a page). For those the
+(a frame: so FLAC aims 50 ms late), Vorbis and Opus up to 0.9 s early (a page). For Ogg the
 first block's timestamp tells how early: smem's timestamps are on libVLC's clock (the system's
 monotonic one), and in an Ogg stream its reference is the target, so a first block stamped
-0.4 s before "now" holds 0.4 s from before the target, which are dropped here.
+0.4 s before "now" holds 0.4 s from before the target, which are dropped here (measured within
+20 ms of the truth; for other formats the timestamp says nothing of the landing).
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ START_AIM_LATE = {".flac": 0.05}
 """Seconds past the target to ask for: a FLAC seek lands on the frame before (up to 105 ms)."""
 EARLY_ENOUGH_TO_TRIM = 0.015
 """A first block stamped more than this before "now" started early by that much."""
+TRIMMED_BY_TIMESTAMP = frozenset({".ogg", ".oga", ".opus"})
+"""Where the first block's timestamp is measured to tell how early a start landed (Ogg);
+elsewhere a first block late for another reason (a busy machine) must not cut the start."""
 
 _PRERENDER = ctypes.CFUNCTYPE(
     None, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.c_size_t
@@ -81,10 +85,10 @@ class Decoder:
         demux = STREAM_DEMUX.get(os.path.splitext(item.path)[1].lower()) or demux_for(item)
         if demux:
             media.add_option(f":demux={demux}")
-        self._trim = -1  # bytes to drop from the start; -1: not known yet
+        extension = os.path.splitext(item.path)[1].lower()
+        self._trim = -1 if extension in TRIMMED_BY_TIMESTAMP else 0  # -1: from the first block
         if item.start > 0:
-            late = START_AIM_LATE.get(os.path.splitext(item.path)[1].lower(), 0.0)
-            media.add_option(f":start-time={item.start + late:.3f}")
+            media.add_option(f":start-time={item.start + START_AIM_LATE.get(extension, 0.0):.3f}")
         else:
             self._trim = 0
         self._media = media

@@ -51,7 +51,6 @@ from rvibe_player.playback.stream_parts import (
     BYTES_PER_SECOND,
     CHANNELS,
     RATE,
-    Entry,
     Feeder,
     gain_factor,
 )
@@ -72,13 +71,12 @@ OUTPUT_CACHING_MS = 20
 
 
 class _Stream:
-    """One pipe, its feeder, and the items in it (the first is current)."""
+    """One pipe and its feeder (the items in it are the current and the prepared one)."""
 
     def __init__(self, generation: int, read_fd: int, feeder: Feeder) -> None:
         self.generation = generation
         self.read_fd = read_fd
         self.feeder = feeder
-        self.entries: list[tuple[Entry, Decoder]] = []
 
 
 class StreamBackend(EventSource):
@@ -201,17 +199,13 @@ class StreamBackend(EventSource):
 
     def _follow(self, stream_seconds: float) -> None:
         """Make the item whose first sample the output has reached the current one."""
-        stream, following = self._stream, self._next
-        if stream is None or following is None or self._current is None:
+        following, previous = self._next, self._current
+        if self._stream is None or following is None or previous is None:
             return
-        entry = self._entry(following)
-        if entry is None or entry.start_byte < 0:
+        start = following.entry.start_byte
+        if start < 0 or stream_seconds < start / BYTES_PER_SECOND:
             return
-        if stream_seconds < entry.start_byte / BYTES_PER_SECOND:
-            return
-        previous = self._current
         previous.close()
-        stream.entries = [(e, d) for e, d in stream.entries if d is not previous]
         self._current, self._next = following, None
         self._emit(Advanced(previous.item, following.item))
         if following.length > 0:
@@ -219,8 +213,13 @@ class StreamBackend(EventSource):
 
     # -- the stream ------------------------------------------------------------------------
 
-    def _decoder(self, item: PlayItem) -> Decoder:
-        return Decoder(self._vlc, self._decoding, item, self._forward_decoder)
+    def _start_decoder(self, item: PlayItem) -> tuple[Decoder, str | None]:
+        """A decoder of ``item``, decoding; or, with why it cannot, one that is not."""
+        decoder = Decoder(self._vlc, self._decoding, item, self._forward_decoder)
+        problem = None if is_stream(item.path) else file_problem(item.path)
+        if problem is None and not decoder.start():
+            problem = failure_reason(self._decode_log.since(decoder.opened_at))
+        return decoder, problem
 
     def _forward_decoder(self, decoder: Decoder, kind: str, value: float) -> None:
         self._post(lambda: self._on_decoder(decoder, kind, value))  # on libVLC's threads
@@ -229,20 +228,14 @@ class StreamBackend(EventSource):
         """A new stream beginning with ``item`` (the current stream must be gone)."""
         self._ready = False
         self._out_started = False
-        problem = None if is_stream(item.path) else file_problem(item.path)
-        decoder = self._decoder(item)
+        decoder, reason = self._start_decoder(item)
         self._current = decoder
-        if problem is not None or not decoder.start():
-            reason = problem or failure_reason(self._decode_log.since(decoder.opened_at))
+        if reason is not None:
             self._post(lambda: self._on_decoder_failed(decoder, reason))
             return
         self._generation += 1
         read_fd, write_fd = os.pipe()
-        generation = self._generation
-        feeder = Feeder(write_fd, lambda _entry: None, lambda: None)
-        stream = _Stream(generation, read_fd, feeder)
-        entry = Entry(decoder, decoder.queue, gain_factor(item.gain_db))
-        stream.entries.append((entry, decoder))
+        stream = _Stream(self._generation, read_fd, Feeder(write_fd))
         media = self._output.media_new(f"fd://{read_fd}")
         for option in (
             ":demux=rawaud",
@@ -255,7 +248,7 @@ class StreamBackend(EventSource):
         self._out.set_media(media)
         media.release()
         self._stream = stream
-        feeder.start(entry)
+        stream.feeder.start(decoder.entry)
 
     def _on_decoder_failed(self, decoder: Decoder, reason: str) -> None:
         if not decoder.closed:
@@ -272,19 +265,12 @@ class StreamBackend(EventSource):
         self._play_wanted = False
         self._set_state(PlaybackState.PLAYING)
 
-    def _entry(self, decoder: Decoder) -> Entry | None:
-        stream = self._stream
-        if stream is None:
-            return None
-        return next((e for e, d in stream.entries if d is decoder), None)
-
     def _drop_next(self) -> None:
         following, self._next = self._next, None
         if following is None:
             return
         if self._stream is not None:
             self._stream.feeder.set_next(None)
-            self._stream.entries = [(e, d) for e, d in self._stream.entries if d is not following]
         following.close()
 
     def _teardown(self) -> None:
@@ -294,8 +280,6 @@ class StreamBackend(EventSource):
             stream.feeder.abort()
             self._out.set_media(None)  # synchronous: libVLC has closed its copy of the pipe
             os.close(stream.read_fd)
-            for _entry, held in stream.entries:
-                held.close()
         for decoder in (self._current, self._next):
             if decoder is not None:
                 decoder.close()
@@ -357,8 +341,7 @@ class StreamBackend(EventSource):
             return 0.0
         if stream is None or not self._out_started:
             return current.item.start
-        entry = self._entry(current)
-        start = entry.start_byte / BYTES_PER_SECOND if entry and entry.start_byte >= 0 else 0.0
+        start = max(0, current.entry.start_byte) / BYTES_PER_SECOND
         played = max(0.0, float(self._out.get_time()) / 1000.0 - start)
         return current.item.start + played
 
@@ -376,24 +359,19 @@ class StreamBackend(EventSource):
             return
         stream = self._stream
         if self._next is not None:
-            held = self._entry(self._next)
-            if held is not None and held.start_byte >= 0:
+            if self._next.entry.start_byte >= 0:
                 return  # already in the stream: it follows whatever is asked now
             self._drop_next()
         if item is None or stream is None or self._current is None:
             return
-        decoder = self._decoder(item)
-        problem = None if is_stream(item.path) else file_problem(item.path)
-        entry = Entry(decoder, decoder.queue, gain_factor(item.gain_db))
-        if problem is not None or not decoder.start():
+        decoder, reason = self._start_decoder(item)
+        if reason is not None:
             decoder.close()
-            reason = problem or failure_reason(self._decode_log.since(decoder.opened_at))
             self._emit(Failed(item, reason))
             return
-        if not stream.feeder.set_next(entry):
+        if not stream.feeder.set_next(decoder.entry):
             decoder.close()  # the stream is ending: the item will be loaded after it
             return
-        stream.entries.append((entry, decoder))
         self._next = decoder
 
     # -- output ----------------------------------------------------------------------------
@@ -427,11 +405,8 @@ class StreamBackend(EventSource):
 
     def set_gain(self, gain_db: float) -> None:
         """Change the current item's gain (heard once the samples already queued are out)."""
-        stream = self._stream
-        if stream is not None:
-            for entry, decoder in stream.entries:
-                if decoder is self._current:
-                    entry.factor = gain_factor(gain_db)
+        if self._current is not None:
+            self._current.entry.factor = gain_factor(gain_db)
 
     def close(self) -> None:
         """Stop and free libVLC; the backend is unusable afterwards."""

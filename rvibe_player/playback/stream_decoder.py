@@ -26,7 +26,14 @@ from collections.abc import Callable
 from typing import Any
 
 from rvibe_player.playback.backend import PlayItem
-from rvibe_player.playback.stream_parts import CHANNELS, FRAME_BYTES, RATE, TrackQueue
+from rvibe_player.playback.stream_parts import (
+    CHANNELS,
+    FRAME_BYTES,
+    RATE,
+    Entry,
+    TrackQueue,
+    gain_factor,
+)
 from rvibe_player.playback.vlc_log import is_stream
 from rvibe_player.playback.vlc_slot import demux_for
 
@@ -66,6 +73,8 @@ class Decoder:
     def __init__(self, vlc: Any, instance: Any, item: PlayItem, on_event: DecoderEvent) -> None:
         self.item = item
         self.queue = TrackQueue()
+        self.entry = Entry(self, self.queue, gain_factor(item.gain_db))
+        """This decoder's place in the output stream."""
         self.length = 0.0
         self.opened_at = time.monotonic()
         self.closed = False

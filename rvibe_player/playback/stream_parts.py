@@ -15,7 +15,6 @@ import os
 import select
 import threading
 import warnings
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 with warnings.catch_warnings():
@@ -106,18 +105,13 @@ class Entry:
 class Feeder:
     """Writes the entries' samples, one entry after the other, into a pipe (its own thread).
 
-    ``on_start(entry)`` is called on the feeder's thread when an entry's first sample goes
-    into the pipe (its ``start_byte`` set); ``on_end()`` when the last entry has ended and
-    the pipe has been closed (the end of the stream). Both must only forward.
+    An entry's ``start_byte`` is set when its first sample goes in; after the last entry's
+    samples the pipe is closed, which its reader sees as the end of the stream.
     """
 
-    def __init__(
-        self, fd: int, on_start: Callable[[Entry], None], on_end: Callable[[], None]
-    ) -> None:
+    def __init__(self, fd: int) -> None:
         self._fd = fd
         os.set_blocking(fd, False)  # writes wait in select(), so an abort is seen at once
-        self._on_start = on_start
-        self._on_end = on_end
         self._entries: list[Entry] = []
         self._lock = threading.Lock()
         self._aborted = threading.Event()
@@ -160,7 +154,6 @@ class Feeder:
                 with self._lock:
                     entry = self._entries[index]
                     entry.start_byte = self.written
-                self._on_start(entry)
                 self._write_entry(entry)
                 with self._lock:
                     entry.done = True
@@ -171,8 +164,6 @@ class Feeder:
             pass
         finally:
             os.close(self._fd)
-            if not self._aborted.is_set():
-                self._on_end()
 
     def _write_entry(self, entry: Entry) -> None:
         while True:

@@ -278,8 +278,9 @@ class LibraryDatabase:
     def bulk_load(self) -> Iterator[bool]:
         """Around a full scan. When the library has no tracks yet, the secondary indexes of
         ``tracks`` are dropped first and built again at the end, whatever happens in between
-        (yields True); else any index an earlier, killed bulk load left out is built first
-        (yields False). See :data:`schema.TRACK_INDEXES`."""
+        (yields True; the scanner builds them itself, with :meth:`restore_indexes`, while
+        its last files are read); else any index an earlier, killed bulk load left out is
+        built first (yields False). See :data:`schema.TRACK_INDEXES`."""
         conn = self.conn
         if conn.execute("SELECT 1 FROM tracks LIMIT 1").fetchone() is not None:
             self.restore_indexes()

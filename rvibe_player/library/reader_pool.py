@@ -7,6 +7,7 @@ why the file could not be indexed. Nothing a file contains can make a worker rai
 
 from __future__ import annotations
 
+import io
 import itertools
 import logging
 import multiprocessing
@@ -19,7 +20,6 @@ from concurrent.futures.process import BrokenProcessPool
 
 from rvibe_player.library import fingerprint
 from rvibe_player.library.database import TrackRow, track_row
-from rvibe_player.library.tags import UnreadableFileError, read_tags_from
 
 log = logging.getLogger(__name__)
 
@@ -45,11 +45,15 @@ POOL_THRESHOLD = 64
 
 def read_one(path: str, size: int, mtime_ns: int, kind: int = fingerprint.CURRENT) -> ReadResult:
     """Fingerprint (of ``kind``) and read the tags of one file (opened once); never raises."""
+    # Here, not at the top: the scanning process draws results from the readers and never
+    # parses a tag itself (unless the pool breaks), so it does not import mutagen (25 ms).
+    from rvibe_player.library.tags import UnreadableFileError, read_tags_from
+
     digest = None
     try:
         with open(path, "rb") as handle:
-            digest = fingerprint.fingerprint_of(handle, size, kind)
-            tags = read_tags_from(handle, path)
+            digest, content = fingerprint.fingerprint_and_content(handle, size, kind)
+            tags = read_tags_from(handle if content is None else _InMemory(content, path), path)
         return path, digest, track_row(path, size, mtime_ns, digest, tags), None
     except UnreadableFileError as exc:
         return path, digest, None, exc.reason
@@ -60,6 +64,15 @@ def read_one(path: str, size: int, mtime_ns: int, kind: int = fingerprint.CURREN
     except Exception as exc:  # a bug of ours must not end the scan
         log.exception("Unexpected failure reading %r", path)
         return path, digest, None, f"internal error while reading: {type(exc).__name__}"
+
+
+class _InMemory(io.BytesIO):
+    """A small file's content, already read whole for its fingerprint, named as the file:
+    mutagen's format sniffing (a file whose extension lies) weighs the name too."""
+
+    def __init__(self, content: bytes, name: str) -> None:
+        super().__init__(content)
+        self.name = name
 
 
 def read_chunk(items: Sequence[WorkItem], kind: int = fingerprint.CURRENT) -> list[ReadResult]:

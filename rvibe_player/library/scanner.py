@@ -37,6 +37,18 @@ new segment to merge and writes every page the batch touched to the WAL (then ch
 it), so small batches cost more write CPU per row, and more as the library grows: at 100k
 tracks a batch of 1,000 new tracks cost 0.10 ms a track, one of 5,000 0.06 ms (half of it
 the commit). New tracks still appear in the library every second."""
+TAIL_ROWS = 200
+"""Once the walk is over and the number of files left to read is known, a batch is written
+as soon as it holds as many rows as are still to come (but at least this many): the write
+after the last file is read then is a small one. Every write before it runs while the
+readers go on with what they have queued; that last one, and everything after it, is
+time with the readers done and one core idle (a batch of 5,000 rows: 0.12 s at 20k)."""
+INDEX_AHEAD = 8
+"""A first scan builds its deferred indexes (:meth:`LibraryDatabase.bulk_load`) once the
+files left to read are at most 1/8 of the rows written, while the readers still read them,
+instead of after the last file (0.11 s at 20k with the readers done). The last rows then
+pay the indexes row by row, which for so few costs less than building them afterwards
+idles the readers' core."""
 PROGRESS_SECONDS = 0.1
 SCAN_CACHE_KIB = 64 * 1024
 """The scan's connection keeps more pages than others (16 MB): the full-text index and the
@@ -129,8 +141,9 @@ class Scanner:
                 for r in db.roots()
                 if wanted is None or path_key(r.path) in wanted
             ]
-            run = _ScanRun(db, self._workers, progress, cancel)
-            with db.bulk_load():  # into an empty library: its indexes are built at the end
+            # Into an empty library, the secondary indexes are built near the end (bulk_load).
+            with db.bulk_load() as deferred:
+                run = _ScanRun(db, self._workers, progress, cancel, indexes_deferred=deferred)
                 return run.run(_outermost(targets), full=True)
         finally:
             db.close()
@@ -175,8 +188,10 @@ class _ScanRun:
         workers: int | None,
         progress: ProgressCallback | None,
         cancel: threading.Event | None,
+        indexes_deferred: bool = False,
     ) -> None:
         self.db = db
+        self._indexes_deferred = indexes_deferred
         self.workers = workers
         self.progress = progress
         self.cancel = cancel or threading.Event()
@@ -322,14 +337,25 @@ class _ScanRun:
         batch_started = time.monotonic()
         self._read_started = time.monotonic()
         kind = self.db.fingerprint_kind()
+        written = 0
         for result in read_all(items(), self.workers, self.cancel, kind):
             batch.append(result)
             self._read_count += 1
             now = time.monotonic()
-            if len(batch) >= BATCH_ROWS or now - batch_started >= BATCH_SECONDS:
+            # How many are still to come, once the walk is over (else None).
+            left = len(self.plan.to_read) - self._read_count if self._walked else None
+            if (
+                len(batch) >= BATCH_ROWS
+                or now - batch_started >= BATCH_SECONDS
+                or (left is not None and len(batch) >= max(left, TAIL_ROWS))
+            ):
                 self._write(batch, details, missing_by_print)
+                written += len(batch)
                 batch = []
                 batch_started = now
+                if self._indexes_deferred and left is not None and left * INDEX_AHEAD <= written:
+                    self.db.restore_indexes()
+                    self._indexes_deferred = False
             self._emit("reading")
         if batch:
             self._write(batch, details, missing_by_print)

@@ -328,9 +328,11 @@ def _add(raw: dict[str, list[str]], key: str, values: Any) -> None:
     key = _ALIASES.get(key, key)
     if key not in _CANONICAL:
         return
-    if not isinstance(values, list | tuple):
-        values = [values]
-    bucket = raw.setdefault(key, [])
+    if not isinstance(values, _SEQUENCES):
+        values = (values,)
+    bucket = raw.get(key)
+    if bucket is None:
+        bucket = raw[key] = []
     for value in values:
         if len(bucket) >= MAX_VALUES:
             return
@@ -341,6 +343,10 @@ def _add(raw: dict[str, list[str]], key: str, values: Any) -> None:
             text = _clean(value)
         if text:
             bucket.append(text)
+
+
+_SEQUENCES = (list, tuple)
+"""A tag's values, several (``list | tuple`` made a new union object at every call)."""
 
 
 def _clean(value: Any) -> str:
@@ -354,7 +360,7 @@ def _collect_id3(tags: Any, raw: dict[str, list[str]]) -> bool:
     for frame in tags.values():
         fid = frame.FrameID
         if fid in _ID3_FRAMES:
-            _add(raw, _ID3_FRAMES[fid], [str(t) for t in frame.text])
+            _add(raw, _ID3_FRAMES[fid], frame.text)  # str, or a date that _clean makes one
         elif fid == "TCON":
             _add(raw, "genre", list(frame.genres))
         elif fid == "TXXX":

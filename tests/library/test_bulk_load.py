@@ -1,4 +1,4 @@
-"""A first scan builds the track indexes once at its end, and no way out of it leaves them out."""
+"""A first scan builds the track indexes once near its end, and no way out of it leaves them out."""
 
 from __future__ import annotations
 
@@ -7,13 +7,17 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
-from rvibe_player.library import schema
+import pytest
+
+from rvibe_player.library import scanner, schema
 from rvibe_player.library.database import LibraryDatabase
-from rvibe_player.library.reader_pool import CHUNK, FIRST_CHUNK, _chunks
+from rvibe_player.library.reader_pool import CHUNK, FIRST_CHUNK, ReadResult, _chunks
 from rvibe_player.library.recovery import open_library
-from rvibe_player.library.scanner import Scanner, ScanProgress
+from rvibe_player.library.scanner import Scanner, ScanProgress, _ScanRun
 from scripts.make_corpus import Manifest
+from tests.helpers.corpus import make_corpus
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -121,3 +125,37 @@ def test_reading_tasks_start_small_then_grow() -> None:
     items = iter([("x", 0, 0)] * (FIRST_CHUNK * 7 + CHUNK * 2 + 5))
     sizes = [len(chunk) for chunk in _chunks(items)]
     assert sizes == [FIRST_CHUNK, FIRST_CHUNK * 2, FIRST_CHUNK * 4, CHUNK, CHUNK, 5]
+
+
+def test_a_first_scan_ends_with_small_writes_and_builds_its_indexes_before_the_last_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writes and the index build after the last file is read run with the readers done
+    (one core idle): the batches shrink once the walk is over, and the deferred indexes are
+    built while the readers still read the last files."""
+    tracks = 600
+    root = make_corpus(tmp_path / "library", tracks, seed=11).root
+    db_path = tmp_path / "lib.sqlite3"
+    batches: list[int] = []
+    tracks_when_built: list[int] = []
+    real_write, real_restore = _ScanRun._write, LibraryDatabase.restore_indexes
+
+    def write(run: _ScanRun, batch: list[ReadResult], *rest: Any) -> None:
+        batches.append(len(batch))
+        real_write(run, batch, *rest)
+
+    def restore(db: LibraryDatabase) -> list[str]:
+        if schema.missing_indexes(db.conn):
+            (count,) = db.conn.execute("SELECT count(*) FROM tracks").fetchone()
+            tracks_when_built.append(count)
+        return real_restore(db)
+
+    monkeypatch.setattr(_ScanRun, "_write", write)
+    monkeypatch.setattr(LibraryDatabase, "restore_indexes", restore)
+    monkeypatch.setattr(scanner, "INDEX_AHEAD", 2)  # so that 600 files are enough to show it
+    report = Scanner(db_path, workers=2).scan([str(root)])
+    assert report.added == tracks and not report.unreadable
+    assert sum(batches) == tracks
+    assert batches[-1] <= scanner.TAIL_ROWS < tracks // 2
+    assert len(tracks_when_built) == 1 and 0 < tracks_when_built[0] < tracks
+    assert set(schema.TRACK_INDEXES) <= index_names(db_path)

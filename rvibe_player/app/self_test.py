@@ -6,7 +6,8 @@ user's own: the window is built and painted offscreen (that check comes from the
 then a 2-second 440 Hz tone shipped with the player plays through libVLC into its ``afile``
 output, and the decoded samples are read back: not silence, the right length, the right
 pitch. It says which libVLC file and which plugin folder the process really loaded (for a
-bundle: the bundled ones, never a copy the system also has). One line a check, ``ok`` or
+bundle: the bundled ones, never a copy the system also has), and reads the tone as a library
+scan reads a file (tags and fingerprint). One line a check, ``ok`` or
 ``FAIL``; the exit status is 0 when every check passed, else 1.
 """
 
@@ -26,6 +27,7 @@ from typing import TextIO
 
 from rvibe_player import paths
 from rvibe_player.app.loaded_libraries import inside, loaded_files, matching
+from rvibe_player.library.database import ROW_COLUMNS
 from rvibe_player.playback.backend import BackendEvent, Failed, Finished, PlayItem
 from rvibe_player.playback.dispatch import QueueDispatcher
 from rvibe_player.playback.factory import open_backend
@@ -42,6 +44,7 @@ PLAY_TIMEOUT = 30.0
 LIBVLC_NAMES = ("libvlc.so", "libvlc.dll", "libvlc.dylib")
 PLUGIN_SUFFIXES = ("_plugin.so", "_plugin.dll", "_plugin.dylib")
 UNREACHABLE_STORE = "http://127.0.0.1:9"
+_CODEC_COLUMN = ROW_COLUMNS.index("codec")
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,20 @@ def play_tone(work: Path, tone: Path | None = None) -> list[Check]:
         return [*checks, Check("sound", False, f"the output file is unreadable: {exc}")]
 
 
+def library_check(tone: Path | None = None) -> Check:
+    """The tone read as a scan reads a file: its tags and its fingerprint (a bundle missing
+    mutagen's formats or the hashing module would index nothing)."""
+    from rvibe_player.library.reader_pool import read_one
+
+    path = tone or tone_file()
+    info = path.stat()
+    _, digest, row, reason = read_one(str(path), info.st_size, info.st_mtime_ns)
+    if row is None or digest is None:
+        return Check("library", False, f"the tone cannot be indexed: {reason}")
+    codec = row[_CODEC_COLUMN]
+    return Check("library", True, f"tags and fingerprint read ({codec})")
+
+
 def libvlc_check(loaded: Sequence[str]) -> Check:
     """Which libVLC file the process loaded; for a bundle, it must be the bundled one."""
     found = matching(LIBVLC_NAMES, loaded)
@@ -211,6 +228,7 @@ def run(window_check: Callable[[], Check] | None = None, out: TextIO | None = No
         if window_check is not None:
             report([window_check()])
         report(play_tone(base))
+        report([library_check()])
     failed = [c.name for c in checks if not c.passed]
     print(f"self-test: {'FAILED: ' + ', '.join(failed) if failed else 'passed'}", file=stream)
     return 1 if failed else 0

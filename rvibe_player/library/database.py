@@ -41,6 +41,8 @@ TAG_COLUMNS = (
 _FILE_COLUMNS = ("path", "path_text", "filename", "size", "mtime_ns", "fingerprint")
 TrackRow = tuple[Any, ...]
 """A file's column values in the order of :func:`track_row` (built by the tag readers)."""
+ROW_COLUMNS = (*_FILE_COLUMNS, *TAG_COLUMNS, "sort_artist", "sort_album")
+"""The columns of a :data:`TrackRow`, in its order."""
 
 _INSERT_TRACK = (
     "INSERT INTO tracks (root_id, "
@@ -243,7 +245,7 @@ class LibraryDatabase:
         return {r[0]: (r[1], r[2]) for r in rows}
 
     def fingerprint_kind(self) -> int:
-        """How this library's fingerprints are made (:mod:`.fingerprint`: BLAKE2B, SHA1)."""
+        """How this library's fingerprints are made (:mod:`.fingerprint`: BLAKE2B, SHA1, XXH3)."""
         row = self.conn.execute(
             "SELECT value FROM library_state WHERE key = 'fingerprint_kind'"
         ).fetchone()

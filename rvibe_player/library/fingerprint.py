@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any, BinaryIO
 
+import xxhash
+
 BLOCK = 64 * 1024
 """Bytes hashed from each end of the file."""
 
@@ -14,11 +16,18 @@ SHA1 = 1
 """SHA-1, cut to 16 bytes: about 1.6 GB/s against BLAKE2b's 0.76 GB/s here (the CPU's SHA
 instructions, which OpenSSL uses; without them still faster). Hashing two blocks of every
 file was half a tag reader's work on real music files (0.17 ms a file with BLAKE2b). It is
-an identity check between a vanished file and a found one, not a defence against forgery."""
-CURRENT = SHA1
+an identity check between a vanished file and a found one, not a defence against forgery.
+The kind of libraries first scanned by players of December 2026; they keep it (below)."""
+XXH3 = 2
+"""XXH3-128 (the xxhash package): two blocks of 64 KiB in 2.3 us against SHA-1's 68 us here,
+so a tag reader no longer spends a third of its time on a real music file hashing it (and a
+twentieth on the generated benchmark corpus's 16 KB files). Not cryptographic, which an
+identity check between a vanished file and a found one does not need."""
+CURRENT = XXH3
 """The kind a new library uses. A library keeps the kind it has (``library_state``'s
 ``fingerprint_kind``): a stored fingerprint is only comparable with one made the same way,
 so a file moved after an update is still recognised."""
+KINDS = (BLAKE2B, SHA1, XXH3)
 
 
 def fingerprint(path: str, size: int, kind: int = CURRENT) -> bytes:
@@ -48,7 +57,9 @@ def fingerprint_and_content(
     of reading the file a second time (a sixth less of a reader's work on such files)."""
     length = size.to_bytes(8, "little")
     digest: Any
-    if kind == BLAKE2B:
+    if kind == XXH3:
+        digest = xxhash.xxh3_128(length)
+    elif kind == BLAKE2B:
         digest = hashlib.blake2b(length, digest_size=16)
     else:
         digest = hashlib.sha1(length, usedforsecurity=False)

@@ -29,6 +29,8 @@ def path_from_key(key: bytes) -> str:
 
 def display_path(path: str) -> str:
     """A path as text a person can read: undecodable bytes become U+FFFD."""
+    if path.isascii():  # nothing to replace (most paths): the same string, not a copy
+        return path
     return os.fsencode(path).decode("utf-8", "replace")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rvibe_player.core.sqlite_salvage import Repair, inspect, salvage, set_aside
 from rvibe_player.library.database import LibraryDatabase
-from rvibe_player.library.fingerprint import BLAKE2B, SHA1
+from rvibe_player.library.fingerprint import BLAKE2B, KINDS
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ def _fingerprint_kind(damaged: Path) -> int:
             conn.close()
     except sqlite3.Error:
         row = None
-    return int(row[0]) if row is not None and row[0] in (BLAKE2B, SHA1) else BLAKE2B
+    return int(row[0]) if row is not None and row[0] in KINDS else BLAKE2B
 
 
 def _restore_indexes(db: LibraryDatabase) -> None:

@@ -373,7 +373,7 @@ class _ScanRun:
         forget: list[bytes] = []
         report = self.report
         for path, digest, row, reason in batch:
-            size, mtime, root_id, track_id, was_unreadable = details[path]
+            size, mtime, root_id, track_id, was_unreadable = details.pop(path)
             if row is None or digest is None:
                 why = reason or reasons.reason(reasons.UNKNOWN)
                 failed.setdefault(root_id, []).append((path, size, mtime, why))

@@ -81,9 +81,10 @@ def test_self_test_passes_and_names_the_libvlc_it_loaded(
     lines = result.stdout.splitlines()
     assert result.returncode == 0, result.stdout + result.stderr
     assert [line.split(":")[0] for line in lines] == [
-        "ok   window", "ok   libvlc", "ok   plugins", "ok   sound", "self-test",
+        "ok   window", "ok   libvlc", "ok   plugins", "ok   sound", "ok   library", "self-test",
     ]  # fmt: skip
     assert "libvlc.so" in lines[1] or "libvlc.dll" in lines[1] or "libvlc.dylib" in lines[1]
+    assert lines[-2] == "ok   library: tags and fingerprint read (Vorbis)"
     assert lines[-1] == "self-test: passed"
     assert not list(isolated_user_dirs.rglob("*.sqlite3")), "the user's own folders stay untouched"
 

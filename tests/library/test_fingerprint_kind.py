@@ -44,9 +44,20 @@ def as_before_schema_5(db_path: Path) -> None:
 def test_kinds_differ_and_each_is_sixteen_bytes(small_corpus: Manifest) -> None:
     path = small_corpus.root / small_corpus.tracks[0].path
     size = path.stat().st_size
-    new = fingerprint.fingerprint(str(path), size, fingerprint.SHA1)
-    old = fingerprint.fingerprint(str(path), size, fingerprint.BLAKE2B)
-    assert len(new) == len(old) == 16 and new != old
+    made = {kind: fingerprint.fingerprint(str(path), size, kind) for kind in fingerprint.KINDS}
+    assert {len(value) for value in made.values()} == {16}
+    assert len(set(made.values())) == len(fingerprint.KINDS) == 3
+
+
+def made_with(db_path: Path, kind: int) -> None:
+    """Turn a scanned library into one whose fingerprints are of ``kind`` (an earlier player's)."""
+    db = LibraryDatabase(db_path)
+    rows = db.conn.execute("SELECT id, path, size FROM tracks").fetchall()
+    for track_id, key, size in rows:
+        value = fingerprint.fingerprint(key.decode(), size, kind)
+        db.conn.execute("UPDATE tracks SET fingerprint = ? WHERE id = ?", (value, track_id))
+    db.set_fingerprint_kind(kind)
+    db.close()
 
 
 @pytest.fixture
@@ -61,21 +72,27 @@ def test_a_new_library_fingerprints_with_the_current_kind(
     small_corpus: Manifest, scanned: Path
 ) -> None:
     db = LibraryDatabase(scanned)
-    assert db.fingerprint_kind() == fingerprint.CURRENT == fingerprint.SHA1
+    assert db.fingerprint_kind() == fingerprint.CURRENT == fingerprint.XXH3
     path = small_corpus.root / small_corpus.tracks[0].path
     assert stored(db, path) == fingerprint.fingerprint(str(path), path.stat().st_size)
     db.close()
 
 
+@pytest.mark.parametrize("kind", [fingerprint.BLAKE2B, fingerprint.SHA1])
 def test_a_library_from_before_keeps_its_kind_and_still_recognises_a_move(
-    small_corpus_copy: Manifest, tmp_path: Path
+    small_corpus_copy: Manifest, tmp_path: Path, kind: int
 ) -> None:
+    """BLAKE2b: a library from before schema 5 (no kind recorded); SHA-1: one first scanned
+    by the players of December 2026."""
     db_path = tmp_path / "lib.sqlite3"
     root = small_corpus_copy.root
     scan(db_path, root)
-    as_before_schema_5(db_path)
-    db = LibraryDatabase(db_path)  # migrates to schema 5
-    assert db.fingerprint_kind() == fingerprint.BLAKE2B
+    if kind == fingerprint.BLAKE2B:
+        as_before_schema_5(db_path)
+    else:
+        made_with(db_path, kind)
+    db = LibraryDatabase(db_path)  # migrates to the newest schema
+    assert db.fingerprint_kind() == kind
     original = root / small_corpus_copy.tracks[0].path
     before = db.track_by_path(str(original))
     assert before is not None
@@ -90,16 +107,17 @@ def test_a_library_from_before_keeps_its_kind_and_still_recognises_a_move(
     after = db.track_by_path(str(moved))
     assert after is not None and after.id == before.id and after.play_count == 1
     size = moved.stat().st_size
-    assert stored(db, moved) == fingerprint.fingerprint(str(moved), size, fingerprint.BLAKE2B)
+    assert stored(db, moved) == fingerprint.fingerprint(str(moved), size, kind)
     db.close()
 
 
+@pytest.mark.parametrize("kind", fingerprint.KINDS)
 def test_a_repaired_library_keeps_the_kind_of_the_fingerprints_it_salvaged(
-    small_corpus: Manifest, scanned: Path
+    small_corpus: Manifest, scanned: Path, kind: int
 ) -> None:
     db_path = scanned
     db = LibraryDatabase(db_path)
-    db.set_fingerprint_kind(fingerprint.BLAKE2B)
+    db.set_fingerprint_kind(kind)
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     damage_indexes(db_path, "sqlite_autoindex_tracks_1")
@@ -108,5 +126,5 @@ def test_a_repaired_library_keeps_the_kind_of_the_fingerprints_it_salvaged(
     repaired, repair = open_library(db_path)
 
     assert repair is not None and repair.salvaged["tracks"] == len(small_corpus.tracks)
-    assert repaired.fingerprint_kind() == fingerprint.BLAKE2B
+    assert repaired.fingerprint_kind() == kind
     repaired.close()

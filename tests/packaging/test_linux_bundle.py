@@ -31,6 +31,7 @@ def assert_runs_on_bundled_vlc(result: subprocess.CompletedProcess[str], bundle:
                            lines["plugins"])  # fmt: skip
     assert plugins and inside(plugins.group(1), str(bundle)), lines["plugins"]
     assert lines["sound"].startswith("ok   sound: "), lines["sound"]
+    assert lines["library"] == "ok   library: tags and fingerprint read (Vorbis)"
     assert lines["window"].startswith("ok   window: 1280x800 painted offscreen; player ready")
 
 

@@ -54,7 +54,8 @@ def fingerprint_and_content(
 ) -> tuple[bytes, bytes | None]:
     """:func:`fingerprint_of`, with the file's whole content when hashing read all of it (a
     file of at most two blocks; else None): the tag reader then parses those bytes instead
-    of reading the file a second time (a sixth less of a reader's work on such files)."""
+    of reading the file a second time (7% less of a reader's work on the generated
+    benchmark corpus's files)."""
     length = size.to_bytes(8, "little")
     digest: Any
     if kind == XXH3:

@@ -46,9 +46,9 @@ time with the readers done and one core idle (a batch of 5,000 rows: 0.12 s at 2
 INDEX_AHEAD = 8
 """A first scan builds its deferred indexes (:meth:`LibraryDatabase.bulk_load`) once the
 files left to read are at most 1/8 of the rows written, while the readers still read them,
-instead of after the last file (0.11 s at 20k with the readers done). The last rows then
-pay the indexes row by row, which for so few costs less than building them afterwards
-idles the readers' core."""
+instead of after the last file (0.11 s at 20k, 0.7 s at 100k, with the readers done and a
+core idle). The last rows then pay for the indexes row by row, which costs less for so few
+rows than that idle core."""
 PROGRESS_SECONDS = 0.1
 SCAN_CACHE_KIB = 64 * 1024
 """The scan's connection keeps more pages than others (16 MB): the full-text index and the

@@ -324,6 +324,10 @@ def _from_mutagen(audio: Any) -> TrackTags:
     return _build(raw, audio.info, kind, has_cover)
 
 
+_SEQUENCES = (list, tuple)
+"""A tag's values, several (``list | tuple`` made a new union object at every call)."""
+
+
 def _add(raw: dict[str, list[str]], key: str, values: Any) -> None:
     key = _ALIASES.get(key, key)
     if key not in _CANONICAL:
@@ -343,10 +347,6 @@ def _add(raw: dict[str, list[str]], key: str, values: Any) -> None:
             text = _clean(value)
         if text:
             bucket.append(text)
-
-
-_SEQUENCES = (list, tuple)
-"""A tag's values, several (``list | tuple`` made a new union object at every call)."""
 
 
 def _clean(value: Any) -> str:

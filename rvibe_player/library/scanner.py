@@ -337,7 +337,6 @@ class _ScanRun:
         batch_started = time.monotonic()
         self._read_started = time.monotonic()
         kind = self.db.fingerprint_kind()
-        written = 0
         for result in read_all(items(), self.workers, self.cancel, kind):
             batch.append(result)
             self._read_count += 1
@@ -350,10 +349,13 @@ class _ScanRun:
                 or (left is not None and len(batch) >= max(left, TAIL_ROWS))
             ):
                 self._write(batch, details, missing_by_print)
-                written += len(batch)
                 batch = []
                 batch_started = now
-                if self._indexes_deferred and left is not None and left * INDEX_AHEAD <= written:
+                if (  # every file read so far is written now: self._read_count rows
+                    self._indexes_deferred
+                    and left is not None
+                    and left * INDEX_AHEAD <= self._read_count
+                ):
                     self.db.restore_indexes()
                     self._indexes_deferred = False
             self._emit("reading")
